@@ -1,0 +1,63 @@
+#pragma once
+// Per-cluster statistics, shared by every clusterer so they all report the same way:
+// counts, first/last seen, severities, modules, representative samples, variable values.
+#include <cstddef>
+#include <string>
+#include <unordered_map>
+
+#include <gardener/record.hpp>
+#include <gardener/report.hpp>
+
+namespace gardener {
+inline namespace v1 {
+
+struct ClusterStatsLimits {
+  size_t max_samples = 5;        // distinct representative samples kept
+  size_t max_top_values = 5;     // per variable position
+  size_t max_tracked_values = 64;  // distinct values tracked per position before saturating
+  size_t max_link_keys = 64;
+};
+
+/// Accumulates records into one Cluster's statistics. Bounded memory per cluster.
+class ClusterStats {
+ public:
+  explicit ClusterStats(ClusterStatsLimits limits = {}) : limits_(limits) {}
+
+  /// Adds one record. `variable_values` are the values of the template's variable positions
+  /// (empty for rules); their position names come from `variable_names`.
+  void add(const Record& record);
+  void add_variable(size_t position, std::string_view name, std::string_view value);
+  void add_link_key(std::string_view key, std::string_view value, TimeNs t);
+
+  uint64_t count() const { return count_; }
+  /// Writes the statistics into `out` (id, title and template are the caller's).
+  void fill(Cluster& out) const;
+  /// Merges another cluster's statistics into this one (identical templates merged).
+  void merge(const ClusterStats& other);
+
+ private:
+  struct Counter {
+    std::unordered_map<std::string, uint64_t> counts;
+    uint64_t overflow = 0;
+    std::string name;
+  };
+  static void bump(Counter& c, std::string_view value, size_t max_tracked);
+  static std::vector<ValueCount> top(const Counter& c, size_t n);
+
+  ClusterStatsLimits limits_;
+  uint64_t count_ = 0;
+  TimeNs first_ = 0, last_ = 0;
+  Severity max_severity_ = Severity::Default;
+  std::map<std::string, uint64_t> by_severity_;
+  std::vector<Sample> samples_;
+  Counter modules_, functions_, revisions_;
+  std::vector<Counter> variables_;
+  std::vector<LinkKey> link_keys_;
+};
+
+/// The key entry of a record as the worklog prints it (severity, message, context, labels):
+/// the fields of the example worklog, taken from the raw JSON entry when there is one.
+Json sample_entry(const Record& record);
+
+}  // namespace v1
+}  // namespace gardener

@@ -1,0 +1,84 @@
+#pragma once
+// The record: one log event as it flows from a source through transforms to clusterers.
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+namespace gardener {
+inline namespace v1 {
+
+/// Cloud Logging's severity scale (google.logging.type.LogSeverity).
+enum class Severity : int {
+  Default = 0,
+  Debug = 100,
+  Info = 200,
+  Notice = 300,
+  Warning = 400,
+  Error = 500,
+  Critical = 600,
+  Alert = 700,
+  Emergency = 800,
+};
+
+std::string_view severity_name(Severity s);
+/// Parses names (any case, with the usual aliases WARN, FATAL, ERR, CRIT, EMERG, TRACE) and
+/// numeric ranks; nullopt when it is neither.
+std::optional<Severity> parse_severity(std::string_view text);
+
+using Labels = std::vector<std::pair<std::string, std::string>>;
+
+/// Value of a label by key, or empty.
+std::string_view label_value(const Labels& labels, std::string_view key);
+
+/// A typed variable the template transform found in a message.
+struct Variable {
+  std::string type;   // NUM, IP, UUID, ... or a user mask name
+  std::string value;  // the original text it replaced
+};
+
+struct Record {
+  int64_t timestamp_ns = 0;  // UTC, nanoseconds since the epoch
+  Severity severity = Severity::Default;
+  std::string message;
+
+  // Source location
+  std::string module;
+  std::string function;
+  std::string file;
+  int64_t line = 0;
+  std::string logger;
+
+  std::string service;
+  std::string resource_type;
+  Labels resource_labels;
+  Labels labels;
+  std::string trace;
+  std::string span_id;
+  std::string insert_id;
+  std::string log_name;
+
+  /// The raw payload (the JSON entry or the text line) kept for samples. Redacted in place.
+  std::string raw;
+  /// Where the record came from, for error messages: "path/to/file.log:123" or "gcp:projects/p".
+  std::string origin;
+
+  // Filled by the template transform.
+  std::string masked;               // message with typed placeholders, e.g. "took <DURATION>"
+  std::vector<Variable> variables;  // values the placeholders replaced, in order
+
+  // Filled by clusterers.
+  std::string cluster_id;          // empty while no clusterer claimed the record
+  std::vector<std::string> tags;   // labels added by non-exclusive rules
+  bool dropped = false;            // claimed by a drop rule: counted, never clustered or filed
+};
+
+/// Records move in batches: one virtual call per batch, not per line.
+struct Batch {
+  std::vector<Record> records;
+};
+
+}  // namespace v1
+}  // namespace gardener

@@ -1,0 +1,66 @@
+#pragma once
+// Secret and personal-data detectors, shared by the `redact` transform and by every sink as a
+// last line of defence. Detectors run as one precompiled multi-pattern scan (Hyperscan).
+#include <cstdint>
+#include <map>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <gardener/options.hpp>
+
+namespace gardener {
+inline namespace v1 {
+
+enum class RedactionStyle { Marker, Partial, Hmac };
+
+struct UserDetector {
+  std::string name;
+  std::string pattern;  // RE2/Hyperscan syntax
+};
+
+struct RedactionConfig {
+  /// Detector name -> enabled. Unlisted detectors take their default (all on but ip).
+  std::map<std::string, bool> detectors;
+  std::vector<UserDetector> user_detectors;
+  RedactionStyle style = RedactionStyle::Marker;
+  std::string hmac_key;  // required for Hmac style (from an environment variable)
+};
+
+/// Per-detector counts, merged into the Report's `redactions`.
+using RedactionCounts = std::map<std::string, uint64_t>;
+
+class Redactor {
+ public:
+  /// Throws ConfigurationError with a message naming the bad detector or pattern.
+  explicit Redactor(const RedactionConfig& config = {});
+  ~Redactor();
+  Redactor(Redactor&&) noexcept;
+  Redactor& operator=(Redactor&&) noexcept;
+
+  /// Names and descriptions of the built-in detectors, with their default state.
+  struct DetectorInfo {
+    std::string name;
+    std::string description;
+    bool default_on;
+  };
+  static std::vector<DetectorInfo> builtin_detectors();
+
+  /// Redacts plain text in place; returns how many values were replaced. Thread-safe.
+  size_t redact_text(std::string& text, RedactionCounts* counts = nullptr) const;
+  /// Redacts a JSON value at any depth: string values, and values under secret-like keys.
+  size_t redact_json(Json& value, RedactionCounts* counts = nullptr) const;
+  /// A line that is either a JSON object or plain text (decided per line).
+  size_t redact_line(std::string& line, RedactionCounts* counts = nullptr) const;
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+/// The redactor with every built-in default, shared process-wide (sinks' last line of defence).
+const Redactor& default_redactor();
+
+}  // namespace v1
+}  // namespace gardener
