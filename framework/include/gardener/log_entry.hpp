@@ -15,6 +15,13 @@ inline namespace v1 {
 std::string decode_log_entry(std::string_view json_text, Record& out);
 /// Same, from an already parsed value (used for gcloud JSON arrays and API pages).
 std::string decode_log_entry(const Json& entry, Record& out);
+/// Text overloads: without them a std::string or a literal is ambiguous between the two above.
+inline std::string decode_log_entry(const std::string& json_text, Record& out) {
+  return decode_log_entry(std::string_view(json_text), out);
+}
+inline std::string decode_log_entry(const char* json_text, Record& out) {
+  return decode_log_entry(std::string_view(json_text), out);
+}
 
 }  // namespace v1
 }  // namespace gardener

@@ -1,0 +1,231 @@
+// LogEntry decoding (protocols.md §1.4, §1.10, §2). One parser for Cloud Run JSON lines, gcloud
+// dumps and API pages: simdjson's DOM with one reused parser per thread (no allocation per line
+// once warm, and a full validation, so a truncated object is always reported, never half-read).
+#include <gardener/log_entry.hpp>
+
+#include <charconv>
+#include <fmt/format.h>
+#include <simdjson.h>
+
+#include <gardener/time.hpp>
+
+namespace gardener {
+inline namespace v1 {
+namespace {
+
+using simdjson::dom::element;
+using simdjson::dom::element_type;
+using simdjson::dom::object;
+
+constexpr std::string_view kSpecial = "logging.googleapis.com/";
+
+/// The member `key` of `obj` when `obj` is an object holding it.
+std::optional<element> member(const element& obj, std::string_view key) {
+  object o;
+  if (obj.get_object().get(o) != simdjson::SUCCESS) return std::nullopt;
+  element v;
+  if (o.at_key(key).get(v) != simdjson::SUCCESS) return std::nullopt;
+  return v;
+}
+
+std::optional<element> path(const element& root, std::initializer_list<std::string_view> keys) {
+  std::optional<element> cur = root;
+  for (auto k : keys) {
+    if (!cur) return std::nullopt;
+    cur = member(*cur, k);
+  }
+  return cur;
+}
+
+/// Scalars as text (label values may be numbers in app JSON); objects/arrays minified.
+std::string to_text(const element& v) {
+  switch (v.type()) {
+    case element_type::STRING: return std::string(v.get_string().value_unsafe());
+    case element_type::INT64: return std::to_string(v.get_int64().value_unsafe());
+    case element_type::UINT64: return std::to_string(v.get_uint64().value_unsafe());
+    case element_type::DOUBLE: return fmt::format("{}", v.get_double().value_unsafe());
+    case element_type::BOOL: return v.get_bool().value_unsafe() ? "true" : "false";
+    case element_type::NULL_VALUE: return "";
+    default: return simdjson::minify(v);
+  }
+}
+
+/// A non-empty string (or scalar) at `v`, else nothing.
+std::optional<std::string> text_at(const std::optional<element>& v) {
+  if (!v || v->is_null() || v->is_object() || v->is_array()) return std::nullopt;
+  auto s = to_text(*v);
+  if (s.empty()) return std::nullopt;
+  return s;
+}
+
+std::optional<int64_t> int_at(const std::optional<element>& v) {
+  if (!v) return std::nullopt;
+  switch (v->type()) {
+    case element_type::INT64: return v->get_int64().value_unsafe();
+    case element_type::UINT64: return static_cast<int64_t>(v->get_uint64().value_unsafe());
+    case element_type::DOUBLE: return static_cast<int64_t>(v->get_double().value_unsafe());
+    case element_type::STRING: {
+      std::string_view s = v->get_string().value_unsafe();
+      int64_t n = 0;
+      auto [p, ec] = std::from_chars(s.data(), s.data() + s.size(), n);
+      if (ec != std::errc() || p != s.data() + s.size()) return std::nullopt;
+      return n;
+    }
+    default: return std::nullopt;
+  }
+}
+
+/// First non-empty text among candidates.
+template <typename... V>
+std::string first_text(const V&... candidates) {
+  std::optional<std::string> found;
+  ((found = found ? found : text_at(candidates)), ...);
+  return found.value_or("");
+}
+
+Labels labels_of(const std::optional<element>& v) {
+  Labels out;
+  object o;
+  if (!v || v->get_object().get(o) != simdjson::SUCCESS) return out;
+  for (auto field : o) out.emplace_back(std::string(field.key), to_text(field.value));
+  return out;
+}
+
+/// RFC 3339 string, {seconds, nanos} object, or nothing.
+std::optional<TimeNs> time_of(const std::optional<element>& v) {
+  if (!v) return std::nullopt;
+  if (v->is_string()) return parse_rfc3339(v->get_string().value_unsafe());
+  if (v->is_object()) {
+    auto secs = int_at(member(*v, "seconds"));
+    if (!secs) return std::nullopt;
+    return *secs * kNsPerSecond + int_at(member(*v, "nanos")).value_or(0);
+  }
+  return std::nullopt;
+}
+
+std::optional<TimeNs> timestamp_of(const element& root, const element& payload) {
+  for (const element* where : {&root, &payload}) {
+    if (auto t = time_of(member(*where, "timestamp"))) return t;
+    if (auto s = int_at(member(*where, "timestampSeconds")))
+      return *s * kNsPerSecond + int_at(member(*where, "timestampNanos")).value_or(0);
+    if (auto t = time_of(member(*where, "time"))) return t;
+  }
+  return time_of(member(root, "receiveTimestamp"));
+}
+
+std::optional<Severity> severity_of(const std::optional<element>& v) {
+  if (!v) return std::nullopt;
+  if (v->is_string()) return parse_severity(v->get_string().value_unsafe());
+  if (auto n = int_at(v)) return parse_severity(std::to_string(*n));
+  return std::nullopt;
+}
+
+/// "projects/p/logs/run.googleapis.com%2Fstderr" -> "run.googleapis.com/stderr".
+std::string log_id(std::string_view log_name) {
+  auto pos = log_name.find("/logs/");
+  std::string_view id = pos == std::string_view::npos ? log_name : log_name.substr(pos + 6);
+  std::string out;
+  for (size_t i = 0; i < id.size(); ++i) {
+    if (id[i] == '%' && i + 2 < id.size()) {
+      int v = 0;
+      auto [p, ec] = std::from_chars(id.data() + i + 1, id.data() + i + 3, v, 16);
+      if (ec == std::errc() && p == id.data() + i + 3) {
+        out += static_cast<char>(v);
+        i += 2;
+        continue;
+      }
+    }
+    out += id[i];
+  }
+  return out;
+}
+
+std::string special(std::string_view name) { return std::string(kSpecial) + std::string(name); }
+
+/// The message when the payload has none of the usual keys: the payload itself, minified.
+std::string message_of(const element& root, const element& payload, bool payload_is_root) {
+  auto m = first_text(member(payload, "message"), member(root, "textPayload"),
+                      path(root, {"protoPayload", "status", "message"}), member(payload, "msg"));
+  if (!m.empty() || payload_is_root || !payload.is_object()) return m;
+  return simdjson::minify(payload);
+}
+
+void fill_location(const element& root, const element& payload, Record& out) {
+  auto loc = member(root, "sourceLocation");
+  auto loc2 = member(payload, special("sourceLocation"));
+  auto plabels = member(payload, "labels");
+  auto elabels = member(root, "labels");
+  auto elabels2 = member(payload, special("labels"));
+  out.function = first_text(path(root, {"sourceLocation", "function"}), loc2 ? member(*loc2, "function") : std::nullopt,
+                            plabels ? member(*plabels, "function") : std::nullopt,
+                            elabels ? member(*elabels, "function") : std::nullopt,
+                            elabels2 ? member(*elabels2, "function") : std::nullopt);
+  out.file = first_text(loc ? member(*loc, "file") : std::nullopt, loc2 ? member(*loc2, "file") : std::nullopt);
+  out.module = first_text(plabels ? member(*plabels, "module") : std::nullopt,
+                          elabels ? member(*elabels, "module") : std::nullopt,
+                          elabels2 ? member(*elabels2, "module") : std::nullopt);
+  for (const auto& cand : {loc ? member(*loc, "line") : std::nullopt, loc2 ? member(*loc2, "line") : std::nullopt,
+                           plabels ? member(*plabels, "line") : std::nullopt,
+                           elabels ? member(*elabels, "line") : std::nullopt,
+                           elabels2 ? member(*elabels2, "line") : std::nullopt}) {
+    if (auto n = int_at(cand)) {
+      out.line = *n;
+      break;
+    }
+  }
+}
+
+void fill_identity(const element& root, const element& payload, Record& out) {
+  auto resource = member(root, "resource");
+  out.resource_type = first_text(resource ? member(*resource, "type") : std::nullopt);
+  out.resource_labels = labels_of(resource ? member(*resource, "labels") : std::nullopt);
+  out.labels = labels_of(member(root, "labels"));
+  auto lifted = labels_of(member(payload, special("labels")));  // only in unlifted app lines
+  out.labels.insert(out.labels.end(), lifted.begin(), lifted.end());
+  out.service = first_text(path(payload, {"context", "service"}),
+                           resource ? path(*resource, {"labels", "service_name"}) : std::nullopt);
+  out.log_name = first_text(member(root, "logName"));
+  out.logger = first_text(path(payload, {"context", "name"}), member(payload, "logger"), member(root, "logger"));
+  if (out.logger.empty() && !out.log_name.empty()) out.logger = log_id(out.log_name);
+  out.trace = first_text(member(root, "trace"), member(payload, special("trace")));
+  out.span_id = first_text(member(root, "spanId"), member(payload, special("spanId")));
+  out.insert_id = first_text(member(root, "insertId"), member(payload, special("insertId")));
+}
+
+std::string decode_element(const element& root, Record& out) {
+  if (!root.is_object()) return "not a JSON object (a LogEntry must be an object)";
+  // A Cloud Run app line has no payload key: the object itself is the payload.
+  auto jp = member(root, "jsonPayload");
+  bool payload_is_root = !jp && !member(root, "textPayload") && !member(root, "protoPayload");
+  element payload = jp && jp->is_object() ? *jp : root;
+  out.timestamp_ns = timestamp_of(root, payload).value_or(0);
+  out.severity = severity_of(member(root, "severity")).value_or(Severity::Default);
+  out.message = message_of(root, payload, payload_is_root);
+  fill_location(root, payload, out);
+  fill_identity(root, payload, out);
+  return "";
+}
+
+simdjson::dom::parser& thread_parser() {
+  thread_local simdjson::dom::parser parser;
+  return parser;
+}
+
+}  // namespace
+
+std::string decode_log_entry(std::string_view json_text, Record& out) {
+  element root;
+  auto err = thread_parser().parse(json_text.data(), json_text.size()).get(root);
+  if (err) return std::string("invalid JSON: ") + simdjson::error_message(err);
+  auto msg = decode_element(root, out);
+  if (msg.empty()) out.raw.assign(json_text);
+  return msg;
+}
+
+std::string decode_log_entry(const Json& entry, Record& out) {
+  // API pages arrive as nlohmann values; one textual round trip keeps a single rule set.
+  return decode_log_entry(entry.dump(-1, ' ', false, Json::error_handler_t::replace), out);
+}
+
+}  // namespace v1
+}  // namespace gardener
