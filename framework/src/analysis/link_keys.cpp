@@ -1,0 +1,105 @@
+#include "analysis/link_keys.hpp"
+
+#include <array>
+#include <cctype>
+
+namespace gardener {
+inline namespace v1 {
+namespace {
+
+struct KeyName {
+  std::string_view text;  // lower case, as it appears before the value
+  std::string_view key;   // canonical key
+};
+
+// Longer names first so "connection_id" wins over "connection".
+constexpr std::array<KeyName, 16> kNames{{
+    {"x-request-id", "request"},     {"correlation_id", "correlation"}, {"correlation-id", "correlation"},
+    {"connection_id", "connection"}, {"request_id", "request"},         {"request-id", "request"},
+    {"requestid", "request"},        {"session_id", "session"},         {"trace_id", "trace"},
+    {"trace-id", "trace"},           {"traceid", "trace"},              {"conn_id", "connection"},
+    {"connection", "connection"},    {"session", "session"},            {"request", "request"},
+    {"trace", "trace"},
+}};
+
+char lower(char c) { return static_cast<char>(std::tolower(static_cast<unsigned char>(c))); }
+bool word_char(char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_'; }
+bool id_char(char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == '-'; }
+bool separator(char c) { return c == ' ' || c == '=' || c == ':' || c == '"' || c == '\'' || c == '\\'; }
+
+bool starts_with_lower(std::string_view text, size_t at, std::string_view name) {
+  if (text.size() - at < name.size()) return false;
+  for (size_t i = 0; i < name.size(); ++i) {
+    if (lower(text[at + i]) != name[i]) return false;
+  }
+  return true;
+}
+
+// The id after a key name: separators (at least one, at most a few), then id characters; a dot
+// belongs to the id only when an id character follows ("a.b" yes, "abc..." no).
+std::string_view value_after(std::string_view text, size_t at) {
+  size_t p = at, skipped = 0;
+  while (p < text.size() && separator(text[p]) && skipped < 8) ++p, ++skipped;
+  if (skipped == 0) return {};
+  size_t start = p;
+  while (p < text.size() && p - start < 128) {
+    if (id_char(text[p])) {
+      ++p;
+    } else if (text[p] == '.' && p + 1 < text.size() && id_char(text[p + 1])) {
+      ++p;
+    } else {
+      break;
+    }
+  }
+  if (p < text.size() && text[p] == '.' && p + 1 < text.size() && text[p + 1] == '.') return {};  // truncated stub
+  return text.substr(start, p - start);
+}
+
+}  // namespace
+
+bool looks_like_id(std::string_view v) {
+  if (v.size() < 6 || v.size() > 128) return false;
+  bool digit = false;
+  for (char c : v) digit = digit || std::isdigit(static_cast<unsigned char>(c));
+  return digit && v.find("REDACTED") == std::string_view::npos;
+}
+
+void scan_link_keys(std::string_view text, const std::function<void(std::string_view, std::string_view)>& found) {
+  for (size_t i = 0; i < text.size(); ++i) {
+    char c = lower(text[i]);
+    if (c != 'c' && c != 'r' && c != 't' && c != 's' && c != 'x') continue;
+    if (i > 0 && word_char(text[i - 1])) continue;
+    for (const auto& name : kNames) {
+      if (!starts_with_lower(text, i, name.text)) continue;
+      size_t end = i + name.text.size();
+      if (end < text.size() && (word_char(text[end]) || text[end] == '-')) continue;  // "connection_state"
+      auto value = value_after(text, end);
+      if (looks_like_id(value)) found(name.key, value);
+      i = end - 1;
+      break;
+    }
+  }
+}
+
+void extract_link_keys(const Record& r, const std::function<void(std::string_view, std::string_view)>& found) {
+  if (!r.trace.empty()) {
+    std::string_view t = r.trace;
+    auto slash = t.rfind('/');
+    found("trace", slash == std::string_view::npos ? t : t.substr(slash + 1));
+  }
+  for (const auto& [k, v] : r.labels) {
+    std::string lowered;
+    for (char c : k) lowered += lower(c);
+    for (const auto& name : kNames) {
+      if (lowered == name.text && name.text.find_first_of("_-") != std::string_view::npos && looks_like_id(v)) {
+        found(name.key, v);
+        break;
+      }
+    }
+  }
+  // The raw entry holds the message and the payload's fields; plain-text records only the message.
+  scan_link_keys(r.raw.empty() ? std::string_view(r.message) : std::string_view(r.raw), found);
+}
+
+}  // namespace v1
+}  // namespace gardener

@@ -1,0 +1,25 @@
+#pragma once
+// Extraction of high-cardinality linking values (trace, request, connection ids) from a record:
+// its trace field, its entry labels, and id-like values after known key names in the message or
+// raw entry ("connection main_c1ac73f8", "request_id=…", "\"connection_id\": \"…\""). A hand
+// scanner: it runs on every clustered line, so no regex engine and no allocation per miss.
+#include <functional>
+#include <string_view>
+
+#include <gardener/record.hpp>
+
+namespace gardener {
+inline namespace v1 {
+
+/// Calls `found(key, value)` for every linking value of the record. Keys are canonical:
+/// "trace", "request", "connection", "correlation", "session".
+void extract_link_keys(const Record& record, const std::function<void(std::string_view, std::string_view)>& found);
+
+/// Scans free text only (exposed for tests).
+void scan_link_keys(std::string_view text, const std::function<void(std::string_view, std::string_view)>& found);
+
+/// True for values that look like identifiers: long enough, with a digit, not a redaction stub.
+bool looks_like_id(std::string_view value);
+
+}  // namespace v1
+}  // namespace gardener

@@ -1,0 +1,191 @@
+// Bounded per-cluster statistics shared by every clusterer (design.md §6).
+#include <gardener/cluster_stats.hpp>
+
+#include <algorithm>
+
+#include "analysis/link_keys.hpp"
+
+namespace gardener {
+inline namespace v1 {
+
+void ClusterStats::bump(Counter& c, std::string_view value, size_t max_tracked) {
+  if (value.empty()) return;
+  auto it = c.counts.find(std::string(value));
+  if (it != c.counts.end()) {
+    ++it->second;
+  } else if (c.counts.size() < max_tracked) {
+    c.counts.emplace(std::string(value), 1);
+  } else {
+    ++c.overflow;  // saturated: the value is counted, not tracked
+  }
+}
+
+std::vector<ValueCount> ClusterStats::top(const Counter& c, size_t n) {
+  std::vector<ValueCount> all;
+  all.reserve(c.counts.size());
+  for (const auto& [v, k] : c.counts) all.push_back({v, k});
+  std::sort(all.begin(), all.end(), [](const ValueCount& a, const ValueCount& b) {
+    return a.count != b.count ? a.count > b.count : a.value < b.value;
+  });
+  if (all.size() > n) all.resize(n);
+  return all;
+}
+
+namespace {
+
+// Keeps the most severe distinct messages: a new one replaces the least severe (then oldest) sample.
+void keep_sample(std::vector<Sample>& samples, size_t max, const Record& r) {
+  if (max == 0) return;
+  for (const auto& s : samples) {
+    if (s.message == r.message) return;
+  }
+  if (samples.size() < max) {
+    samples.push_back({r.timestamp_ns, r.severity, r.message, sample_entry(r)});
+    return;
+  }
+  auto weakest = std::min_element(samples.begin(), samples.end(), [](const Sample& a, const Sample& b) {
+    return static_cast<int>(a.severity) < static_cast<int>(b.severity);
+  });
+  if (static_cast<int>(r.severity) > static_cast<int>(weakest->severity)) {
+    *weakest = {r.timestamp_ns, r.severity, r.message, sample_entry(r)};
+  }
+}
+
+std::string line_text(const Json& v) {
+  if (v.is_string()) return v.get<std::string>();
+  if (v.is_number_integer()) return std::to_string(v.get<int64_t>());
+  return v.dump();
+}
+
+}  // namespace
+
+void ClusterStats::add(const Record& r) {
+  ++count_;
+  if (first_ == 0 || r.timestamp_ns < first_) first_ = r.timestamp_ns;
+  if (r.timestamp_ns > last_) last_ = r.timestamp_ns;
+  if (count_ == 1 || static_cast<int>(r.severity) > static_cast<int>(max_severity_)) max_severity_ = r.severity;
+  ++by_severity_[std::string(severity_name(r.severity))];
+  bump(modules_, r.module, limits_.max_tracked_values);
+  bump(functions_, r.function, limits_.max_tracked_values);
+  bump(revisions_, label_value(r.resource_labels, "revision_name"), limits_.max_tracked_values);
+  keep_sample(samples_, limits_.max_samples, r);
+  extract_link_keys(r, [&](std::string_view key, std::string_view value) { add_link_key(key, value, r.timestamp_ns); });
+}
+
+void ClusterStats::add_variable(size_t position, std::string_view name, std::string_view value) {
+  if (variables_.size() <= position) variables_.resize(position + 1);
+  auto& c = variables_[position];
+  if (c.name.empty()) c.name = std::string(name);
+  bump(c, value, limits_.max_tracked_values);
+}
+
+void ClusterStats::add_link_key(std::string_view key, std::string_view value, TimeNs t) {
+  for (auto& k : link_keys_) {
+    if (k.key == key && k.value == value) {
+      k.first_seen = std::min(k.first_seen, t);
+      k.last_seen = std::max(k.last_seen, t);
+      return;
+    }
+  }
+  if (link_keys_.size() < limits_.max_link_keys) link_keys_.push_back({std::string(key), std::string(value), t, t});
+}
+
+void ClusterStats::fill(Cluster& out) const {
+  out.count = count_;
+  out.first_seen = first_;
+  out.last_seen = last_;
+  out.severity = max_severity_;
+  out.by_severity = by_severity_;
+  out.samples = samples_;
+  std::sort(out.samples.begin(), out.samples.end(), [](const Sample& a, const Sample& b) {
+    return a.timestamp != b.timestamp ? a.timestamp < b.timestamp : a.message < b.message;
+  });
+  out.modules = top(modules_, limits_.max_top_values);
+  out.functions = top(functions_, limits_.max_top_values);
+  out.revisions = top(revisions_, limits_.max_top_values);
+  out.variables.clear();
+  for (size_t i = 0; i < variables_.size(); ++i) {
+    const auto& c = variables_[i];
+    out.variables.push_back({c.name.empty() ? "#" + std::to_string(i) : c.name, top(c, limits_.max_top_values),
+                             static_cast<uint64_t>(c.counts.size())});
+  }
+  out.link_keys = link_keys_;
+}
+
+void ClusterStats::merge(const ClusterStats& other) {
+  if (other.count_ == 0) return;
+  if (count_ == 0 || (other.first_ != 0 && other.first_ < first_)) first_ = other.first_;
+  last_ = std::max(last_, other.last_);
+  if (count_ == 0 || static_cast<int>(other.max_severity_) > static_cast<int>(max_severity_)) {
+    max_severity_ = other.max_severity_;
+  }
+  count_ += other.count_;
+  for (const auto& [s, n] : other.by_severity_) by_severity_[s] += n;
+  auto merge_counter = [&](Counter& into, const Counter& from) {
+    for (const auto& [v, n] : from.counts) {
+      auto it = into.counts.find(v);
+      if (it != into.counts.end()) {
+        it->second += n;
+      } else if (into.counts.size() < limits_.max_tracked_values) {
+        into.counts.emplace(v, n);
+      } else {
+        into.overflow += n;
+      }
+    }
+    into.overflow += from.overflow;
+    if (into.name.empty()) into.name = from.name;
+  };
+  merge_counter(modules_, other.modules_);
+  merge_counter(functions_, other.functions_);
+  merge_counter(revisions_, other.revisions_);
+  if (variables_.size() < other.variables_.size()) variables_.resize(other.variables_.size());
+  for (size_t i = 0; i < other.variables_.size(); ++i) merge_counter(variables_[i], other.variables_[i]);
+  for (const auto& s : other.samples_) {
+    bool dup = std::any_of(samples_.begin(), samples_.end(), [&](const Sample& m) { return m.message == s.message; });
+    if (dup) continue;
+    if (samples_.size() < limits_.max_samples) {
+      samples_.push_back(s);
+      continue;
+    }
+    auto weakest = std::min_element(samples_.begin(), samples_.end(), [](const Sample& a, const Sample& b) {
+      return static_cast<int>(a.severity) < static_cast<int>(b.severity);
+    });
+    if (static_cast<int>(s.severity) > static_cast<int>(weakest->severity)) *weakest = s;
+  }
+  for (const auto& k : other.link_keys_) {
+    add_link_key(k.key, k.value, k.first_seen);
+    add_link_key(k.key, k.value, k.last_seen);
+  }
+}
+
+Json sample_entry(const Record& r) {
+  Json entry = Json::object();
+  entry["severity"] = std::string(severity_name(r.severity));
+  entry["message"] = r.message;
+  Json payload;
+  if (!r.raw.empty() && r.raw.front() == '{') {
+    payload = Json::parse(r.raw, nullptr, /*allow_exceptions=*/false);
+    if (payload.is_object() && payload.contains("jsonPayload") && payload["jsonPayload"].is_object()) {
+      payload = payload["jsonPayload"];
+    }
+  }
+  if (payload.is_object() && payload.contains("context") && payload["context"].is_object() &&
+      !payload["context"].empty()) {
+    entry["context"] = payload["context"];
+  }
+  Json labels = Json::object();
+  if (!r.function.empty()) labels["function"] = r.function;
+  if (r.line != 0) labels["line"] = std::to_string(r.line);
+  if (!r.module.empty()) labels["module"] = r.module;
+  // Fall back to the payload's own labels when the record's location fields are empty.
+  if (labels.empty() && payload.is_object() && payload.contains("labels") && payload["labels"].is_object()) {
+    for (const char* key : {"function", "line", "module"}) {
+      if (payload["labels"].contains(key)) labels[key] = line_text(payload["labels"][key]);
+    }
+  }
+  if (!labels.empty()) entry["labels"] = labels;
+  return entry;
+}
+
+}  // namespace v1
+}  // namespace gardener
