@@ -1,0 +1,254 @@
+// Priority with reasons and trends across runs; the entry point the runner calls.
+#include "analysis/analysis.hpp"
+
+#include <algorithm>
+#include <numeric>
+#include <set>
+
+#include <fmt/format.h>
+
+#include <gardener/http.hpp>
+
+namespace gardener {
+inline namespace v1 {
+namespace {
+
+int sev(Severity s) { return static_cast<int>(s); }
+
+TimeNs span_of(const Cluster& c) { return c.last_seen > c.first_seen ? c.last_seen - c.first_seen : 0; }
+
+double mean(const std::vector<uint64_t>& v) {
+  if (v.empty()) return 0.0;
+  return static_cast<double>(std::accumulate(v.begin(), v.end(), uint64_t{0})) / static_cast<double>(v.size());
+}
+
+// Score and reasons of one cluster; the reasons read as facts, the score stays internal.
+std::pair<int, std::vector<std::string>> score(const Cluster& c, const AnalysisSettings& s) {
+  const auto& w = s.weights;
+  int points = 0;
+  std::vector<std::string> reasons{std::string(severity_name(c.severity))};
+  if (sev(c.severity) >= sev(Severity::Critical)) points += w.critical;
+  else if (sev(c.severity) >= sev(Severity::Error)) points += w.error;
+  else if (sev(c.severity) >= sev(Severity::Warning)) points += w.warning;
+  if (c.status == "new") points += w.first_seen, reasons.push_back("first seen");
+  if (c.status == "regressed") {
+    points += w.regressed;
+    reasons.push_back(c.issue && c.issue->number ? fmt::format("regressed after #{} was closed", c.issue->number)
+                                                 : "regressed after its issue was closed");
+  }
+  if (c.status == "spiking") {
+    points += w.spike;
+    reasons.push_back(fmt::format("spiking: {} vs ~{:.0f} per run", c.count, mean(c.history)));
+  }
+  bool burst = c.count >= s.burst_lines && span_of(c) <= s.burst_span;
+  if (burst) points += w.burst;
+  else if (c.count >= s.volume_lines) points += w.volume;
+  reasons.push_back(volume_text(c));
+  if (c.modules.size() >= s.spread_min) points += w.spread, reasons.push_back(fmt::format("{} modules", c.modules.size()));
+  else if (c.revisions.size() >= s.spread_min) points += w.spread, reasons.push_back(fmt::format("{} revisions", c.revisions.size()));
+  return {points, reasons};
+}
+
+std::string priority_for(int points, const AnalysisSettings& s) {
+  if (points >= s.p0_score) return "P0";
+  if (points >= s.p1_score) return "P1";
+  if (points >= s.p2_score) return "P2";
+  return "P3";
+}
+
+// Every id this cluster was known by: its own and the older ones it replaced.
+std::vector<std::string> identities(const Cluster& c) {
+  std::vector<std::string> ids{c.id};
+  ids.insert(ids.end(), c.aliases.begin(), c.aliases.end());
+  return ids;
+}
+
+std::vector<IssueLinkRow> links_for(StateStore& state, const AnalysisSettings& s, const std::string& id) {
+  std::vector<IssueLinkRow> out;
+  std::vector<std::string> repos = s.repos.empty() ? std::vector<std::string>{""} : s.repos;
+  for (const auto& repo : repos) {
+    if (repo.empty()) {
+      for (auto& l : state.issue_links("")) if (l.cluster_id == id) out.push_back(l);
+    } else if (auto l = state.issue_link(repo, id)) {
+      out.push_back(*l);
+    }
+  }
+  return out;
+}
+
+std::optional<IssueRef> issue_ref(const IssueLinkRow& l) {
+  return IssueRef{l.number, l.url, "", l.state};
+}
+
+void trend_of(Cluster& c, StateStore& state, const std::vector<RunRow>& runs, const AnalysisSettings& s) {
+  bool known = false;
+  c.history.assign(runs.size(), 0);
+  std::optional<IssueLinkRow> closed;
+  for (const auto& id : identities(c)) {
+    known = known || state.cluster(id).has_value();
+    auto counts = state.counts(id, runs);
+    for (size_t i = 0; i < counts.size() && i < c.history.size(); ++i) c.history[i] += counts[i];
+    for (auto& l : links_for(state, s, id)) {
+      if (l.state == "closed" && (l.closed_at == 0 || l.closed_at <= c.last_seen)) closed = l;
+    }
+  }
+  bool seen_before = known || std::any_of(c.history.begin(), c.history.end(), [](uint64_t n) { return n > 0; });
+  double baseline = std::max(1.0, mean(c.history));
+  if (closed && seen_before) {
+    c.status = "regressed";
+    if (!c.issue) c.issue = issue_ref(*closed);
+  } else if (!seen_before) {
+    c.status = "new";
+  } else if (!c.history.empty() && c.count >= s.spike_min_count &&
+             static_cast<double>(c.count) >= s.spike_factor * baseline) {
+    c.status = "spiking";
+  } else {
+    c.status = "recurring";
+  }
+}
+
+// Clusters seen in the previous run and absent from this one.
+void find_quiet(Report& report, StateStore& state, const std::vector<RunRow>& runs, const AnalysisSettings& s) {
+  if (runs.empty()) return;
+  std::set<std::string> present;
+  for (const auto& c : report.clusters) {
+    for (const auto& id : identities(c)) present.insert(id);
+  }
+  std::vector<RunRow> last{runs.back()};
+  for (const auto& row : state.clusters()) {
+    if (present.count(row.id) || present.count(state.resolve_alias(row.id))) continue;
+    auto counts = state.counts(row.id, last);
+    if (counts.empty() || counts[0] == 0) continue;
+    QuietCluster q{row.id, row.title, row.last_seen, {}};
+    auto links = links_for(state, s, row.id);
+    if (!links.empty()) q.issue = issue_ref(links.front());
+    report.quiet.push_back(q);
+  }
+}
+
+std::string longest_literal(const std::string& text) {
+  std::string best, current;
+  for (size_t i = 0; i < text.size(); ++i) {
+    if (text[i] == '<') {
+      auto close = text.find('>', i);
+      if (close != std::string::npos && close - i <= 40) {
+        if (current.size() > best.size()) best = current;
+        current.clear();
+        i = close;
+        continue;
+      }
+    }
+    current += text[i];
+  }
+  if (current.size() > best.size()) best = current;
+  auto b = best.find_first_not_of(" \t:=,");
+  auto e = best.find_last_not_of(" \t:=,");
+  return b == std::string::npos ? "" : best.substr(b, e - b + 1);
+}
+
+}  // namespace
+
+std::string volume_text(const Cluster& c) {
+  if (c.count == 1) return "1 line";
+  TimeNs span = span_of(c);
+  if (span < 60 * kNsPerSecond) {
+    return fmt::format("{} lines in {} s", c.count, std::max<TimeNs>(1, (span + kNsPerSecond - 1) / kNsPerSecond));
+  }
+  return fmt::format("{} lines in {}", c.count, format_duration(span / kNsPerSecond * kNsPerSecond));
+}
+
+void assign_priorities(Report& report, const AnalysisSettings& s) {
+  for (auto& c : report.clusters) {
+    auto [points, reasons] = score(c, s);
+    if (!c.priority.empty()) {
+      // A rule's priority is kept; the facts still explain the cluster.
+      if (c.priority_reasons.empty()) c.priority_reasons.push_back("set by rule");
+      for (auto& r : reasons) {
+        if (std::find(c.priority_reasons.begin(), c.priority_reasons.end(), r) == c.priority_reasons.end()) {
+          c.priority_reasons.push_back(r);
+        }
+      }
+      continue;
+    }
+    c.priority = priority_for(points, s);
+    c.priority_reasons = reasons;
+  }
+}
+
+void apply_trends(Report& report, StateStore* state, const AnalysisSettings& s) {
+  if (!state) {
+    for (auto& c : report.clusters) c.status = "new", c.history.clear();
+    return;
+  }
+  auto runs = state->recent_runs(report.pipeline, s.history_runs);
+  for (auto& c : report.clusters) trend_of(c, *state, runs, s);
+  find_quiet(report, *state, runs, s);
+}
+
+void analyze_report(Report& report, StateStore* state, const AnalysisSettings& settings) {
+  apply_trends(report, state, settings);
+  assign_priorities(report, settings);
+  for (auto& c : report.clusters) {
+    if (c.query.empty()) c.query = default_query(c, report.service);
+  }
+  sort_clusters(report.clusters);
+  if (settings.incidents) find_incidents(report, settings);
+}
+
+void record_run(const Report& report, StateStore& state, int64_t run_id) {
+  for (const auto& c : report.clusters) {
+    state.upsert_cluster({c.id, c.title, c.template_text, c.kind, c.first_seen, c.last_seen, c.count});
+    state.record_count(run_id, c.id, c.count);
+    for (const auto& old : c.aliases) state.add_alias(old, c.id);
+  }
+}
+
+std::string sparkline(const std::vector<uint64_t>& counts) {
+  static const char* kBlocks[] = {"▁", "▂", "▃", "▄", "▅", "▆", "▇", "█"};
+  uint64_t top = counts.empty() ? 0 : *std::max_element(counts.begin(), counts.end());
+  std::string out;
+  for (uint64_t n : counts) {
+    if (n == 0) {
+      out += "·";
+      continue;
+    }
+    size_t level = static_cast<size_t>((n * 7 + top - 1) / top);  // 1..7, the largest gets █
+    out += kBlocks[std::min<size_t>(level, 7)];
+  }
+  return out;
+}
+
+std::string default_query(const Cluster& c, const std::string& service) {
+  std::vector<std::string> parts;
+  if (!service.empty()) parts.push_back(fmt::format("resource.labels.service_name=\"{}\"", service));
+  Severity lowest = c.severity;
+  for (const auto& [name, n] : c.by_severity) {
+    auto s = parse_severity(name);
+    if (s && n > 0 && sev(*s) < sev(lowest)) lowest = *s;
+  }
+  parts.push_back(fmt::format("severity>={}", severity_name(lowest)));
+  std::string literal = longest_literal(c.template_text.empty() && !c.samples.empty() ? c.samples.front().message
+                                                                                       : c.template_text);
+  if (literal.size() > 80) literal.resize(80);
+  std::string escaped;
+  for (char ch : literal) {
+    if (ch == '"' || ch == '\\') escaped += '\\';
+    if (ch != '\n') escaped += ch;
+  }
+  if (escaped.size() >= 4) parts.push_back("\"" + escaped + "\"");
+  std::string q;
+  for (const auto& p : parts) q += (q.empty() ? "" : " AND ") + p;
+  return q;
+}
+
+std::string logs_explorer_url(const std::string& query, const Window& window, const std::string& project) {
+  std::string url = "https://console.cloud.google.com/logs/query;query=" + url_encode(query);
+  if (window.start != 0 && window.end != 0) {
+    url += ";startTime=" + format_rfc3339(window.start) + ";endTime=" + format_rfc3339(window.end);
+  }
+  if (!project.empty()) url += "?project=" + url_encode(project);
+  return url;
+}
+
+}  // namespace v1
+}  // namespace gardener

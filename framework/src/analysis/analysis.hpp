@@ -1,0 +1,69 @@
+#pragma once
+// The report analysis the runner calls after every clusterer finished and before any sink:
+// priority with reasons, trends across runs (state store), incidents (Boost.Graph). Also the
+// small presentation helpers the worklog and Slack sinks share (sparkline, Logs Explorer link).
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include <gardener/options.hpp>
+#include <gardener/report.hpp>
+#include <gardener/state.hpp>
+
+namespace gardener {
+inline namespace v1 {
+
+/// Points each factor adds to a cluster's priority score (docs/worklog.md, "Priority").
+struct PriorityWeights {
+  int critical = 3;  // CRITICAL and above
+  int error = 2;
+  int warning = 1;
+  int first_seen = 1;
+  int spike = 1;
+  int burst = 1;     // many lines in a short span
+  int volume = 1;    // many lines in the window
+  int spread = 1;    // several modules or revisions
+  int regressed = 1;
+};
+
+struct AnalysisSettings {
+  PriorityWeights weights;
+  int p0_score = 5, p1_score = 4, p2_score = 2;  // score at or above → P0 / P1 / P2, else P3
+  uint64_t volume_lines = 100;
+  uint64_t burst_lines = 5;
+  TimeNs burst_span = 10 * kNsPerSecond;
+  uint64_t spread_min = 2;
+  double spike_factor = 3.0;       // count ≥ factor × mean of the recent runs
+  uint64_t spike_min_count = 10;   // and at least this many lines
+  size_t history_runs = 8;         // runs kept in Cluster::history
+  bool incidents = true;
+  std::vector<std::string> incident_keys = {"trace", "request", "connection", "correlation", "session"};
+  TimeNs incident_span = 60 * kNsPerSecond;  // key occurrences this close link two clusters
+  bool attach_same_module = true;            // key-less clusters of a member's module join ...
+  TimeNs attach_span = 1 * kNsPerSecond;     // ... when all their lines fall this close to the incident
+  std::vector<std::string> repos;            // issue ledgers checked for "regressed" (empty: all)
+};
+
+/// Parses the optional [pipeline.analysis] TOML table (given as JSON). Appends errors (path relative, e.g. "incident_span").
+AnalysisSettings parse_analysis_settings(const Json& table, std::vector<ConfigError>& errors);
+/// Priority with reasons, trends from the state (null state = everything "new", no history), incidents.
+void analyze_report(Report& report, StateStore* state, const AnalysisSettings& settings);
+/// After the sinks ran: records this run's per-cluster counts and cluster rows in the state.
+void record_run(const Report& report, StateStore& state, int64_t run_id);
+
+// The three parts of analyze_report, usable on their own.
+void assign_priorities(Report& report, const AnalysisSettings& settings);
+void apply_trends(Report& report, StateStore* state, const AnalysisSettings& settings);
+void find_incidents(Report& report, const AnalysisSettings& settings);
+
+/// "▁▃█": one block character per count, scaled to the largest.
+std::string sparkline(const std::vector<uint64_t>& counts);
+/// A Cloud Logging query finding the cluster's lines (service, severity, the template's longest literal).
+std::string default_query(const Cluster& cluster, const std::string& service);
+/// Logs Explorer link for a query over a window; `project` may be empty.
+std::string logs_explorer_url(const std::string& query, const Window& window, const std::string& project);
+/// "8 lines in 2 s", "1 line".
+std::string volume_text(const Cluster& cluster);
+
+}  // namespace v1
+}  // namespace gardener
