@@ -1,0 +1,367 @@
+// EventReader: turns a byte stream into batches of records (see input.hpp).
+#include <gardener/input.hpp>
+
+#include <algorithm>
+#include <optional>
+
+#include <fmt/format.h>
+#include <re2/re2.h>
+
+#include <gardener/errors.hpp>
+#include <gardener/log_entry.hpp>
+#include <gardener/log_format.hpp>
+#include <gardener/time.hpp>
+
+#include "input/byte_stream.hpp"
+#include "input/utf8.hpp"
+
+namespace gardener {
+inline namespace v1 {
+
+using detail::ByteStream;
+using detail::LineSplitter;
+
+namespace {
+
+bool blank(std::string_view s) {
+  return s.find_first_not_of(" \t\r\n\v\f") == std::string_view::npos;
+}
+
+/// The first non-blank byte of the stream (reading as much as needed), or 0 for an empty stream.
+char first_non_blank(ByteStream& in) {
+  for (;;) {
+    auto p = in.pending();
+    auto i = p.find_first_not_of(" \t\r\n\v\f");
+    if (i != std::string_view::npos) return p[i];
+    if (!in.fill()) return 0;
+  }
+}
+
+std::unique_ptr<RE2> compile_continuation(const std::vector<std::string>& patterns) {
+  if (patterns.empty()) return nullptr;
+  std::string alt;
+  for (const auto& p : patterns) alt += (alt.empty() ? "(?:" : "|(?:") + p + ")";
+  RE2::Options opts;
+  opts.set_log_errors(false);
+  auto re = std::make_unique<RE2>(alt, opts);
+  if (!re->ok())
+    throw ConfigurationError("multiline patterns are not valid RE2 (" + re->error() +
+                             "): fix the pattern, or set multiline = [] to turn joining off");
+  return re;
+}
+
+/// Maps the fields of a log_format onto record members; unknown fields become labels.
+struct FieldMap {
+  int date = -1, time = -1, stamp = -1, level = -1, component = -1, content = -1;
+  int module = -1, function = -1, line = -1, logger = -1, service = -1;
+
+  explicit FieldMap(const LogFormat& f) {
+    date = f.field_index("Date");
+    time = f.field_index("Time");
+    stamp = f.field_index("Timestamp");
+    level = f.field_index("Level");
+    if (level < 0) level = f.field_index("Severity");
+    component = f.field_index("Component");
+    content = f.field_index("Content");
+    module = f.field_index("Module");
+    function = f.field_index("Function");
+    line = f.field_index("Line");
+    logger = f.field_index("Logger");
+    service = f.field_index("Service");
+  }
+};
+
+}  // namespace
+
+struct EventReader::Impl {
+  InputOptions opt;
+  std::optional<LogFormat> format;
+  std::optional<FieldMap> fields;
+  std::unique_ptr<RE2> continuation;
+  InputCounts counts;
+
+  // Per stream.
+  Context* ctx = nullptr;
+  Emitter* out = nullptr;
+  std::string display;
+  Batch batch;
+  bool stopped = false;
+  Record pending;
+  bool has_pending = false;
+  std::vector<std::string_view> values;
+  std::string repaired;
+
+  explicit Impl(InputOptions o) : opt(std::move(o)) {
+    if (!opt.log_format.empty()) {
+      format.emplace(opt.log_format);
+      fields.emplace(*format);
+    }
+    continuation = compile_continuation(opt.multiline);
+    if (opt.batch_size == 0) opt.batch_size = 4096;
+  }
+
+  std::string origin(uint64_t line) const { return display + ":" + std::to_string(line); }
+
+  void bad(std::string where, std::string reason) {
+    ++counts.bad;
+    if (opt.fail_on_error)
+      throw Error(where + ": " + reason + " (on_error = \"fail\"; set on_error = \"skip\" to count bad lines and go on)");
+    ctx->bad_line(std::move(where), std::move(reason));
+  }
+
+  /// Repairs invalid UTF-8 (counted) and returns the text to use.
+  std::string_view clean(std::string_view text) {
+    if (detail::valid_utf8(text)) return text;
+    ++counts.utf8_repaired;
+    repaired = detail::repair_utf8(text);
+    return repaired;
+  }
+
+  void flush_batch() {
+    if (batch.records.empty() || stopped) return;
+    if (ctx->stop_requested() || !out->emit(std::move(batch))) stopped = true;
+    batch.records.clear();
+    batch.records.reserve(opt.batch_size);
+  }
+
+  /// Window and severity filters, then into the batch.
+  void finish(Record&& r) {
+    const Window w = ctx->window();
+    if (r.timestamp_ns == 0 && w.end > w.start) {
+      // No timestamp in the input: stamp it with the read time, kept inside the window.
+      r.timestamp_ns = std::clamp(now_ns(), w.start, w.end - 1);
+    }
+    if (!w.contains(r.timestamp_ns)) {
+      ++counts.outside_window;
+      return;
+    }
+    if (static_cast<int>(r.severity) < static_cast<int>(opt.min_severity)) {
+      ++counts.below_severity;
+      return;
+    }
+    ++counts.records;
+    batch.records.push_back(std::move(r));
+    if (batch.records.size() >= opt.batch_size) flush_batch();
+  }
+
+  void json_text(std::string_view text, uint64_t line) {
+    Record r;
+    auto err = decode_log_entry(clean(text), r);
+    if (!err.empty()) return bad(origin(line), err);
+    r.origin = origin(line);
+    finish(std::move(r));
+  }
+
+  void flush_pending() {
+    if (!has_pending) return;
+    has_pending = false;
+    finish(std::move(pending));
+    pending = Record{};
+  }
+
+  void fill_from_format(Record& r) {
+    const auto& f = *fields;
+    auto v = [&](int i) { return i >= 0 ? values[static_cast<size_t>(i)] : std::string_view(); };
+    r.message.assign(v(f.content));
+    std::string stamp(v(f.stamp));
+    if (stamp.empty() && f.date >= 0) stamp = std::string(v(f.date)) + (f.time >= 0 ? " " + std::string(v(f.time)) : "");
+    if (!stamp.empty()) r.timestamp_ns = parse_rfc3339(stamp).value_or(0);
+    if (auto s = parse_severity(v(f.level)); s && f.level >= 0) r.severity = *s;
+    r.module.assign(f.module >= 0 ? v(f.module) : v(f.component));
+    r.logger.assign(f.logger >= 0 ? v(f.logger) : v(f.component));
+    r.function.assign(v(f.function));
+    r.service.assign(v(f.service));
+    if (f.line >= 0) r.line = std::atoll(std::string(v(f.line)).c_str());
+    static const std::vector<std::string_view> kMapped = {"Date", "Time", "Timestamp", "Level", "Severity",
+                                                           "Component", "Content", "Module", "Function",
+                                                           "Line", "Logger", "Service"};
+    for (size_t i = 0; i < format->fields().size(); ++i) {
+      const auto& name = format->fields()[i];
+      if (std::find(kMapped.begin(), kMapped.end(), name) == kMapped.end())
+        r.labels.emplace_back(name, std::string(values[i]));
+    }
+  }
+
+  void text_line(std::string_view raw_line, uint64_t line) {
+    std::string_view text = clean(raw_line);
+    bool matched = format && format->match(text, values);
+    bool continues = has_pending && continuation &&
+                     (RE2::PartialMatch(text, *continuation) || (format && !matched));
+    if (continues && pending.message.size() + text.size() < static_cast<size_t>(opt.max_line_bytes)) {
+      ++counts.joined;
+      pending.message += '\n';
+      pending.message.append(text);
+      pending.raw += '\n';
+      pending.raw.append(text);
+      return;
+    }
+    flush_pending();
+    if (format && !matched)
+      return bad(origin(line), "does not match log_format \"" + opt.log_format + "\"; fix log_format or the line");
+    pending.origin = origin(line);
+    pending.raw.assign(text);
+    if (format)
+      fill_from_format(pending);
+    else
+      pending.message.assign(text);
+    has_pending = true;
+  }
+
+  void read_lines(ByteStream& in, bool json) {
+    LineSplitter lines(in, opt.max_line_bytes);
+    std::string_view text;
+    size_t oversize = 0;
+    uint64_t n = 0;
+    while (!stopped && lines.next(text, oversize)) {
+      ++n;
+      ++counts.lines;
+      if (oversize) {
+        bad(origin(n), fmt::format("line of {} bytes exceeds max_line_bytes ({}); raise max_line_bytes to read it",
+                                   oversize, opt.max_line_bytes));
+        continue;
+      }
+      if (blank(text)) {
+        ++counts.blank;
+        continue;
+      }
+      if (json)
+        json_text(text, n);
+      else
+        text_line(text, n);
+    }
+    flush_pending();
+  }
+
+  void read_array(ByteStream& in);
+
+  bool read(ByteStream& in, Context& c, Emitter& e, const std::string& name) {
+    ctx = &c;
+    out = &e;
+    display = name;
+    stopped = false;
+    has_pending = false;
+    pending = Record{};
+    batch.records.clear();
+    batch.records.reserve(opt.batch_size);
+    ++counts.streams;
+    uint64_t before = in.bytes_read();
+    InputFormat f = opt.format;
+    if (f == InputFormat::Auto) {
+      char c0 = first_non_blank(in);
+      f = c0 == '[' ? InputFormat::GcloudJson : c0 == '{' ? InputFormat::Jsonl : InputFormat::Text;
+    }
+    if (f == InputFormat::GcloudJson)
+      read_array(in);
+    else
+      read_lines(in, f == InputFormat::Jsonl);
+    flush_batch();
+    counts.bytes += in.bytes_read() - before;
+    if (!in.error().empty())
+      bad(display, "cannot decompress: " + in.error() + "; the .gz file is corrupt or truncated");
+    return !stopped;
+  }
+};
+
+/// Streams a JSON array: each top-level element is cut out by bracket matching (strings and
+/// escapes respected) and decoded on its own, so a huge gcloud dump never sits in memory whole.
+void EventReader::Impl::read_array(ByteStream& in) {
+  enum class At { Start, Between, Element, Done } at = At::Start;
+  std::string elem;
+  bool oversize = false, in_string = false, escape = false, junk = false;
+  int depth = 0;
+  uint64_t line = 1, elem_line = 1;
+  while (!stopped) {
+    auto p = in.pending();
+    if (p.empty() && !in.fill()) break;
+    p = in.pending();
+    size_t i = 0;
+    for (; i < p.size() && !stopped; ++i) {
+      char c = p[i];
+      if (c == '\n') ++line;
+      if (at == At::Element) {
+        if (!oversize) {
+          if (elem.size() >= static_cast<size_t>(opt.max_line_bytes)) oversize = true;
+          else elem += c;
+        }
+        if (in_string) {
+          if (escape) escape = false;
+          else if (c == '\\') escape = true;
+          else if (c == '"') in_string = false;
+        } else if (c == '"') {
+          in_string = true;
+        } else if (c == '{' || c == '[') {
+          ++depth;
+        } else if ((c == '}' || c == ']') && --depth == 0) {
+          ++counts.lines;
+          if (oversize)
+            bad(origin(elem_line), fmt::format("array element exceeds max_line_bytes ({}); raise max_line_bytes",
+                                               opt.max_line_bytes));
+          else
+            json_text(elem, elem_line);
+          at = At::Between;
+        }
+        continue;
+      }
+      if (c == ' ' || c == '\t' || c == '\r' || c == '\n') continue;
+      if (at == At::Start && c == '[') {
+        at = At::Between;
+      } else if (at == At::Between && c == ',') {
+        continue;
+      } else if (at == At::Between && c == ']') {
+        at = At::Done;
+      } else if (at == At::Between && c == '{') {
+        at = At::Element;
+        elem.assign(1, c);
+        oversize = in_string = escape = false;
+        depth = 1;
+        elem_line = line;
+        junk = false;
+      } else if (!junk) {
+        junk = true;  // one report per run of stray bytes
+        bad(origin(line), fmt::format("unexpected '{}' {} the JSON array; expected gcloud --format=json output", c,
+                                      at == At::Done ? "after" : "in"));
+      }
+    }
+    in.consume(i);
+  }
+  if (stopped) return;
+  if (at == At::Element) bad(origin(elem_line), "truncated JSON object at end of input (the array is cut off)");
+  else if (at != At::Done && at != At::Start) bad(origin(line), "JSON array not closed with ']' (the input is cut off)");
+}
+
+EventReader::EventReader(InputOptions options) : impl_(std::make_unique<Impl>(std::move(options))) {}
+EventReader::~EventReader() = default;
+
+bool EventReader::read_file(const std::string& path, const std::string& display, Context& ctx, Emitter& out) {
+  ByteStream in(path, -1);
+  return impl_->read(in, ctx, out, display);
+}
+
+bool EventReader::read_fd(int fd, const std::string& display, Context& ctx, Emitter& out) {
+  ByteStream in(display, fd);
+  return impl_->read(in, ctx, out, display);
+}
+
+const InputCounts& EventReader::counts() const { return impl_->counts; }
+
+void EventReader::publish_metrics(Context& ctx) const {
+  const auto& c = impl_->counts;
+  for (auto [name, v] : {std::pair<const char*, uint64_t>{"input_lines", c.lines}, {"input_bytes", c.bytes},
+                         {"records_emitted", c.records}, {"bad_lines", c.bad}, {"blank_lines", c.blank},
+                         {"multiline_joined", c.joined}, {"utf8_repaired", c.utf8_repaired},
+                         {"skipped_outside_window", c.outside_window},
+                         {"skipped_below_severity", c.below_severity}})
+    ctx.metric(name, static_cast<double>(v));
+}
+
+std::string describe_counts(const InputCounts& c) {
+  std::string s = fmt::format("{} records", c.records);
+  if (c.bad) s += fmt::format(", {} bad", c.bad);
+  if (c.outside_window) s += fmt::format(", {} outside the window", c.outside_window);
+  if (c.below_severity) s += fmt::format(", {} below min_severity", c.below_severity);
+  if (c.utf8_repaired) s += fmt::format(", {} with invalid UTF-8 repaired", c.utf8_repaired);
+  return s;
+}
+
+}  // namespace v1
+}  // namespace gardener

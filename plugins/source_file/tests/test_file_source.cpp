@@ -1,0 +1,219 @@
+// Source `file`: every bad-input case of issue 2 item 7, on real files.
+#include <gtest/gtest.h>
+
+#include <cstdlib>
+#include <fstream>
+
+#include "file_source.hpp"
+#include "test_context.hpp"
+
+namespace gardener::plugins {
+namespace {
+
+using testing::CollectingEmitter;
+using testing::make_configured;
+using testing::TempDir;
+using testing::TestContext;
+
+void write(const std::string& path, const std::string& text) {
+  std::ofstream f(path, std::ios::binary);
+  f << text;
+}
+
+std::string entry(const std::string& msg, const std::string& sev = "ERROR",
+                  const std::string& ts = "2025-03-14T10:00:00Z") {
+  return R"({"timestamp":")" + ts + R"(","severity":")" + sev + R"(","jsonPayload":{"message":")" + msg +
+         R"(","labels":{"module":"m","function":"f","line":3}}})";
+}
+
+struct Harness {
+  TestContext ctx;
+  CollectingEmitter out;
+  std::unique_ptr<FileSource> src;
+  TempDir dir;
+
+  Harness() { ctx.dir = dir.path(); }
+  void go(const Json& options) {
+    src = make_configured<FileSource>(options);
+    src->run(ctx, out);
+  }
+  std::vector<std::string> messages() const {
+    std::vector<std::string> m;
+    for (const auto& r : out.records) m.push_back(r.message);
+    return m;
+  }
+};
+
+TEST(FileSource, JsonLinesWithOriginsCrlfBlanksAndNoFinalNewline) {
+  Harness r;
+  write(r.dir.file("a.jsonl"), entry("one") + "\r\n\r\n   \n" + entry("two") + "\r\n" + entry("three"));
+  r.go({{"path", "a.jsonl"}});
+  EXPECT_EQ(r.messages(), (std::vector<std::string>{"one", "two", "three"}));
+  EXPECT_EQ(r.out.records[0].origin, r.dir.file("a.jsonl") + ":1");
+  EXPECT_EQ(r.out.records[1].origin, r.dir.file("a.jsonl") + ":4");
+  EXPECT_EQ(r.out.records[2].module, "m");
+  EXPECT_EQ(r.out.records[2].line, 3);
+  EXPECT_TRUE(r.ctx.bad_lines.empty());
+  EXPECT_EQ(r.ctx.metrics["blank_lines"], 2);
+  EXPECT_NE(r.src->info().description.find("a.jsonl"), std::string::npos);
+}
+
+TEST(FileSource, TruncatedObjectAndGarbageAreBadLinesNotFatal) {
+  Harness r;
+  write(r.dir.file("a.jsonl"), entry("one") + "\nnot json at all\n" + entry("two") + "\n" +
+                                   R"({"jsonPayload":{"message":"cut)");
+  r.go({{"path", "a.jsonl"}, {"format", "jsonl"}});
+  EXPECT_EQ(r.messages(), (std::vector<std::string>{"one", "two"}));
+  ASSERT_EQ(r.ctx.bad_lines.size(), 2u);
+  EXPECT_EQ(r.ctx.bad_lines[0].first, r.dir.file("a.jsonl") + ":2");
+  EXPECT_EQ(r.ctx.bad_lines[1].first, r.dir.file("a.jsonl") + ":4");
+  EXPECT_EQ(r.src->info().bad_lines, 2u);
+}
+
+TEST(FileSource, OnErrorFailStopsTheRun) {
+  Harness r;
+  write(r.dir.file("a.jsonl"), entry("one") + "\n{broken\n");
+  EXPECT_THROW(r.go({{"path", "a.jsonl"}, {"on_error", "fail"}}), PluginError);
+}
+
+TEST(FileSource, InvalidUtf8IsRepairedAndCounted) {
+  Harness r;
+  write(r.dir.file("a.jsonl"), entry("bad \xff\xfe byte") + "\n");
+  write(r.dir.file("b.log"), "caf\xc3 text\n");
+  r.go({{"path", Json::array({"a.jsonl", "b.log"})}});
+  ASSERT_EQ(r.out.records.size(), 2u);
+  EXPECT_EQ(r.out.records[0].message, "bad \xEF\xBF\xBD\xEF\xBF\xBD byte");
+  EXPECT_EQ(r.out.records[1].message, "caf\xEF\xBF\xBD text");
+  EXPECT_EQ(r.ctx.metrics["utf8_repaired"], 2);
+}
+
+TEST(FileSource, TenMegabyteLineIsReadAndAnOversizeLineIsReported) {
+  Harness r;
+  std::string big(10 << 20, 'x');
+  write(r.dir.file("a.jsonl"), entry(big) + "\n" + entry("after") + "\n");
+  r.go({{"path", "a.jsonl"}});
+  ASSERT_EQ(r.out.records.size(), 2u);
+  EXPECT_EQ(r.out.records[0].message.size(), big.size());
+
+  Harness small;
+  write(small.dir.file("a.jsonl"), entry("before") + "\n" + entry(big) + "\n" + entry("after") + "\n");
+  small.go({{"path", "a.jsonl"}, {"max_line_bytes", 1 << 20}});
+  EXPECT_EQ(small.messages(), (std::vector<std::string>{"before", "after"}));
+  ASSERT_EQ(small.ctx.bad_lines.size(), 1u);
+  EXPECT_EQ(small.ctx.bad_lines[0].first, small.dir.file("a.jsonl") + ":2");
+  EXPECT_NE(small.ctx.bad_lines[0].second.find("max_line_bytes"), std::string::npos);
+}
+
+TEST(FileSource, GcloudArrayIsStreamedAndTruncationReported) {
+  Harness r;
+  write(r.dir.file("dump.json"), "[\n  " + entry("a \\\"}]{ tricky") + ",\n  " + entry("b") + "\n]\n");
+  write(r.dir.file("cut.json"), "[\n" + entry("c") + ",\n{\"jsonPayload\": {\"message\": \"d");
+  r.go({{"path", Json::array({"dump.json", "cut.json"})}});  // auto detects the arrays
+  EXPECT_EQ(r.messages(), (std::vector<std::string>{"a \"}]{ tricky", "b", "c"}));
+  ASSERT_EQ(r.ctx.bad_lines.size(), 1u);
+  EXPECT_EQ(r.ctx.bad_lines[0].first, r.dir.file("cut.json") + ":3");
+  EXPECT_NE(r.ctx.bad_lines[0].second.find("truncated"), std::string::npos);
+}
+
+TEST(FileSource, GzipFilesAndGlobsAndCorruptGzip) {
+  Harness r;
+  write(r.dir.file("x1.jsonl"), entry("gz one") + "\n" + entry("gz two") + "\n");
+  ASSERT_EQ(std::system(("gzip " + r.dir.file("x1.jsonl")).c_str()), 0);
+  write(r.dir.file("x2.jsonl"), entry("plain") + "\n");
+  write(r.dir.file("x3.jsonl.gz"), std::string("\x1f\x8b\x08\x00garbage", 12));
+  r.go({{"path", "x*.jsonl*"}});
+  EXPECT_EQ(r.messages(), (std::vector<std::string>{"gz one", "gz two", "plain"}));
+  ASSERT_EQ(r.ctx.bad_lines.size(), 1u);
+  EXPECT_EQ(r.ctx.bad_lines[0].first, r.dir.file("x3.jsonl.gz"));
+}
+
+TEST(FileSource, MissingFileFailsAndEmptyGlobWarns) {
+  Harness r;
+  EXPECT_THROW(r.go({{"path", "nope.jsonl"}}), PluginError);
+  Harness g;
+  g.go({{"path", "none-*.jsonl"}});
+  EXPECT_TRUE(g.out.records.empty());
+  ASSERT_FALSE(g.ctx.logs.empty());
+}
+
+TEST(FileSource, TextWithLogFormatAndMultilineEvents) {
+  Harness r;
+  write(r.dir.file("app.log"),
+        "2025-03-14 10:00:00 ERROR ws.loop: crash in loop\n"
+        "Traceback (most recent call last):\n"
+        "  File \"a.py\", line 3, in run\n"
+        "ValueError: bad\n"
+        "2025-03-14 10:00:01 WARN db.pool: pool low\n"
+        "java.lang.IllegalStateException: boom\n"
+        "\tat com.x.Y.z(Y.java:10)\n"
+        "Caused by: java.io.IOException: io\n"
+        "2025-03-14 10:00:02 INFO api: ok\n");
+  r.go({{"path", "app.log"}, {"format", "text"}, {"log_format", "<Date> <Time> <Level> <Component>: <Content>"}});
+  ASSERT_EQ(r.out.records.size(), 3u);
+  EXPECT_EQ(r.out.records[0].message,
+            "crash in loop\nTraceback (most recent call last):\n  File \"a.py\", line 3, in run\nValueError: bad");
+  EXPECT_EQ(r.out.records[0].severity, Severity::Error);
+  EXPECT_EQ(r.out.records[0].module, "ws.loop");
+  EXPECT_EQ(r.out.records[0].timestamp_ns, *parse_rfc3339("2025-03-14T10:00:00Z"));
+  EXPECT_EQ(r.out.records[1].severity, Severity::Warning);
+  EXPECT_NE(r.out.records[1].message.find("Caused by: java.io.IOException"), std::string::npos);
+  EXPECT_EQ(r.out.records[2].origin, r.dir.file("app.log") + ":9");
+  EXPECT_EQ(r.ctx.metrics["multiline_joined"], 6);
+}
+
+TEST(FileSource, MultilineOffAndCustomRule) {
+  const std::string text = "start one\n  indented\n+more\nstart two\n";
+  Harness off;
+  write(off.dir.file("a.log"), text);
+  off.go({{"path", "a.log"}, {"multiline", Json::array()}});
+  EXPECT_EQ(off.out.records.size(), 4u);
+
+  Harness custom;
+  write(custom.dir.file("a.log"), text);
+  custom.go({{"path", "a.log"}, {"multiline", Json::array({"^\\+"})}});
+  EXPECT_EQ(custom.messages(), (std::vector<std::string>{"start one", "  indented\n+more", "start two"}));
+}
+
+TEST(FileSource, LinesNotMatchingTheFormatAreBadWithoutMultiline) {
+  Harness r;
+  write(r.dir.file("a.log"), "2025-03-14 10:00:00 INFO x: fine\ngarbage line\n");
+  r.go({{"path", "a.log"}, {"log_format", "<Date> <Time> <Level> <Component>: <Content>"},
+        {"multiline", Json::array()}});
+  EXPECT_EQ(r.out.records.size(), 1u);
+  ASSERT_EQ(r.ctx.bad_lines.size(), 1u);
+  EXPECT_EQ(r.ctx.bad_lines[0].first, r.dir.file("a.log") + ":2");
+}
+
+TEST(FileSource, WindowAndSeverityFiltersAreCounted) {
+  Harness r;
+  r.ctx.run_window = {*parse_rfc3339("2025-03-14T10:00:00Z"), *parse_rfc3339("2025-03-14T11:00:00Z")};
+  write(r.dir.file("a.jsonl"), entry("in") + "\n" + entry("late", "ERROR", "2025-03-14T11:00:00Z") + "\n" +
+                                   entry("early", "ERROR", "2025-03-14T09:59:59.999Z") + "\n" +
+                                   entry("quiet", "INFO") + "\n");
+  r.go({{"path", "a.jsonl"}, {"min_severity", "WARNING"}});
+  EXPECT_EQ(r.messages(), (std::vector<std::string>{"in"}));
+  EXPECT_EQ(r.ctx.metrics["skipped_outside_window"], 2);
+  EXPECT_EQ(r.ctx.metrics["skipped_below_severity"], 1);
+}
+
+TEST(FileSource, BatchesAreBounded) {
+  Harness r;
+  std::string text;
+  for (int i = 0; i < 10; ++i) text += entry("m" + std::to_string(i)) + "\n";
+  write(r.dir.file("a.jsonl"), text);
+  r.go({{"path", "a.jsonl"}, {"batch_size", 4}});
+  EXPECT_EQ(r.out.records.size(), 10u);
+  EXPECT_EQ(r.out.batches, 3u);
+}
+
+TEST(FileSource, BadOptionsAreDiagnosed) {
+  EXPECT_THROW(make_configured<FileSource>({{"path", "a"}, {"format", "xml"}}), ConfigurationError);
+  EXPECT_THROW(make_configured<FileSource>({{"path", "a"}, {"log_format", "<Date> no content"}}), ConfigurationError);
+  EXPECT_THROW(make_configured<FileSource>({{"path", "a"}, {"multiline", Json::array({"(unclosed"})}}),
+               ConfigurationError);
+  EXPECT_THROW(make_configured<FileSource>({{"path", "a"}, {"min_severity", "LOUD"}}), ConfigurationError);
+  EXPECT_THROW(make_configured<FileSource>(Json::object()), ConfigurationError);
+}
+
+}  // namespace
+}  // namespace gardener::plugins
