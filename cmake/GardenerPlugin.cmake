@@ -5,6 +5,22 @@
 # TESTS are GoogleTest files compiled with the plugin's objects into <target>_tests.
 function(gardener_add_plugin target)
   cmake_parse_arguments(P "" "PLUGIN_DIR" "SOURCES;LIBRARIES;TESTS" ${ARGN})
+  # A plugin whose sources are missing is skipped with a warning instead of breaking the build.
+  foreach(src ${P_SOURCES})
+    if(NOT IS_ABSOLUTE ${src} AND NOT EXISTS ${CMAKE_CURRENT_SOURCE_DIR}/${src})
+      message(WARNING "gardener_add_plugin(${target}): source ${src} is missing; the plugin is skipped")
+      return()
+    endif()
+  endforeach()
+  set(existing_tests "")
+  foreach(t ${P_TESTS})
+    if(IS_ABSOLUTE ${t} OR EXISTS ${CMAKE_CURRENT_SOURCE_DIR}/${t})
+      list(APPEND existing_tests ${t})
+    else()
+      message(WARNING "gardener_add_plugin(${target}): test ${t} is missing; skipped")
+    endif()
+  endforeach()
+  set(P_TESTS ${existing_tests})
   add_library(${target}_obj OBJECT ${P_SOURCES})
   target_link_libraries(${target}_obj PUBLIC LogGardener::gardener ${P_LIBRARIES})
   set_target_properties(${target}_obj PROPERTIES CXX_VISIBILITY_PRESET hidden VISIBILITY_INLINES_HIDDEN ON

@@ -1,0 +1,61 @@
+#include <gardener/record.hpp>
+
+#include <algorithm>
+#include <cctype>
+#include <charconv>
+#include <string>
+
+namespace gardener {
+inline namespace v1 {
+
+std::string_view severity_name(Severity s) {
+  switch (s) {
+    case Severity::Default: return "DEFAULT";
+    case Severity::Debug: return "DEBUG";
+    case Severity::Info: return "INFO";
+    case Severity::Notice: return "NOTICE";
+    case Severity::Warning: return "WARNING";
+    case Severity::Error: return "ERROR";
+    case Severity::Critical: return "CRITICAL";
+    case Severity::Alert: return "ALERT";
+    case Severity::Emergency: return "EMERGENCY";
+  }
+  return "DEFAULT";
+}
+
+std::optional<Severity> parse_severity(std::string_view text) {
+  std::string up;
+  up.reserve(text.size());
+  for (char c : text) up += static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+  struct Alias {
+    const char* name;
+    Severity s;
+  };
+  static const Alias aliases[] = {
+      {"DEFAULT", Severity::Default},   {"TRACE", Severity::Debug},      {"DEBUG", Severity::Debug},
+      {"FINE", Severity::Debug},        {"INFO", Severity::Info},        {"INFORMATION", Severity::Info},
+      {"NOTICE", Severity::Notice},     {"WARNING", Severity::Warning},  {"WARN", Severity::Warning},
+      {"W", Severity::Warning},         {"ERROR", Severity::Error},      {"ERR", Severity::Error},
+      {"E", Severity::Error},           {"SEVERE", Severity::Error},     {"CRITICAL", Severity::Critical},
+      {"CRIT", Severity::Critical},     {"FATAL", Severity::Critical},   {"F", Severity::Critical},
+      {"ALERT", Severity::Alert},       {"EMERGENCY", Severity::Emergency}, {"EMERG", Severity::Emergency},
+      {"PANIC", Severity::Emergency},   {"I", Severity::Info},           {"D", Severity::Debug},
+  };
+  for (const auto& a : aliases)
+    if (up == a.name) return a.s;
+  int n = 0;
+  auto res = std::from_chars(text.data(), text.data() + text.size(), n);
+  if (res.ec == std::errc() && res.ptr == text.data() + text.size() && n >= 0 && n <= 800) {
+    return static_cast<Severity>((n / 100) * 100);
+  }
+  return std::nullopt;
+}
+
+std::string_view label_value(const Labels& labels, std::string_view key) {
+  for (const auto& [k, v] : labels)
+    if (k == key) return v;
+  return {};
+}
+
+}  // namespace v1
+}  // namespace gardener
