@@ -63,15 +63,33 @@ std::vector<std::string> identities(const Cluster& c) {
   return ids;
 }
 
-std::vector<IssueLinkRow> links_for(StateStore& state, const AnalysisSettings& s, const std::string& id) {
+constexpr const char* kRepoKey = "issue_repos";
+std::string analysis_ns(const std::string& pipeline) { return pipeline + "/analysis"; }
+
+// "https://github.com/owner/repo/issues/12" → "owner/repo".
+std::string repo_of(const std::string& url) {
+  auto issues = url.rfind("/issues/");
+  if (issues == std::string::npos) return "";
+  auto name = url.rfind('/', issues - 1);
+  if (name == std::string::npos || name == 0) return "";
+  auto owner = url.rfind('/', name - 1);
+  if (owner == std::string::npos) return "";
+  return url.substr(owner + 1, issues - owner - 1);
+}
+
+// The issue ledgers to check: configured, or those the GitHub sinks of earlier runs filed in.
+std::vector<std::string> ledger_repos(StateStore& state, const std::string& pipeline, const AnalysisSettings& s) {
+  if (!s.repos.empty()) return s.repos;
+  auto stored = state.get(analysis_ns(pipeline), kRepoKey);
+  if (!stored) return {};
+  auto parsed = Json::parse(*stored, nullptr, false);
+  return parsed.is_array() ? parsed.get<std::vector<std::string>>() : std::vector<std::string>{};
+}
+
+std::vector<IssueLinkRow> links_for(StateStore& state, const std::vector<std::string>& repos, const std::string& id) {
   std::vector<IssueLinkRow> out;
-  std::vector<std::string> repos = s.repos.empty() ? std::vector<std::string>{""} : s.repos;
   for (const auto& repo : repos) {
-    if (repo.empty()) {
-      for (auto& l : state.issue_links("")) if (l.cluster_id == id) out.push_back(l);
-    } else if (auto l = state.issue_link(repo, id)) {
-      out.push_back(*l);
-    }
+    if (auto l = state.issue_link(repo, id)) out.push_back(*l);
   }
   return out;
 }
@@ -80,15 +98,14 @@ std::optional<IssueRef> issue_ref(const IssueLinkRow& l) {
   return IssueRef{l.number, l.url, "", l.state};
 }
 
-void trend_of(Cluster& c, StateStore& state, const std::vector<RunRow>& runs, const AnalysisSettings& s) {
+void trend_of(Cluster& c, StateStore& state, const std::vector<RunRow>& runs, const std::vector<std::string>& repos,
+              const AnalysisSettings& s) {
   bool known = false;
-  c.history.assign(runs.size(), 0);
   std::optional<IssueLinkRow> closed;
+  c.history = state.counts(c.id, runs);  // the store folds aliased ids into it
   for (const auto& id : identities(c)) {
     known = known || state.cluster(id).has_value();
-    auto counts = state.counts(id, runs);
-    for (size_t i = 0; i < counts.size() && i < c.history.size(); ++i) c.history[i] += counts[i];
-    for (auto& l : links_for(state, s, id)) {
+    for (auto& l : links_for(state, repos, id)) {
       if (l.state == "closed" && (l.closed_at == 0 || l.closed_at <= c.last_seen)) closed = l;
     }
   }
@@ -108,7 +125,7 @@ void trend_of(Cluster& c, StateStore& state, const std::vector<RunRow>& runs, co
 }
 
 // Clusters seen in the previous run and absent from this one.
-void find_quiet(Report& report, StateStore& state, const std::vector<RunRow>& runs, const AnalysisSettings& s) {
+void find_quiet(Report& report, StateStore& state, const std::vector<RunRow>& runs, const std::vector<std::string>& repos) {
   if (runs.empty()) return;
   std::set<std::string> present;
   for (const auto& c : report.clusters) {
@@ -120,7 +137,7 @@ void find_quiet(Report& report, StateStore& state, const std::vector<RunRow>& ru
     auto counts = state.counts(row.id, last);
     if (counts.empty() || counts[0] == 0) continue;
     QuietCluster q{row.id, row.title, row.last_seen, {}};
-    auto links = links_for(state, s, row.id);
+    auto links = links_for(state, repos, row.id);
     if (!links.empty()) q.issue = issue_ref(links.front());
     report.quiet.push_back(q);
   }
@@ -144,6 +161,20 @@ std::string longest_literal(const std::string& text) {
   auto b = best.find_first_not_of(" \t:=,");
   auto e = best.find_last_not_of(" \t:=,");
   return b == std::string::npos ? "" : best.substr(b, e - b + 1);
+}
+
+// Remembers which repositories hold this pipeline's issues, so the next run can spot regressions.
+void remember_repos(const Report& report, StateStore& state) {
+  std::set<std::string> repos;
+  if (auto stored = state.get(analysis_ns(report.pipeline), kRepoKey)) {
+    auto parsed = Json::parse(*stored, nullptr, false);
+    if (parsed.is_array()) for (const auto& r : parsed) if (r.is_string()) repos.insert(r.get<std::string>());
+  }
+  size_t before = repos.size();
+  for (const auto& c : report.clusters) {
+    if (c.issue && !repo_of(c.issue->url).empty()) repos.insert(repo_of(c.issue->url));
+  }
+  if (repos.size() != before) state.put(analysis_ns(report.pipeline), kRepoKey, Json(repos).dump());
 }
 
 }  // namespace
@@ -181,8 +212,9 @@ void apply_trends(Report& report, StateStore* state, const AnalysisSettings& s) 
     return;
   }
   auto runs = state->recent_runs(report.pipeline, s.history_runs);
-  for (auto& c : report.clusters) trend_of(c, *state, runs, s);
-  find_quiet(report, *state, runs, s);
+  auto repos = ledger_repos(*state, report.pipeline, s);
+  for (auto& c : report.clusters) trend_of(c, *state, runs, repos, s);
+  find_quiet(report, *state, runs, repos);
 }
 
 void analyze_report(Report& report, StateStore* state, const AnalysisSettings& settings) {
@@ -201,6 +233,7 @@ void record_run(const Report& report, StateStore& state, int64_t run_id) {
     state.record_count(run_id, c.id, c.count);
     for (const auto& old : c.aliases) state.add_alias(old, c.id);
   }
+  remember_repos(report, state);
 }
 
 std::string sparkline(const std::vector<uint64_t>& counts) {
@@ -212,8 +245,7 @@ std::string sparkline(const std::vector<uint64_t>& counts) {
       out += "·";
       continue;
     }
-    size_t level = static_cast<size_t>((n * 7 + top - 1) / top);  // 1..7, the largest gets █
-    out += kBlocks[std::min<size_t>(level, 7)];
+    out += kBlocks[std::min<uint64_t>(n * 7 / top, 7)];  // the largest gets █
   }
   return out;
 }

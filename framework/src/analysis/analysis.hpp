@@ -1,13 +1,14 @@
 #pragma once
 // The report analysis the runner calls after every clusterer finished and before any sink:
 // priority with reasons, trends across runs (state store), incidents (Boost.Graph). Also the
-// small presentation helpers the worklog and Slack sinks share (sparkline, Logs Explorer link).
+// presentation helpers of report_format.hpp are implemented next to it (analysis.cpp, output_file.cpp).
 #include <cstdint>
 #include <string>
 #include <vector>
 
 #include <gardener/options.hpp>
 #include <gardener/report.hpp>
+#include <gardener/report_format.hpp>
 #include <gardener/state.hpp>
 
 namespace gardener {
@@ -39,9 +40,10 @@ struct AnalysisSettings {
   bool incidents = true;
   std::vector<std::string> incident_keys = {"trace", "request", "connection", "correlation", "session"};
   TimeNs incident_span = 60 * kNsPerSecond;  // key occurrences this close link two clusters
-  bool attach_same_module = true;            // key-less clusters of a member's module join ...
-  TimeNs attach_span = 1 * kNsPerSecond;     // ... when all their lines fall this close to the incident
-  std::vector<std::string> repos;            // issue ledgers checked for "regressed" (empty: all)
+  bool attach_same_module = true;            // key-less clusters of a member's package join ...
+  TimeNs attach_span = 1 * kNsPerSecond;     // ... when all their lines fall this close to the incident;
+  int attach_module_depth = 2;               // package = first N dotted components (0: whole module)
+  std::vector<std::string> repos;  // issue ledgers checked for "regressed" (empty: those earlier runs linked)
 };
 
 /// Parses the optional [pipeline.analysis] TOML table (given as JSON). Appends errors (path relative, e.g. "incident_span").
@@ -55,15 +57,6 @@ void record_run(const Report& report, StateStore& state, int64_t run_id);
 void assign_priorities(Report& report, const AnalysisSettings& settings);
 void apply_trends(Report& report, StateStore* state, const AnalysisSettings& settings);
 void find_incidents(Report& report, const AnalysisSettings& settings);
-
-/// "▁▃█": one block character per count, scaled to the largest.
-std::string sparkline(const std::vector<uint64_t>& counts);
-/// A Cloud Logging query finding the cluster's lines (service, severity, the template's longest literal).
-std::string default_query(const Cluster& cluster, const std::string& service);
-/// Logs Explorer link for a query over a window; `project` may be empty.
-std::string logs_explorer_url(const std::string& query, const Window& window, const std::string& project);
-/// "8 lines in 2 s", "1 line".
-std::string volume_text(const Cluster& cluster);
 
 }  // namespace v1
 }  // namespace gardener

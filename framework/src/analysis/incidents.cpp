@@ -1,6 +1,6 @@
 // Incidents: clusters that share a high-cardinality value (trace, request, connection id) within
 // a short span are linked; connected components (Boost.Graph) become incidents. A key-less
-// cluster of a member's module whose every line falls right next to the incident joins it too.
+// cluster of a member's package whose every line falls right next to the incident joins it too.
 #include <algorithm>
 #include <map>
 #include <set>
@@ -27,10 +27,22 @@ bool close_enough(const Occurrence& a, const Occurrence& b, TimeNs span) {
   return gap <= span;
 }
 
-bool shares_module(const Cluster& a, const Cluster& b) {
+// The first `depth` dotted components of a module ("netra_backend.app"); the whole name for 0.
+std::string_view package(std::string_view module, int depth) {
+  if (depth <= 0) return module;
+  size_t next = 0;
+  for (int i = 0; i < depth; ++i) {
+    size_t dot = module.find('.', next);
+    if (dot == std::string_view::npos) return module;
+    next = dot + 1;
+  }
+  return module.substr(0, next - 1);
+}
+
+bool shares_package(const Cluster& a, const Cluster& b, int depth) {
   for (const auto& m : a.modules) {
     for (const auto& n : b.modules) {
-      if (m.value == n.value) return true;
+      if (package(m.value, depth) == package(n.value, depth)) return true;
     }
   }
   return false;
@@ -73,13 +85,13 @@ void find_incidents(Report& report, const AnalysisSettings& s) {
     }
   }
   if (s.attach_same_module) {
-    // A cluster without a shared key joins the first linked cluster of its module it sits next to.
+    // A cluster without a shared key joins the first linked cluster of its package it sits next to.
     for (size_t i = 0; i < clusters.size(); ++i) {
       if (shared.count(i) || clusters[i].first_seen == 0) continue;
       for (const auto& [j, values] : shared) {
         auto [from, to] = key_window[j];
         if (clusters[i].first_seen + s.attach_span >= from && clusters[i].last_seen <= to + s.attach_span &&
-            shares_module(clusters[i], clusters[j])) {
+            shares_package(clusters[i], clusters[j], s.attach_module_depth)) {
           boost::add_edge(i, j, g);
           break;
         }

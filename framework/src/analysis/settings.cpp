@@ -106,6 +106,7 @@ AnalysisSettings parse_analysis_settings(const Json& table, std::vector<ConfigEr
       {"incident_span", [&](const Json& v, const std::string& p) { read_duration(v, p, errors, s.incident_span); }},
       {"attach_same_module", [&](const Json& v, const std::string& p) { read_bool(v, p, errors, s.attach_same_module); }},
       {"attach_span", [&](const Json& v, const std::string& p) { read_duration(v, p, errors, s.attach_span); }},
+      {"attach_module_depth", [&](const Json& v, const std::string& p) { read_int(v, p, 0, errors, as_int(s.attach_module_depth)); }},
       {"repos", [&](const Json& v, const std::string& p) { read_list(v, p, errors, s.repos); }},
   };
   for (const auto& [key, value] : table.items()) {
