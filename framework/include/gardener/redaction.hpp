@@ -2,6 +2,7 @@
 // Secret and personal-data detectors, shared by the `redact` transform and by every sink as a
 // last line of defence. Detectors run as one precompiled multi-pattern scan (Hyperscan).
 #include <cstdint>
+#include <iosfwd>
 #include <map>
 #include <memory>
 #include <string>
@@ -61,6 +62,11 @@ class Redactor {
 
 /// The redactor with every built-in default, shared process-wide (sinks' last line of defence).
 const Redactor& default_redactor();
+
+/// Filters `in` to `out` line by line (`log-gardener redact`): JSON object lines are redacted as
+/// JSON (keys and values at any depth), other lines as text, decided per line. A multi-line PEM
+/// private key block is removed from its BEGIN line to its END line.
+void redact_stream(std::istream& in, std::ostream& out, const Redactor& redactor, RedactionCounts* counts = nullptr);
 
 }  // namespace v1
 }  // namespace gardener

@@ -1,0 +1,199 @@
+// Redactor: one Hyperscan scan says which detectors fire; RE2 then finds the exact spans (with
+// the secret's capture group) only for those, so clean lines cost one scan.
+#include <gardener/errors.hpp>
+
+#include <openssl/evp.h>
+#include <openssl/hmac.h>
+
+#include <algorithm>
+#include <set>
+
+#include "redactor_impl.hpp"
+
+namespace gardener {
+inline namespace v1 {
+
+namespace {
+
+struct Span {
+  size_t begin, end;
+  uint32_t detector;
+};
+
+RE2::Options detector_options() {
+  RE2::Options o;
+  o.set_log_errors(false);
+  return o;
+}
+
+std::string hmac_hex(const std::string& key, std::string_view value, size_t hex_chars) {
+  unsigned char out[EVP_MAX_MD_SIZE];
+  unsigned int len = 0;
+  HMAC(EVP_sha256(), key.data(), static_cast<int>(key.size()), reinterpret_cast<const unsigned char*>(value.data()),
+       value.size(), out, &len);
+  static const char* hex = "0123456789abcdef";
+  std::string s;
+  for (unsigned int i = 0; i < len && s.size() < hex_chars; ++i) {
+    s += hex[out[i] >> 4];
+    s += hex[out[i] & 15];
+  }
+  return s.substr(0, hex_chars);
+}
+
+/// Partial style: a short prefix, never more than a third of the value, and never an escape.
+std::string keep_prefix(std::string_view value) {
+  size_t keep = std::min<size_t>(8, value.size() / 3);
+  size_t esc = value.substr(0, keep).find('\\');
+  if (esc != std::string_view::npos) keep = esc;
+  return std::string(value.substr(0, keep)) + "...";
+}
+
+std::string last_four(std::string_view value) {
+  std::string tail;
+  for (auto it = value.rbegin(); it != value.rend() && tail.size() < 4; ++it)
+    if (std::isalnum(static_cast<unsigned char>(*it))) tail.insert(tail.begin(), *it);
+  return "****" + tail;
+}
+
+bool overlaps(const std::vector<Span>& spans, size_t b, size_t e) {
+  for (const auto& s : spans)
+    if (b < s.end && s.begin < e) return true;
+  return false;
+}
+
+}  // namespace
+
+std::string redaction::Engine::replacement(const Active& d, std::string_view value) const {
+  switch (style) {
+    case RedactionStyle::Marker:
+      return d.marker;
+    case RedactionStyle::Hmac:
+      return "<" + d.name + ":" + hmac_hex(hmac_key, value, 6) + ">";
+    case RedactionStyle::Partial:
+      break;
+  }
+  switch (d.partial) {
+    case redaction::Partial::Email: {
+      size_t at = value.find('@');
+      return at == std::string_view::npos ? d.marker : "***" + std::string(value.substr(at));
+    }
+    case redaction::Partial::LastFour:
+      return last_four(value);
+    case redaction::Partial::Marker:
+      return d.marker;
+    case redaction::Partial::Prefix:
+      break;
+  }
+  return keep_prefix(value);
+}
+
+int redaction::Engine::key_detector(std::string_view key) const {
+  const char* name = redaction::secret_key_detector(key);
+  if (!name) return -1;
+  return std::string_view(name) == "password" ? password_key : token_key;
+}
+
+Redactor::Redactor(const RedactionConfig& config) : impl_(std::make_unique<Impl>()) {
+  auto& impl = *impl_;
+  impl.style = config.style;
+  impl.hmac_key = config.hmac_key;
+  if (config.style == RedactionStyle::Hmac && config.hmac_key.empty())
+    throw ConfigurationError("the hmac redaction style needs a key: set the environment variable named by hmac_key_env");
+
+  std::set<std::string> known;
+  std::vector<std::string> patterns;
+  auto add = [&](std::string name, const std::string& pattern, redaction::Validator v, redaction::Partial p) {
+    auto re = std::make_unique<RE2>(pattern, detector_options());
+    if (!re->ok()) throw ConfigurationError("redaction detector `" + name + "`: invalid pattern: " + re->error());
+    std::string marker = "[REDACTED:" + name + "]";
+    impl.detectors.push_back({std::move(name), std::move(re), v, p, std::move(marker)});
+    patterns.push_back(pattern);
+  };
+  for (const auto& d : redaction::builtin_detectors()) {
+    known.insert(d.name);
+    auto it = config.detectors.find(d.name);
+    if (!(it == config.detectors.end() ? d.default_on : it->second)) continue;
+    add(d.name, d.pattern, d.validate, d.partial);
+  }
+  for (const auto& [name, on] : config.detectors)
+    if (!known.count(name)) throw ConfigurationError("unknown redaction detector `" + name + "`");
+  for (const auto& u : config.user_detectors) {
+    if (u.name.empty() || known.count(u.name))
+      throw ConfigurationError("user redaction detector `" + u.name + "`: needs a name of its own");
+    if (u.pattern.empty()) throw ConfigurationError("user redaction detector `" + u.name + "`: empty pattern");
+    known.insert(u.name);
+    add(u.name, u.pattern, nullptr, redaction::Partial::Prefix);
+  }
+  for (size_t i = 0; i < impl.detectors.size(); ++i) {
+    const auto& n = impl.detectors[i].name;
+    if (n == "password") impl.password_key = static_cast<int>(i);
+    if (n == "generic_token") impl.token_key = static_cast<int>(i);
+    if (n == "private_key") impl.private_key = static_cast<int>(i);
+  }
+  impl.patterns.emplace(patterns);
+}
+
+Redactor::~Redactor() = default;
+Redactor::Redactor(Redactor&&) noexcept = default;
+Redactor& Redactor::operator=(Redactor&&) noexcept = default;
+
+std::vector<Redactor::DetectorInfo> Redactor::builtin_detectors() {
+  std::vector<DetectorInfo> out;
+  for (const auto& d : redaction::builtin_detectors()) out.push_back({d.name, d.description, d.default_on});
+  return out;
+}
+
+size_t Redactor::redact_text(std::string& text, RedactionCounts* counts) const {
+  if (text.empty() || impl_->detectors.empty()) return 0;
+  thread_local std::vector<uint32_t> hits;
+  {
+    PatternSet::Scanner scanner(*impl_->patterns);
+    scanner.scan(text, hits);
+  }
+  if (hits.empty()) return 0;
+  std::sort(hits.begin(), hits.end());  // detector order is priority order
+
+  std::vector<Span> spans;
+  const re2::StringPiece input(text);
+  re2::StringPiece groups[2];
+  for (uint32_t id : hits) {
+    const auto& d = impl_->detectors[id];
+    int ngroups = std::min(2, d.re->NumberOfCapturingGroups() + 1);
+    size_t pos = 0;
+    while (pos <= text.size() && d.re->Match(input, pos, text.size(), RE2::UNANCHORED, groups, ngroups)) {
+      const auto& whole = groups[0];
+      size_t whole_end = static_cast<size_t>(whole.data() - text.data()) + whole.size();
+      pos = whole.empty() ? whole_end + 1 : whole_end;
+      re2::StringPiece secret = ngroups > 1 && groups[1].data() ? groups[1] : whole;
+      if (secret.empty()) continue;
+      std::string_view value(secret.data(), secret.size());
+      size_t len = d.validate ? d.validate(value) : value.size();
+      size_t begin = static_cast<size_t>(secret.data() - text.data());
+      if (len == 0 || overlaps(spans, begin, begin + len)) continue;
+      spans.push_back({begin, begin + len, id});
+    }
+  }
+  if (spans.empty()) return 0;
+  std::sort(spans.begin(), spans.end(), [](const Span& a, const Span& b) { return a.begin < b.begin; });
+  std::string out;
+  out.reserve(text.size());
+  size_t at = 0;
+  for (const auto& s : spans) {
+    const auto& d = impl_->detectors[s.detector];
+    out.append(text, at, s.begin - at);
+    out += impl_->replacement(d, std::string_view(text).substr(s.begin, s.end - s.begin));
+    impl_->count(counts, d, 1);
+    at = s.end;
+  }
+  out.append(text, at, std::string::npos);
+  text = std::move(out);
+  return spans.size();
+}
+
+const Redactor& default_redactor() {
+  static const Redactor redactor{RedactionConfig{}};
+  return redactor;
+}
+
+}  // namespace v1
+}  // namespace gardener
