@@ -1,0 +1,100 @@
+#pragma once
+// Typed variable masking and the tokenizer shared by the `template` transform and the `drain`
+// clusterer (docs/clustering.md). One left-to-right hand scanner (no regex on the default path):
+// chunk rules (URL, path, quoted word, number with unit, dates in words), structured values
+// (IP[:port], UUID, timestamps, e-mail), then punctuation tokenisation where letters, digits and
+// `_ - . /` stay inside a token, and token rules (any digit, `/`, booleans, dotted names).
+// Adjacent placeholders collapse into one. User masks (name + RE2 regex) run first.
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <gardener/record.hpp>
+
+namespace gardener {
+inline namespace v1 {
+
+/// Token types. Word = a constant (word or punctuation); everything else is a placeholder.
+enum class TokenType : uint16_t {
+  Word = 0,
+  Num,        // 42, -3.5
+  Hex,        // 0x1f, 9f4ef63a (hex digits with at least one digit and one letter, >= 6 chars)
+  Uuid,       // 8-4-4-4-12
+  Ip,         // IPv4 / IPv6, with an optional :port
+  Url,        // scheme://...
+  Path,       // /a/b, ./x, ~/x, C:\x, any token with a '/'
+  Email,      // a@b.c
+  Timestamp,  // 2015-10-18T18:01:47Z, 18:01:47.978
+  Date,       // 2015-10-18, Sun Jul 17 15:09:13 2005
+  Duration,   // 13.56ms, 30 sec
+  Size,       // 5.2 KB, 300 B
+  Bool,       // true false null none
+  Name,       // dotted name with >= 3 parts: com.example.app
+  Id,         // any other token containing a digit
+  Quoted,     // a quoted word without spaces (the quotes stay constants)
+  Var,        // generic <*> (merged or mixed types)
+  User = 64,  // user masks: User + index
+};
+
+inline bool is_placeholder(TokenType t) { return t != TokenType::Word; }
+
+/// One token: for a constant its text, for a placeholder the original value. `ws` is the
+/// whitespace that followed it (kept so templates render like the messages).
+struct Token {
+  std::string_view text;
+  std::string_view ws;
+  TokenType type = TokenType::Word;
+};
+
+struct UserMask {
+  std::string name;   // placeholder name, e.g. "TICKET" → <TICKET>
+  std::string regex;  // RE2 syntax
+};
+
+/// Which rules run. Every built-in type can be switched off by name (see mask_type_names()).
+struct MaskSettings {
+  std::vector<std::string> disabled;  // built-in type names to skip, e.g. {"BOOL", "NAME"}
+  std::vector<UserMask> user_masks;   // applied first, in order
+  std::string extra_delimiters;       // characters treated as whitespace (Drain3's extra_delimiters)
+  bool collapse = true;               // adjacent placeholders become one
+  /// When false no built-in rule runs (only user masks and tokenisation).
+  bool builtins = true;
+};
+
+/// The names of the built-in types, in TokenType order (NUM, HEX, ...).
+const std::vector<std::string>& mask_type_names();
+
+class Masker {
+ public:
+  /// Throws ConfigurationError naming the mask when a user regex or a disabled name is invalid.
+  explicit Masker(MaskSettings settings = {});
+  ~Masker();
+  Masker(Masker&&) noexcept;
+  Masker& operator=(Masker&&) noexcept;
+
+  /// Masks and tokenizes `message` (views into it). Thread-safe.
+  void tokenize(std::string_view message, std::vector<Token>& out) const;
+  /// Reads a `masked` text back into tokens; placeholder values come from `variables` in order.
+  /// Returns false when the placeholders and the variables disagree (then `out` is unusable).
+  bool tokenize_masked(std::string_view masked, const std::vector<Variable>& variables,
+                       std::vector<Token>& out) const;
+  /// Fills record.masked and record.variables from record.message.
+  void apply(Record& record) const;
+
+  /// "NUM", "IP", ... or the user mask's name; "*" for Var.
+  std::string_view type_name(TokenType t) const;
+  /// Placeholder text: "<NUM>", "<*>".
+  std::string placeholder(TokenType t) const;
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+/// Renders tokens: constants as text, placeholders as "<*>" (typed=false) or "<TYPE>".
+std::string render_tokens(const Masker& masker, const std::vector<Token>& tokens, bool typed);
+
+}  // namespace v1
+}  // namespace gardener

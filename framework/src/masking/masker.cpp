@@ -1,0 +1,352 @@
+// The masker: user masks (RE2) first, then one left-to-right scan (scanners.hpp) that emits
+// typed tokens, then the collapse of adjacent placeholders. See docs/clustering.md.
+#include <gardener/errors.hpp>
+#include <gardener/masking.hpp>
+
+#include <re2/re2.h>
+
+#include <algorithm>
+#include <array>
+
+#include "scanners.hpp"
+
+namespace gardener {
+inline namespace v1 {
+
+using namespace masking;
+
+const std::vector<std::string>& mask_type_names() {
+  static const std::vector<std::string> names{"NUM",  "HEX",       "UUID",     "IP",   "URL",  "PATH",
+                                              "EMAIL", "TIMESTAMP", "DATE",     "DURATION", "SIZE", "BOOL",
+                                              "NAME", "ID",        "QUOTED"};
+  return names;
+}
+
+struct Masker::Impl {
+  MaskSettings settings;
+  std::array<bool, 64> enabled{};
+  std::array<bool, 256> delim{};
+  std::vector<std::unique_ptr<RE2>> user;
+  std::vector<std::string> user_names;
+
+  bool on(TokenType t) const { return settings.builtins && enabled[static_cast<size_t>(t)]; }
+
+  struct Span {
+    size_t begin, end;
+    TokenType type;
+  };
+  void user_spans(std::string_view msg, std::vector<Span>& spans) const;
+  void scan_segment(std::string_view msg, size_t from, size_t to, std::vector<Token>& out) const;
+  size_t skip_delims(std::string_view msg, size_t i, size_t to, std::vector<Token>& out) const;
+  bool chunk_start(std::string_view msg, size_t i) const;
+  size_t structured(std::string_view rest, bool at_chunk, TokenType& type) const;
+  void collapse(std::vector<Token>& out) const;
+  TokenType placeholder_by_name(std::string_view name) const;
+};
+
+namespace {
+
+void emit(std::vector<Token>& out, std::string_view msg, size_t b, size_t e, TokenType t) {
+  out.push_back(Token{msg.substr(b, e - b), {}, t});
+}
+
+bool is_collapse_sep(char c) {
+  switch (c) {
+    case ',': case '.': case ':': case ';': case '-': case '/': case '_': case '+': case '@': case '#': case '|':
+      return true;
+    default:
+      return false;
+  }
+}
+
+// Extends `a` (a view into the same buffer) up to the end of `b`.
+std::string_view join_views(std::string_view a, std::string_view b) {
+  return std::string_view(a.data(), static_cast<size_t>(b.data() + b.size() - a.data()));
+}
+
+}  // namespace
+
+void Masker::Impl::user_spans(std::string_view msg, std::vector<Span>& spans) const {
+  spans.clear();
+  for (size_t k = 0; k < user.size(); ++k) {
+    re2::StringPiece text(msg.data(), msg.size());
+    size_t pos = 0;
+    re2::StringPiece m;
+    while (pos <= msg.size() && user[k]->Match(text, pos, msg.size(), RE2::UNANCHORED, &m, 1)) {
+      size_t b = static_cast<size_t>(m.data() - msg.data());
+      size_t e = b + m.size();
+      pos = e > b ? e : b + 1;
+      while (e > b && is_space(msg[e - 1])) --e;  // a mask ending in \s keeps the space outside
+      if (e == b) continue;
+      bool overlaps = std::any_of(spans.begin(), spans.end(), [&](const Span& s) { return b < s.end && s.begin < e; });
+      if (!overlaps) spans.push_back({b, e, static_cast<TokenType>(static_cast<uint16_t>(TokenType::User) + k)});
+    }
+  }
+  std::sort(spans.begin(), spans.end(), [](const Span& a, const Span& b) { return a.begin < b.begin; });
+}
+
+size_t Masker::Impl::skip_delims(std::string_view msg, size_t i, size_t to, std::vector<Token>& out) const {
+  size_t j = i;
+  while (j < to && delim[static_cast<unsigned char>(msg[j])]) ++j;
+  if (j > i && !out.empty()) {
+    Token& last = out.back();
+    // Whitespace is contiguous with what the previous token already owns.
+    last.ws = last.ws.empty() ? msg.substr(i, j - i) : join_views(last.ws, msg.substr(i, j - i));
+  }
+  return j;
+}
+
+bool Masker::Impl::chunk_start(std::string_view msg, size_t i) const {
+  if (i == 0) return true;
+  char p = msg[i - 1];
+  return delim[static_cast<unsigned char>(p)] || p == '=' || p == ':' || p == '(' || p == '[' || p == '{' ||
+         p == ',' || p == '"' || p == '\'' || p == '<';
+}
+
+size_t Masker::Impl::structured(std::string_view rest, bool at_chunk, TokenType& type) const {
+  char c = rest[0];
+  size_t n = 0;
+  if (at_chunk) {
+    if (on(TokenType::Url) && (n = scan_url(rest))) return type = TokenType::Url, n;
+    if (on(TokenType::Path) && (n = scan_path(rest))) return type = TokenType::Path, n;
+    if (on(TokenType::Date) && is_alpha(c) && (n = scan_word_date(rest))) return type = TokenType::Date, n;
+  }
+  if (is_hex(c)) {
+    if (on(TokenType::Uuid) && (n = scan_uuid(rest))) return type = TokenType::Uuid, n;
+    if (on(TokenType::Ip) && is_digit(c) && (n = scan_ipv4(rest))) return type = TokenType::Ip, n;
+    if (on(TokenType::Ip) && (n = scan_ipv6(rest))) return type = TokenType::Ip, n;
+    bool is_date = false;
+    if (is_digit(c) && (n = scan_timestamp(rest, is_date))) {
+      type = is_date ? TokenType::Date : TokenType::Timestamp;
+      if (on(type)) return n;
+    }
+  } else if ((c == '[' || c == ':') && on(TokenType::Ip) && (n = scan_ipv6(rest))) {
+    return type = TokenType::Ip, n;
+  }
+  if (is_digit(c) || ((c == '-' || c == '+') && rest.size() > 1 && is_digit(rest[1]))) {
+    if ((n = scan_number_unit(rest, type)) && on(type)) return n;
+  }
+  if (is_alnum(c) && on(TokenType::Email) && (n = scan_email(rest))) return type = TokenType::Email, n;
+  return 0;
+}
+
+void Masker::Impl::scan_segment(std::string_view msg, size_t from, size_t to, std::vector<Token>& out) const {
+  size_t i = skip_delims(msg, from, to, out);
+  while (i < to) {
+    std::string_view rest = msg.substr(i, to - i);
+    char c = rest[0];
+    bool at_chunk = chunk_start(msg, i);
+    TokenType type = TokenType::Word;
+    if (settings.builtins) {
+      if (size_t n = structured(rest, at_chunk, type)) {
+        emit(out, msg, i, i + n, type);
+        i = skip_delims(msg, i + n, to, out);
+        continue;
+      }
+      if (at_chunk && on(TokenType::Quoted) && (c == '"' || c == '\'')) {
+        size_t j = 1;
+        while (j < rest.size() && rest[j] != c && !delim[static_cast<unsigned char>(rest[j])] && rest[j] != '"' &&
+               rest[j] != '\'')
+          ++j;
+        if (j > 1 && j < rest.size() && rest[j] == c && (j + 1 >= rest.size() || !is_alnum(rest[j + 1]))) {
+          emit(out, msg, i, i + 1, TokenType::Word);
+          emit(out, msg, i + 1, i + j, TokenType::Quoted);
+          emit(out, msg, i + j, i + j + 1, TokenType::Word);
+          i = skip_delims(msg, i + j + 1, to, out);
+          continue;
+        }
+      }
+    }
+    size_t j = 0;
+    if (is_word(c)) {
+      while (j < rest.size() && is_word(rest[j]) && !(rest[j] == '.' && j + 1 < rest.size() && rest[j + 1] == '.')) ++j;
+      if (j == 0) {
+        while (j < rest.size() && rest[j] == '.') ++j;  // a run of dots separates
+      } else if (settings.builtins) {
+        type = classify_word(rest.substr(0, j));
+        if (!on(type)) type = TokenType::Word;
+      }
+    } else {
+      j = 1;  // any other character is a token of its own
+    }
+    emit(out, msg, i, i + j, type);
+    i = skip_delims(msg, i + j, to, out);
+  }
+}
+
+void Masker::Impl::collapse(std::vector<Token>& out) const {
+  size_t w = 0;
+  for (size_t r = 0; r < out.size(); ++r) {
+    Token t = out[r];
+    if (is_placeholder(t.type) && w > 0) {
+      Token& prev = out[w - 1];
+      if (is_placeholder(prev.type) && prev.type != TokenType::Quoted && t.type != TokenType::Quoted) {
+        prev.type = prev.type == t.type ? t.type : TokenType::Var;
+        prev.text = join_views(prev.text, t.text);
+        prev.ws = t.ws;
+        continue;
+      }
+      if (w >= 2 && prev.text.size() == 1 && prev.ws.empty() && is_collapse_sep(prev.text[0]) &&
+          is_placeholder(out[w - 2].type) && out[w - 2].ws.empty() && out[w - 2].type != TokenType::Quoted &&
+          t.type != TokenType::Quoted) {
+        Token& first = out[w - 2];
+        first.type = first.type == t.type ? t.type : TokenType::Var;
+        first.text = join_views(first.text, t.text);
+        first.ws = t.ws;
+        --w;
+        continue;
+      }
+    }
+    out[w++] = t;
+  }
+  out.resize(w);
+}
+
+TokenType Masker::Impl::placeholder_by_name(std::string_view name) const {
+  if (name == "*") return TokenType::Var;
+  const auto& names = mask_type_names();
+  for (size_t k = 0; k < names.size(); ++k)
+    if (names[k] == name) return static_cast<TokenType>(k + 1);
+  for (size_t k = 0; k < user_names.size(); ++k)
+    if (user_names[k] == name) return static_cast<TokenType>(static_cast<uint16_t>(TokenType::User) + k);
+  return TokenType::Word;
+}
+
+Masker::Masker(MaskSettings settings) : impl_(std::make_unique<Impl>()) {
+  impl_->settings = std::move(settings);
+  impl_->enabled.fill(true);
+  const auto& names = mask_type_names();
+  for (const std::string& d : impl_->settings.disabled) {
+    auto it = std::find(names.begin(), names.end(), d);
+    if (it == names.end())
+      throw ConfigurationError("unknown mask type `" + d + "`: use one of NUM, HEX, UUID, IP, URL, PATH, EMAIL, "
+                               "TIMESTAMP, DATE, DURATION, SIZE, BOOL, NAME, ID, QUOTED");
+    impl_->enabled[static_cast<size_t>(it - names.begin()) + 1] = false;
+  }
+  impl_->enabled[static_cast<size_t>(TokenType::Var)] = true;
+  for (char c : std::string_view(" \t\n\r\v\f")) impl_->delim[static_cast<unsigned char>(c)] = true;
+  for (char c : impl_->settings.extra_delimiters) impl_->delim[static_cast<unsigned char>(c)] = true;
+  for (const UserMask& m : impl_->settings.user_masks) {
+    if (m.name.empty() || m.name.find_first_of("<> ") != std::string::npos)
+      throw ConfigurationError("user mask name `" + m.name + "` must be a non-empty word without <, > or spaces");
+    RE2::Options opts;
+    opts.set_log_errors(false);
+    auto re = std::make_unique<RE2>(m.regex, opts);
+    if (!re->ok())
+      throw ConfigurationError("user mask `" + m.name + "` has an invalid regex (" + re->error() +
+                               "): fix it (RE2 syntax, no lookaround)");
+    impl_->user.push_back(std::move(re));
+    impl_->user_names.push_back(m.name);
+  }
+}
+
+Masker::~Masker() = default;
+Masker::Masker(Masker&&) noexcept = default;
+Masker& Masker::operator=(Masker&&) noexcept = default;
+
+void Masker::tokenize(std::string_view message, std::vector<Token>& out) const {
+  out.clear();
+  if (impl_->user.empty()) {
+    impl_->scan_segment(message, 0, message.size(), out);
+  } else {
+    thread_local std::vector<Impl::Span> spans;
+    impl_->user_spans(message, spans);
+    size_t pos = 0;
+    for (const auto& s : spans) {
+      impl_->scan_segment(message, pos, s.begin, out);
+      emit(out, message, s.begin, s.end, s.type);
+      pos = s.end;
+    }
+    impl_->scan_segment(message, pos, message.size(), out);
+  }
+  if (impl_->settings.collapse) impl_->collapse(out);
+}
+
+bool Masker::tokenize_masked(std::string_view masked, const std::vector<Variable>& variables,
+                             std::vector<Token>& out) const {
+  out.clear();
+  size_t k = 0, i = impl_->skip_delims(masked, 0, masked.size(), out);
+  while (i < masked.size()) {
+    std::string_view rest = masked.substr(i);
+    size_t j = 0;
+    TokenType type = TokenType::Word;
+    if (rest[0] == '<') {
+      size_t close = rest.find('>', 1);
+      if (close != std::string_view::npos && close < 40) {
+        std::string_view name = rest.substr(1, close - 1);
+        type = impl_->placeholder_by_name(name);
+        // A user mask of the upstream transform this masker does not know: the variable names it.
+        if (type == TokenType::Word && k < variables.size() && variables[k].type == name) type = TokenType::Var;
+      }
+      if (type != TokenType::Word) {
+        if (k >= variables.size()) return false;
+        out.push_back(Token{variables[k++].value, {}, type});
+        i = impl_->skip_delims(masked, i + close + 1, masked.size(), out);
+        continue;
+      }
+    }
+    if (is_word(rest[0])) {
+      while (j < rest.size() && is_word(rest[j]) && !(rest[j] == '.' && j + 1 < rest.size() && rest[j + 1] == '.')) ++j;
+      if (j == 0)
+        while (j < rest.size() && rest[j] == '.') ++j;
+    } else {
+      j = 1;
+    }
+    emit(out, masked, i, i + j, TokenType::Word);
+    i = impl_->skip_delims(masked, i + j, masked.size(), out);
+  }
+  return k == variables.size();
+}
+
+std::string_view Masker::type_name(TokenType t) const {
+  auto v = static_cast<uint16_t>(t);
+  if (t == TokenType::Var) return "*";
+  if (v >= static_cast<uint16_t>(TokenType::User)) {
+    size_t k = v - static_cast<uint16_t>(TokenType::User);
+    return k < impl_->user_names.size() ? std::string_view(impl_->user_names[k]) : std::string_view("*");
+  }
+  const auto& names = mask_type_names();
+  return (v >= 1 && v <= names.size()) ? std::string_view(names[v - 1]) : std::string_view("*");
+}
+
+std::string Masker::placeholder(TokenType t) const {
+  std::string s = "<";
+  s += type_name(t);
+  s += '>';
+  return s;
+}
+
+void Masker::apply(Record& record) const {
+  thread_local std::vector<Token> tokens;
+  tokenize(record.message, tokens);
+  record.masked.clear();
+  record.variables.clear();
+  for (const Token& t : tokens) {
+    if (is_placeholder(t.type)) {
+      record.masked += '<';
+      record.masked += type_name(t.type);
+      record.masked += '>';
+      record.variables.push_back(Variable{std::string(type_name(t.type)), std::string(t.text)});
+    } else {
+      record.masked += t.text;
+    }
+    record.masked += t.ws;
+  }
+}
+
+std::string render_tokens(const Masker& masker, const std::vector<Token>& tokens, bool typed) {
+  std::string s;
+  for (const Token& t : tokens) {
+    if (!is_placeholder(t.type))
+      s += t.text;
+    else if (typed)
+      s += masker.placeholder(t.type);
+    else
+      s += "<*>";
+    s += t.ws;
+  }
+  return s;
+}
+
+}  // namespace v1
+}  // namespace gardener

@@ -1,0 +1,378 @@
+// Hand scanners: a few hundred nanoseconds per line matter here (issue 3 speed target), so each
+// value type is a small state machine instead of a regex.
+#include "scanners.hpp"
+
+#include <array>
+#include <cstring>
+
+namespace gardener::masking {
+namespace {
+
+size_t digits(std::string_view s, size_t i, size_t max = 64) {
+  size_t n = 0;
+  while (i + n < s.size() && n < max && is_digit(s[i + n])) ++n;
+  return n;
+}
+
+bool ends_token(std::string_view s, size_t i) { return i >= s.size() || !is_alnum(s[i]); }
+
+bool ieq(std::string_view a, std::string_view b) {
+  if (a.size() != b.size()) return false;
+  for (size_t i = 0; i < a.size(); ++i)
+    if ((a[i] | 0x20) != (b[i] | 0x20)) return false;
+  return true;
+}
+
+size_t alpha_run(std::string_view s, size_t i) {
+  size_t n = 0;
+  while (i + n < s.size() && is_alpha(s[i + n])) ++n;
+  return n;
+}
+
+bool is_month(std::string_view w) {
+  static const char* names[] = {"jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+                                "january", "february", "march", "april", "june", "july", "august", "september",
+                                "october", "november", "december"};
+  for (const char* n : names)
+    if (ieq(w, n)) return true;
+  return false;
+}
+
+bool is_weekday(std::string_view w) {
+  static const char* names[] = {"mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun", "monday",
+                                "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"};
+  for (const char* n : names)
+    if (ieq(w, n)) return true;
+  return false;
+}
+
+size_t spaces(std::string_view s, size_t i) {
+  size_t n = 0;
+  while (i + n < s.size() && s[i + n] == ' ') ++n;
+  return n;
+}
+
+// hh:mm[:ss[.frac]] at i; returns length or 0.
+size_t time_of_day(std::string_view s, size_t i) {
+  size_t h = digits(s, i, 2);
+  if (h == 0 || i + h >= s.size() || s[i + h] != ':') return 0;
+  size_t j = i + h + 1;
+  if (digits(s, j, 2) != 2) return 0;
+  j += 2;
+  if (j < s.size() && s[j] == ':' && digits(s, j + 1, 2) == 2) {
+    j += 3;
+    if (j < s.size() && (s[j] == '.' || s[j] == ',') && digits(s, j + 1) > 0) j += 1 + digits(s, j + 1);
+  } else if (h == 1) {
+    return 0;  // "5:30" alone is too ambiguous (ratios, versions)
+  }
+  return j - i;
+}
+
+// Time-zone suffix: Z, +01:00, -0800.
+size_t zone(std::string_view s, size_t i) {
+  if (i < s.size() && s[i] == 'Z') return 1;
+  if (i < s.size() && (s[i] == '+' || s[i] == '-')) {
+    size_t d = digits(s, i + 1, 2);
+    if (d != 2) return 0;
+    size_t j = i + 3;
+    if (j < s.size() && s[j] == ':') ++j;
+    if (digits(s, j, 2) == 2) return j + 2 - i;
+  }
+  return 0;
+}
+
+struct Unit {
+  const char* text;
+  TokenType type;
+  bool spaced;  // may follow the number after one space
+};
+
+constexpr std::array<Unit, 38> kUnits{{
+    {"ns", TokenType::Duration, true},       {"us", TokenType::Duration, true},
+    {"ms", TokenType::Duration, true},       {"msec", TokenType::Duration, true},
+    {"msecs", TokenType::Duration, true},    {"s", TokenType::Duration, false},
+    {"sec", TokenType::Duration, true},      {"secs", TokenType::Duration, true},
+    {"second", TokenType::Duration, true},   {"seconds", TokenType::Duration, true},
+    {"m", TokenType::Duration, false},       {"min", TokenType::Duration, true},
+    {"mins", TokenType::Duration, true},     {"minute", TokenType::Duration, true},
+    {"minutes", TokenType::Duration, true},  {"h", TokenType::Duration, false},
+    {"hr", TokenType::Duration, true},       {"hrs", TokenType::Duration, true},
+    {"hour", TokenType::Duration, true},     {"hours", TokenType::Duration, true},
+    {"d", TokenType::Duration, false},       {"day", TokenType::Duration, true},
+    {"days", TokenType::Duration, true},     {"b", TokenType::Size, true},
+    {"kb", TokenType::Size, true},           {"mb", TokenType::Size, true},
+    {"gb", TokenType::Size, true},           {"tb", TokenType::Size, true},
+    {"kib", TokenType::Size, true},          {"mib", TokenType::Size, true},
+    {"gib", TokenType::Size, true},          {"tib", TokenType::Size, true},
+    {"k", TokenType::Size, false},           {"bytes", TokenType::Size, true},
+    {"byte", TokenType::Size, true},         {"kbytes", TokenType::Size, true},
+    {"mbytes", TokenType::Size, true},       {"%", TokenType::Num, false},
+}};
+
+// Unit at i (case-insensitive), followed by a token end; `spaced` when preceded by a space.
+size_t unit_at(std::string_view s, size_t i, bool spaced, TokenType& type) {
+  if (i < s.size() && s[i] == '%') {
+    if (spaced) return 0;
+    type = TokenType::Num;
+    return 1;
+  }
+  size_t n = alpha_run(s, i);
+  if (n == 0 || !ends_token(s, i + n)) return 0;
+  std::string_view w = s.substr(i, n);
+  for (const Unit& u : kUnits) {
+    if (ieq(w, u.text) && (!spaced || u.spaced)) {
+      type = u.type;
+      return n;
+    }
+  }
+  return 0;
+}
+
+}  // namespace
+
+size_t chunk_end(std::string_view s, size_t from) {
+  size_t i = from;
+  while (i < s.size()) {
+    char c = s[i];
+    if (is_space(c) || c == '"' || c == '\'' || c == '[' || c == ']' || c == '(' || c == ')' || c == '{' ||
+        c == '}' || c == '<' || c == '>' || c == ',')
+      break;
+    ++i;
+  }
+  while (i > from && (s[i - 1] == '.' || s[i - 1] == ':')) --i;  // sentence punctuation stays outside
+  return i;
+}
+
+size_t scan_url(std::string_view s) {
+  size_t n = 0;
+  if (s.empty() || !is_alpha(s[0])) return 0;
+  while (n < s.size() && n < 32 && (is_alnum(s[n]) || s[n] == '+' || s[n] == '.' || s[n] == '-')) ++n;
+  if (s.substr(n, 3) != "://") return 0;
+  size_t e = chunk_end(s, n + 3);
+  return e > n + 3 ? e : 0;
+}
+
+size_t scan_path(std::string_view s) {
+  size_t start = 0;
+  if (s.size() >= 3 && is_alpha(s[0]) && s[1] == ':' && s[2] == '\\') {
+    start = 3;  // C:\Windows\...
+  } else if (s.substr(0, 2) == "./" || s.substr(0, 2) == "~/") {
+    start = 2;
+  } else if (s.substr(0, 3) == "../") {
+    start = 3;
+  } else if (!s.empty() && s[0] == '/') {
+    start = 1;
+  } else {
+    return 0;
+  }
+  size_t e = chunk_end(s, start);
+  if (e <= start) return 0;
+  // A lone "/" followed by punctuation only is a separator, not a path.
+  bool any = false;
+  for (size_t i = start; i < e && !any; ++i) any = is_alnum(s[i]) || static_cast<unsigned char>(s[i]) >= 0x80;
+  return any ? e : 0;
+}
+
+size_t scan_ipv4(std::string_view s) {
+  size_t i = 0;
+  for (int part = 0; part < 4; ++part) {
+    size_t d = digits(s, i, 3);
+    if (d == 0) return 0;
+    i += d;
+    if (part < 3) {
+      if (i >= s.size() || s[i] != '.') return 0;
+      ++i;
+    }
+  }
+  if (i < s.size() && (is_digit(s[i]) || (s[i] == '.' && i + 1 < s.size() && is_digit(s[i + 1])))) return 0;
+  if (i + 1 < s.size() && s[i] == ':' && is_digit(s[i + 1])) i += 1 + digits(s, i + 1, 5);
+  return ends_token(s, i) ? i : 0;
+}
+
+size_t scan_ipv6(std::string_view s) {
+  size_t i = 0;
+  bool bracket = !s.empty() && s[0] == '[';
+  if (bracket) ++i;
+  size_t groups = 0, colons = 0;
+  bool dbl = false;
+  size_t start = i;
+  while (i < s.size()) {
+    size_t h = 0;
+    while (i + h < s.size() && h < 5 && is_hex(s[i + h])) ++h;
+    if (h > 4) return 0;
+    if (h > 0) {
+      ++groups;
+      i += h;
+    }
+    if (i < s.size() && s[i] == ':') {
+      if (i + 1 < s.size() && s[i + 1] == ':') {
+        if (dbl) return 0;
+        dbl = true;
+        colons += 2;
+        i += 2;
+      } else {
+        ++colons;
+        ++i;
+      }
+    } else {
+      break;
+    }
+  }
+  if (i > start && s[i - 1] == ':' && !(i >= 2 && s[i - 2] == ':')) {
+    --i;  // trailing single colon belongs to the text
+    --colons;
+  }
+  if (!(dbl ? colons >= 2 && groups >= 1 : groups == 8)) return 0;
+  if (bracket) {
+    if (i >= s.size() || s[i] != ']') return 0;
+    ++i;
+    if (i + 1 < s.size() && s[i] == ':' && is_digit(s[i + 1])) i += 1 + digits(s, i + 1, 5);
+  }
+  return ends_token(s, i) ? i : 0;
+}
+
+size_t scan_uuid(std::string_view s) {
+  static constexpr size_t kGroups[] = {8, 4, 4, 4, 12};
+  size_t i = 0;
+  for (size_t g = 0; g < 5; ++g) {
+    for (size_t k = 0; k < kGroups[g]; ++k, ++i)
+      if (i >= s.size() || !is_hex(s[i])) return 0;
+    if (g < 4) {
+      if (i >= s.size() || s[i] != '-') return 0;
+      ++i;
+    }
+  }
+  return ends_token(s, i) ? i : 0;
+}
+
+size_t scan_email(std::string_view s) {
+  size_t i = 0;
+  while (i < s.size() && (is_alnum(s[i]) || s[i] == '.' || s[i] == '_' || s[i] == '-' || s[i] == '+')) ++i;
+  if (i == 0 || i >= s.size() || s[i] != '@') return 0;
+  size_t d = ++i, dots = 0;
+  while (i < s.size() && (is_alnum(s[i]) || s[i] == '-' || (s[i] == '.' && i + 1 < s.size() && is_alnum(s[i + 1])))) {
+    dots += s[i] == '.';
+    ++i;
+  }
+  return (i > d && dots > 0) ? i : 0;
+}
+
+size_t scan_timestamp(std::string_view s, bool& is_date) {
+  is_date = false;
+  // yyyy-mm-dd or yyyy/mm/dd, optional time and zone.
+  if (digits(s, 0, 4) == 4 && s.size() >= 10 && (s[4] == '-' || s[4] == '/') && digits(s, 5, 2) == 2 &&
+      s[7] == s[4] && digits(s, 8, 2) == 2) {
+    size_t i = 10;
+    if (i + 1 < s.size() && (s[i] == 'T' || s[i] == ' ' || s[i] == '-' || s[i] == ':')) {
+      size_t t = time_of_day(s, i + 1);
+      if (t > 0) {
+        i += 1 + t;
+        i += zone(s, i);
+        return ends_token(s, i) ? i : 0;
+      }
+    }
+    is_date = true;
+    return ends_token(s, i) ? i : 0;
+  }
+  size_t t = time_of_day(s, 0);
+  if (t > 0 && ends_token(s, t)) return t;
+  return 0;
+}
+
+size_t scan_word_date(std::string_view s) {
+  size_t i = 0;
+  size_t w = alpha_run(s, 0);
+  if (w == 0) return 0;
+  if (is_weekday(s.substr(0, w))) {
+    i = w;
+    if (i < s.size() && s[i] == ',') ++i;
+    size_t sp = spaces(s, i);
+    if (sp == 0) return 0;
+    i += sp;
+    w = alpha_run(s, i);
+  }
+  if (!is_month(s.substr(i, w)) || !ends_token(s, i + w)) return 0;
+  i += w;
+  size_t sp = spaces(s, i);
+  size_t d = digits(s, i + sp, 2);
+  if (sp == 0 || d == 0 || !ends_token(s, i + sp + d)) return 0;
+  i += sp + d;
+  size_t end = i;
+  if (end < s.size() && s[end] == ',') ++end;
+  // optional time and year, in either order
+  for (int k = 0; k < 2; ++k) {
+    size_t j = end + spaces(s, end);
+    if (j == end) break;
+    size_t t = time_of_day(s, j);
+    if (t > 0 && ends_token(s, j + t)) {
+      end = j + t;
+      continue;
+    }
+    if (digits(s, j, 4) == 4 && ends_token(s, j + 4)) {
+      end = j + 4;
+      continue;
+    }
+    break;
+  }
+  if (end > i && s[end - 1] == ',') --end;
+  return end;
+}
+
+size_t scan_number_unit(std::string_view s, TokenType& type) {
+  size_t i = 0;
+  if (i < s.size() && (s[i] == '-' || s[i] == '+')) ++i;
+  size_t d = digits(s, i);
+  if (d == 0) return 0;
+  i += d;
+  if (i + 1 < s.size() && s[i] == '.' && is_digit(s[i + 1])) i += 1 + digits(s, i + 1);
+  if (size_t u = unit_at(s, i, false, type)) return i + u;
+  if (i < s.size() && s[i] == ' ') {
+    if (size_t u = unit_at(s, i + 1, true, type)) return i + 1 + u;
+  }
+  return 0;
+}
+
+TokenType classify_word(std::string_view w) {
+  bool digit = false, alpha_nonhex = false, slash = false;
+  size_t dots = 0;
+  for (char c : w) {
+    digit |= is_digit(c);
+    alpha_nonhex |= is_alpha(c) && !is_hex(c);
+    slash |= c == '/';
+    dots += c == '.';
+  }
+  if (digit) {
+    size_t i = (w[0] == '-' || w[0] == '+') ? 1 : 0;
+    size_t d = digits(w, i);
+    if (d > 0 && i + d == w.size()) return TokenType::Num;
+    if (d > 0 && w[i + d] == '.' && i + d + 1 < w.size() && digits(w, i + d + 1) == w.size() - i - d - 1)
+      return TokenType::Num;
+    if (w.size() > 2 && w[0] == '0' && (w[1] == 'x' || w[1] == 'X')) return TokenType::Hex;
+    if (!alpha_nonhex && !slash && dots == 0 && w.size() >= 6 && w.find('-') == std::string_view::npos)
+      return TokenType::Hex;
+    return slash ? TokenType::Path : TokenType::Id;
+  }
+  if (slash) {
+    for (char c : w)
+      if (is_alnum(c)) return TokenType::Path;
+    return TokenType::Word;
+  }
+  if (ieq(w, "true") || ieq(w, "false") || ieq(w, "null") || ieq(w, "none")) return TokenType::Bool;
+  if (dots >= 2) {
+    // a.b.c with non-empty parts (not "..." or "end.")
+    size_t parts = 0, len = 0;
+    for (char c : w) {
+      if (c == '.') {
+        if (len == 0) return TokenType::Word;
+        ++parts;
+        len = 0;
+      } else {
+        ++len;
+      }
+    }
+    if (len > 0 && parts + 1 >= 3) return TokenType::Name;
+  }
+  return TokenType::Word;
+}
+
+}  // namespace gardener::masking

@@ -1,0 +1,200 @@
+// The `drain` clusterer: options, batching, sharding by token count, state and the Report.
+#include "drain_clusterer.hpp"
+
+#include <algorithm>
+#include <thread>
+
+namespace gardener::drain {
+
+PluginInfo DrainClusterer::plugin_info() {
+  PluginInfo info;
+  info.kind = Kind::Clusterer;
+  info.name = "drain";
+  info.description =
+      "Drain template clustering with typed similarity, enum split, identical-template, subsumption and "
+      "cardinality merges; cluster ids are fingerprints of the typed template, kept across runs in the state.";
+  info.stability = Stability::Beta;
+  info.options = {
+      {"depth", OptionType::Int, 4, "Tree depth, counting the root and the length layer (Drain3's depth).", false,
+       int_range(3, 32)},
+      {"sim_threshold", OptionType::Double, 0.8,
+       "Share of tokens that must match (placeholders match placeholders) to join a cluster.", false,
+       double_range(0.0, 1.0)},
+      {"max_children", OptionType::Int, 100, "Children per tree node before tokens go to the <*> branch.", false,
+       int_range(2, 1000000)},
+      {"max_clusters", OptionType::Int, 0,
+       "Live clusters kept; the least recently used are evicted after each batch (their counts stay in the "
+       "Report). 0 = unbounded.",
+       false, int_range(0, 100000000)},
+      {"extra_delimiters", OptionType::String, "",
+       "Characters treated as whitespace when the drain masks a record itself (no `template` upstream).", false,
+       nullptr},
+      {"short_message_tokens", OptionType::Int, 4,
+       "Messages with at most this many tokens join a cluster only when every constant token matches.", false,
+       int_range(0, 1000)},
+      {"enum_split", OptionType::Bool, true,
+       "Split a cluster by a varying word position that takes 2..enum_max_values values.", false, nullptr},
+      {"enum_max_values", OptionType::Int, 4, "Most distinct words an enumeration position may take.", false,
+       int_range(2, 64)},
+      {"enum_min_repeat", OptionType::Bool, true,
+       "An enumeration's every value must occur at least twice (a value seen once suggests a name).", false,
+       nullptr},
+      {"subsumption_merge", OptionType::Bool, true,
+       "Merge a cluster into a same-length one that has <*> where they differ (one position).", false, nullptr},
+      {"cardinality_merge", OptionType::Bool, true,
+       "Merge clusters that differ only in one word position with many rarely seen values (word parameters).",
+       false, nullptr},
+      {"mode", OptionType::String, "learn",
+       "learn: create and update clusters; match: only assign to clusters restored from the state.", false,
+       one_of({"learn", "match"})},
+      {"threads", OptionType::Int, 1, "Threads; work is sharded by token count, results equal one thread's.",
+       false, int_range(1, 256)},
+      {"extract_parameters", OptionType::Bool, true,
+       "When a record has no variables (no `template` upstream), fill Record::variables from the masking.",
+       false, nullptr},
+      {"persist", OptionType::Bool, true, "Save the tree to the state store at the end of the run.", false,
+       nullptr},
+  };
+  return info;
+}
+
+void DrainClusterer::do_configure(const Config& config, Diagnostics& diag) {
+  params_.depth = static_cast<int>(config.get_int("depth"));
+  params_.sim_threshold = config.get_double("sim_threshold");
+  params_.max_children = static_cast<size_t>(config.get_int("max_children"));
+  params_.max_clusters = static_cast<size_t>(config.get_int("max_clusters"));
+  params_.short_tokens = static_cast<size_t>(config.get_int("short_message_tokens"));
+  params_.enum_split = config.get_bool("enum_split");
+  params_.enum_max_values = static_cast<size_t>(config.get_int("enum_max_values"));
+  params_.enum_min_repeat = config.get_bool("enum_min_repeat");
+  params_.subsumption_merge = config.get_bool("subsumption_merge");
+  params_.cardinality_merge = config.get_bool("cardinality_merge");
+  params_.learn = config.get_string("mode") != "match";
+  threads_ = static_cast<size_t>(config.get_int("threads"));
+  extract_ = config.get_bool("extract_parameters");
+  persist_ = config.get_bool("persist");
+  MaskSettings ms;
+  ms.extra_delimiters = config.get_string("extra_delimiters");
+  try {
+    masker_ = std::make_unique<Masker>(std::move(ms));
+  } catch (const ConfigurationError& e) {
+    diag.error("extra_delimiters", e.what());
+    return;
+  }
+  engine_ = std::make_unique<DrainEngine>(params_, *masker_);
+}
+
+std::string DrainClusterer::state_ns(Context& ctx) const { return ctx.pipeline_name() + "/" + ctx.component_name(); }
+
+void DrainClusterer::do_start(Context& ctx) {
+  StateStore* store = ctx.state();
+  if (!store) return;
+  auto saved = store->get(state_ns(ctx), "tree");
+  if (!saved) return;
+  try {
+    engine_->load(*saved);
+    seq_ = engine_->max_seq() + 1;
+  } catch (const std::exception& e) {
+    // A damaged tree costs history, not the run: start afresh and say so.
+    ctx.warn("drain state in {} is unreadable ({}); starting with an empty tree", store->path(), e.what());
+    engine_ = std::make_unique<DrainEngine>(params_, *masker_);
+  }
+}
+
+void DrainClusterer::tokenize_range(Batch& batch, size_t begin, size_t end) {
+  for (size_t i = begin; i < end; ++i) {
+    Record& r = batch.records[i];
+    if (r.masked.empty() || !masker_->tokenize_masked(r.masked, r.variables, tokens_[i]))
+      masker_->tokenize(r.message, tokens_[i]);
+  }
+}
+
+void DrainClusterer::cluster_lengths(Batch& batch, const std::vector<size_t>& lengths) {
+  for (size_t len : lengths) {
+    LengthRoot* root = engine_->find_root(len);
+    for (size_t i : by_length_[len]) {
+      refs_[i] = engine_->add(*root, tokens_[i], seq_ + i, &batch.records[i]);
+      if (refs_[i].ok()) batch.records[i].cluster_id = engine_->provisional_id(refs_[i]);
+    }
+  }
+}
+
+void DrainClusterer::do_process(Context&, Batch& batch) {
+  const size_t n = batch.records.size();
+  if (tokens_.size() < n) tokens_.resize(n);
+  refs_.assign(n, Ref{});
+  // Only records no earlier clusterer claimed reach us, but be safe: skip claimed ones.
+  const size_t t = std::min(threads_, std::max<size_t>(1, n / 256));
+  if (t <= 1) {
+    tokenize_range(batch, 0, n);
+  } else {
+    std::vector<std::thread> pool;
+    for (size_t k = 0; k < t; ++k) pool.emplace_back([&, k] { tokenize_range(batch, n * k / t, n * (k + 1) / t); });
+    for (auto& th : pool) th.join();
+  }
+  by_length_.clear();
+  for (size_t i = 0; i < n; ++i) {
+    const Record& r = batch.records[i];
+    if (!r.cluster_id.empty() || r.dropped) continue;
+    by_length_[tokens_[i].size()].push_back(i);
+  }
+  // Roots are created here, on one thread; each length is then owned by one shard.
+  std::vector<std::pair<size_t, size_t>> load;  // (records, length)
+  for (auto& [len, idx] : by_length_) {
+    engine_->root(len);
+    load.emplace_back(idx.size(), len);
+  }
+  if (t <= 1) {
+    std::vector<size_t> all;
+    for (auto& [len, idx] : by_length_) all.push_back(len);
+    cluster_lengths(batch, all);
+  } else {
+    std::sort(load.begin(), load.end(), [](auto& a, auto& b) { return a.first != b.first ? a.first > b.first : a.second < b.second; });
+    std::vector<std::vector<size_t>> shard(t);
+    std::vector<size_t> weight(t, 0);
+    for (auto& [cnt, len] : load) {
+      size_t k = std::min_element(weight.begin(), weight.end()) - weight.begin();
+      shard[k].push_back(len);
+      weight[k] += cnt;
+    }
+    std::vector<std::thread> pool;
+    for (size_t k = 0; k < t; ++k) pool.emplace_back([&, k] { cluster_lengths(batch, shard[k]); });
+    for (auto& th : pool) th.join();
+  }
+  for (size_t i = 0; i < n; ++i) {
+    Record& r = batch.records[i];
+    if (!refs_[i].ok() || !extract_ || !r.variables.empty()) continue;
+    for (const Token& tok : tokens_[i])
+      if (is_placeholder(tok.type)) r.variables.push_back(Variable{std::string(masker_->type_name(tok.type)), std::string(tok.text)});
+  }
+  if (track_) assignments_.insert(assignments_.end(), refs_.begin(), refs_.end());
+  seq_ += n;
+  engine_->evict_if_needed();
+}
+
+const FinalCluster* DrainClusterer::final_cluster_of(size_t nth) const {
+  return nth < assignments_.size() ? engine_->resolve(assignments_[nth]) : nullptr;
+}
+
+void DrainClusterer::do_finish(Context& ctx, Report& report) {
+  const auto& clusters = engine_->finalize();
+  for (const FinalCluster& f : clusters) {
+    Cluster c;
+    if (f.stats) f.stats->fill(c);
+    c.id = f.id;
+    c.title = title_of(f.untyped);
+    c.template_text = f.typed;
+    c.kind = "drain";
+    c.source_component = name();
+    c.count = f.count;
+    c.aliases = f.aliases;
+    report.clusters.push_back(std::move(c));
+  }
+  ctx.metric("clusters", static_cast<double>(clusters.size()));
+  StateStore* store = ctx.state();
+  if (!store || !params_.learn || !persist_) return;
+  for (const auto& [old_id, new_id] : engine_->aliases()) store->add_alias(old_id, new_id);
+  store->put(state_ns(ctx), "tree", engine_->save());
+}
+
+}  // namespace gardener::drain

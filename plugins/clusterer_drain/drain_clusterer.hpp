@@ -1,0 +1,50 @@
+#pragma once
+// The `drain` clusterer (issue 3 item 2): Drain with typed similarity and post-passes, state
+// across runs, sharding by token count. The engine is drain_engine.hpp.
+#include <memory>
+#include <vector>
+
+#include <gardener/gardener.hpp>
+#include <gardener/masking.hpp>
+
+#include "drain_engine.hpp"
+
+namespace gardener::drain {
+
+class DrainClusterer : public Clusterer {
+ public:
+  static PluginInfo plugin_info();
+
+  /// For tools (the loghub bench): remember every record's assignment so that
+  /// final_cluster_of(n) gives the n-th processed record's final cluster after finish().
+  void track_assignments(bool on) { track_ = on; }
+  const FinalCluster* final_cluster_of(size_t nth) const;
+  const DrainEngine* engine() const { return engine_.get(); }
+
+ protected:
+  void do_configure(const Config& config, Diagnostics& diag) override;
+  void do_start(Context& ctx) override;
+  void do_process(Context& ctx, Batch& batch) override;
+  void do_finish(Context& ctx, Report& report) override;
+
+ private:
+  void tokenize_range(Batch& batch, size_t begin, size_t end);
+  void cluster_lengths(Batch& batch, const std::vector<size_t>& lengths);
+  std::string state_ns(Context& ctx) const;
+
+  DrainParams params_;
+  std::unique_ptr<Masker> masker_;
+  std::unique_ptr<DrainEngine> engine_;
+  size_t threads_ = 1;
+  bool persist_ = true;
+  bool extract_ = true;
+  uint64_t seq_ = 0;
+  bool track_ = false;
+  std::vector<Ref> assignments_;
+  // Per batch scratch, kept to reuse capacity.
+  std::vector<std::vector<Token>> tokens_;
+  std::vector<Ref> refs_;
+  std::map<size_t, std::vector<size_t>> by_length_;
+};
+
+}  // namespace gardener::drain

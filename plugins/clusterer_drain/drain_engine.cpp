@@ -1,0 +1,658 @@
+// Drain engine: see drain_engine.hpp and docs/clustering.md for the rules and why.
+#include "drain_engine.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <numeric>
+#include <stdexcept>
+#include <unordered_map>
+
+#include <fmt/format.h>
+#include <xxhash.h>
+
+namespace gardener::drain {
+namespace {
+
+constexpr size_t kMaxLiveSubs = 16;
+const std::string kWild = "<*>";
+
+bool has_digit(std::string_view s) {
+  return std::any_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
+const std::string& tree_key(const Token& t, std::string& scratch) {
+  if (is_placeholder(t.type) || has_digit(t.text)) return kWild;
+  scratch.assign(t.text);
+  return scratch;
+}
+
+bool is_alnum_word(const std::string& s) {
+  return std::any_of(s.begin(), s.end(), [](char c) { return std::isalnum(static_cast<unsigned char>(c)); });
+}
+
+// Positions where two templates of one length disagree become <*>.
+void merge_tokens(std::vector<TemplateToken>& into, const std::vector<TemplateToken>& other) {
+  for (size_t i = 0; i < into.size() && i < other.size(); ++i) {
+    TemplateToken& a = into[i];
+    const TemplateToken& b = other[i];
+    if (a.type == b.type && (a.type != TokenType::Word || a.text == b.text)) continue;
+    a.type = TokenType::Var;
+    a.text.clear();
+  }
+}
+
+// Template text with position `p` replaced by a marker: equal keys = differ at most at p.
+std::string skeleton_key(const std::vector<TemplateToken>& t, size_t p) {
+  std::string k = std::to_string(t.size());
+  for (size_t i = 0; i < t.size(); ++i) {
+    k += '\x1f';
+    if (i == p)
+      k += '\x1e';
+    else if (t[i].type == TokenType::Word)
+      k += t[i].text;
+    else
+      k += "\x1d";
+  }
+  return k;
+}
+
+size_t alnum_constants(const std::vector<TemplateToken>& t, size_t skip) {
+  size_t n = 0;
+  for (size_t i = 0; i < t.size(); ++i)
+    if (i != skip && t[i].type == TokenType::Word && is_alnum_word(t[i].text)) ++n;
+  return n;
+}
+
+struct UnionFind {
+  std::vector<int> parent;
+  explicit UnionFind(size_t n) : parent(n) { std::iota(parent.begin(), parent.end(), 0); }
+  int find(int x) {
+    while (parent[x] != x) x = parent[x] = parent[parent[x]];
+    return x;
+  }
+  void unite(int a, int b) {  // the lower index survives: output order stays the input order
+    a = find(a), b = find(b);
+    if (a != b) parent[std::max(a, b)] = std::min(a, b);
+  }
+};
+
+}  // namespace
+
+std::string render(const Masker& masker, const std::vector<TemplateToken>& tokens, bool typed) {
+  std::string s;
+  for (const auto& t : tokens) {
+    if (t.type == TokenType::Word)
+      s += t.text;
+    else if (typed)
+      s += masker.placeholder(t.type);
+    else
+      s += kWild;
+    s += t.ws;
+  }
+  while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.pop_back();
+  return s;
+}
+
+std::string title_of(const std::string& untyped, size_t max_chars) {
+  std::string t;
+  for (size_t i = 0; i < untyped.size(); ++i) {
+    if (untyped.compare(i, 3, kWild) == 0 && t.size() >= 3 && t.compare(t.size() - 3, 3, kWild) == 0) {
+      i += 2;  // "<*> <*>" reads as one "…"
+      continue;
+    }
+    if (untyped[i] == ' ' && i + 1 < untyped.size() && untyped[i + 1] == ' ') continue;
+    t += untyped[i];
+  }
+  if (t.size() > max_chars) {
+    size_t cut = t.rfind(' ', max_chars);
+    t.resize(cut == std::string::npos || cut < max_chars / 2 ? max_chars : cut);
+    t += "...";
+  }
+  return t;
+}
+
+DrainEngine::DrainEngine(DrainParams params, const Masker& masker) : params_(params), masker_(masker) {}
+
+LengthRoot& DrainEngine::root(size_t length) {
+  LengthRoot& r = roots_[length];
+  r.length = length;
+  return r;
+}
+
+LengthRoot* DrainEngine::find_root(size_t length) {
+  auto it = roots_.find(length);
+  return it == roots_.end() ? nullptr : &it->second;
+}
+
+Node* DrainEngine::descend(LengthRoot& root, const std::vector<Token>& tokens, bool create,
+                           std::vector<std::string>* path) {
+  Node* node = &root.tree;
+  size_t layers = std::min<size_t>(params_.depth > 2 ? params_.depth - 2 : 0, tokens.size());
+  std::string scratch;
+  for (size_t d = 0; d < layers; ++d) {
+    const std::string& key = tree_key(tokens[d], scratch);
+    auto it = node->children.find(key);
+    if (it != node->children.end()) {
+      node = it->second.get();
+      if (path) path->push_back(key);
+      continue;
+    }
+    auto wild = node->children.find(kWild);
+    if (!create) {
+      if (wild == node->children.end()) return nullptr;
+      node = wild->second.get();
+      continue;
+    }
+    // Keep one slot for the <*> child, as Drain3 does.
+    const std::string& use = (key != kWild && node->children.size() + 1 < params_.max_children) ? key : kWild;
+    auto& child = node->children[use];
+    if (!child) child = std::make_unique<Node>();
+    node = child.get();
+    if (path) path->push_back(use);
+  }
+  return node;
+}
+
+int DrainEngine::best_group(const LengthRoot& root, const Node& leaf, const std::vector<Token>& tokens) const {
+  const size_t n = tokens.size();
+  const size_t allowed =
+      n <= params_.short_tokens ? 0 : static_cast<size_t>(std::floor(n * (1.0 - params_.sim_threshold) + 1e-9));
+  int best = -1;
+  size_t best_mism = allowed + 1, best_params = 0;
+  for (uint32_t gi : leaf.groups) {
+    const Group& g = *root.groups[gi];
+    if (g.evicted) continue;
+    size_t mism = 0, params = 0;
+    for (size_t i = 0; i < n && mism <= allowed; ++i) {
+      const TemplateToken& t = g.tmpl[i];
+      const Token& m = tokens[i];
+      if (t.type == TokenType::Word) {
+        if (is_placeholder(m.type) || t.text != m.text) ++mism;
+      } else {
+        ++params;
+        // Typed similarity: a placeholder matches a placeholder; a position that has already
+        // varied over words matches any word.
+        if (!is_placeholder(m.type) && !g.trackers[i].words_seen) ++mism;
+      }
+    }
+    if (mism > allowed) continue;
+    if (mism < best_mism || (mism == best_mism && params > best_params)) {
+      best = static_cast<int>(gi);
+      best_mism = mism;
+      best_params = params;
+    }
+  }
+  return best;
+}
+
+int DrainEngine::create_group(LengthRoot& root, Node& leaf, const std::vector<Token>& tokens,
+                              std::vector<std::string> path) {
+  auto g = std::make_unique<Group>();
+  g->tmpl.reserve(tokens.size());
+  for (const Token& t : tokens)
+    g->tmpl.push_back(TemplateToken{is_placeholder(t.type) ? std::string() : std::string(t.text), std::string(t.ws), t.type});
+  g->trackers.resize(tokens.size());
+  for (size_t i = 0; i < tokens.size(); ++i) {
+    if (is_placeholder(tokens[i].type)) g->trackers[i].word_only = false;
+  }
+  g->path = std::move(path);
+  g->subs.emplace_back();
+  g->subs.back().key.resize(tokens.size());
+  root.groups.push_back(std::move(g));
+  uint32_t idx = static_cast<uint32_t>(root.groups.size() - 1);
+  leaf.groups.push_back(idx);
+  return static_cast<int>(idx);
+}
+
+void DrainEngine::add_value(Group& g, size_t pos, const std::string& word, uint64_t n) {
+  PosTracker& tr = g.trackers[pos];
+  tr.words_seen = true;
+  if (!tr.candidate()) return;
+  for (auto& [v, c] : tr.values)
+    if (v == word) {
+      c += n;
+      return;
+    }
+  if (tr.values.size() >= params_.enum_max_values) {
+    tr.overflow = true;
+    tr.values.clear();
+    ++g.version;
+    return;
+  }
+  tr.values.emplace_back(word, n);
+  ++g.version;
+}
+
+void DrainEngine::update_group(Group& g, const std::vector<Token>& tokens) {
+  for (size_t i = 0; i < tokens.size(); ++i) {
+    TemplateToken& t = g.tmpl[i];
+    PosTracker& tr = g.trackers[i];
+    const Token& m = tokens[i];
+    if (t.type == TokenType::Word) {
+      if (!is_placeholder(m.type) && t.text == m.text) continue;
+      // The position varies from now on; earlier messages all had the old word here.
+      std::string old = std::move(t.text);
+      t.type = TokenType::Var;
+      t.text.clear();
+      tr.word_only = !is_placeholder(m.type);
+      tr.values.clear();
+      tr.words_seen = false;
+      add_value(g, i, old, g.count);
+      for (Sub& s : g.subs) s.key[i] = tr.candidate() ? old : std::string();
+      ++g.version;
+    } else if (is_placeholder(m.type)) {
+      if (m.type != t.type) {
+        t.type = TokenType::Var;
+        ++g.version;
+      }
+      if (tr.word_only) {
+        tr.word_only = false;
+        ++g.version;
+      }
+    }
+  }
+}
+
+int DrainEngine::sub_root(const Group& g, int s) const {
+  while (g.subs[s].parent >= 0) s = g.subs[s].parent;
+  return s;
+}
+
+void DrainEngine::merge_subs_by_key(Group& g) {
+  std::vector<int> live;
+  for (size_t s = 0; s < g.subs.size(); ++s) {
+    Sub& sub = g.subs[s];
+    if (sub.parent >= 0) continue;
+    for (size_t i = 0; i < sub.key.size(); ++i)
+      if (!g.trackers[i].candidate() || g.tmpl[i].type == TokenType::Word) sub.key[i].clear();
+    int into = -1;
+    for (int o : live)
+      if (g.subs[o].key == sub.key) into = o;
+    if (into < 0) {
+      live.push_back(static_cast<int>(s));
+      continue;
+    }
+    Sub& dst = g.subs[into];
+    dst.count += sub.count;
+    dst.window_count += sub.window_count;
+    if (sub.stats) {
+      if (!dst.stats) dst.stats = std::make_unique<ClusterStats>();
+      dst.stats->merge(*sub.stats);
+      sub.stats.reset();
+    }
+    sub.parent = into;
+  }
+}
+
+int DrainEngine::choose_sub(Group& g, const std::vector<Token>& tokens) {
+  for (;;) {
+    int live = 0, heaviest = -1;
+    for (size_t s = 0; s < g.subs.size(); ++s) {
+      const Sub& sub = g.subs[s];
+      if (sub.parent >= 0) continue;
+      ++live;
+      bool same = true;
+      for (size_t i = 0; i < tokens.size() && same; ++i)
+        if (g.tmpl[i].type != TokenType::Word && g.trackers[i].candidate()) same = sub.key[i] == tokens[i].text;
+      if (same) return static_cast<int>(s);
+    }
+    if (!params_.learn) {
+      for (size_t s = 0; s < g.subs.size(); ++s)
+        if (g.subs[s].parent < 0) return static_cast<int>(s);
+    }
+    if (live < static_cast<int>(kMaxLiveSubs)) break;
+    // Too many combinations: the position with the most values is not an enumeration.
+    size_t most = 0;
+    for (size_t i = 0; i < g.trackers.size(); ++i)
+      if (g.tmpl[i].type != TokenType::Word && g.trackers[i].candidate() && g.trackers[i].values.size() >= most) {
+        most = g.trackers[i].values.size();
+        heaviest = static_cast<int>(i);
+      }
+    if (heaviest < 0) break;
+    g.trackers[heaviest].overflow = true;
+    ++g.version;
+    merge_subs_by_key(g);
+  }
+  Sub sub;
+  sub.key.resize(tokens.size());
+  for (size_t i = 0; i < tokens.size(); ++i)
+    if (g.tmpl[i].type != TokenType::Word && g.trackers[i].candidate()) sub.key[i] = std::string(tokens[i].text);
+  g.subs.push_back(std::move(sub));
+  return static_cast<int>(g.subs.size() - 1);
+}
+
+Ref DrainEngine::add(LengthRoot& root, const std::vector<Token>& tokens, uint64_t seq, const Record* record) {
+  Ref ref;
+  ref.length = static_cast<uint32_t>(tokens.size());
+  std::vector<std::string> path;
+  Node* leaf = descend(root, tokens, params_.learn, params_.learn ? &path : nullptr);
+  if (!leaf) return ref;
+  int gi = best_group(root, *leaf, tokens);
+  if (gi < 0) {
+    if (!params_.learn) return ref;
+    gi = create_group(root, *leaf, tokens, std::move(path));
+  }
+  Group& g = *root.groups[gi];
+  if (params_.learn) {
+    uint32_t before = g.version;
+    update_group(g, tokens);
+    for (size_t i = 0; i < tokens.size(); ++i) {
+      if (g.tmpl[i].type == TokenType::Word) continue;
+      if (is_placeholder(tokens[i].type)) continue;
+      add_value(g, i, std::string(tokens[i].text), 1);
+    }
+    if (g.version != before) merge_subs_by_key(g);
+  }
+  ++g.count;
+  g.last_seq = seq;
+  int s = choose_sub(g, tokens);
+  Sub& sub = g.subs[s];
+  ++sub.count;
+  ++sub.window_count;
+  if (params_.keep_stats && record) {
+    if (!sub.stats) sub.stats = std::make_unique<ClusterStats>();
+    sub.stats->add(*record);
+    if (g.names_version != g.version) {
+      g.var_names.clear();
+      for (const auto& t : g.tmpl)
+        if (t.type != TokenType::Word) g.var_names.push_back(fmt::format("{}#{}", masker_.type_name(t.type), g.var_names.size() + 1));
+      g.names_version = g.version;
+    }
+    size_t k = 0;
+    for (size_t i = 0; i < tokens.size(); ++i) {
+      if (g.tmpl[i].type == TokenType::Word) continue;
+      sub.stats->add_variable(k, g.var_names[k], tokens[i].text);
+      ++k;
+    }
+  }
+  ref.group = gi;
+  ref.sub = s;
+  return ref;
+}
+
+std::vector<bool> DrainEngine::enum_positions(const Group& g) const {
+  std::vector<bool> e(g.tmpl.size(), false);
+  if (!params_.enum_split) return e;
+  for (size_t i = 0; i < g.tmpl.size(); ++i) {
+    const PosTracker& tr = g.trackers[i];
+    if (g.tmpl[i].type == TokenType::Word || !tr.candidate()) continue;
+    if (tr.values.size() < 2 || tr.values.size() > params_.enum_max_values) continue;
+    if (params_.enum_min_repeat &&
+        std::any_of(tr.values.begin(), tr.values.end(), [](const auto& v) { return v.second < 2; }))
+      continue;
+    e[i] = true;
+  }
+  return e;
+}
+
+std::vector<TemplateToken> DrainEngine::sub_template(const Group& g, const Sub& s,
+                                                     const std::vector<bool>& enum_pos) const {
+  std::vector<TemplateToken> t = g.tmpl;
+  for (size_t i = 0; i < t.size(); ++i)
+    if (enum_pos[i] && !s.key[i].empty()) {
+      t[i].type = TokenType::Word;
+      t[i].text = s.key[i];
+    }
+  return t;
+}
+
+std::string DrainEngine::fingerprint(const std::string& typed) const {
+  return fmt::format("{:016x}", XXH3_64bits(typed.data(), typed.size()));
+}
+
+std::string DrainEngine::provisional_id(const Ref& ref) {
+  LengthRoot* r = find_root(ref.length);
+  if (!r || !ref.ok()) return {};
+  Group& g = *r->groups[ref.group];
+  Sub& s = g.subs[sub_root(g, ref.sub)];
+  if (s.prov_version != g.version) {
+    s.prov_id = fingerprint(render(masker_, sub_template(g, s, enum_positions(g)), true));
+    s.prov_version = g.version;
+  }
+  return s.prov_id;
+}
+
+FinalCluster DrainEngine::make_final(std::vector<TemplateToken> tokens) const {
+  FinalCluster f;
+  f.tokens = std::move(tokens);
+  f.typed = render(masker_, f.tokens, true);
+  f.untyped = render(masker_, f.tokens, false);
+  f.id = fingerprint(f.typed);
+  return f;
+}
+
+size_t DrainEngine::live_groups() const {
+  size_t n = 0;
+  for (const auto& [len, r] : roots_)
+    for (const auto& g : r.groups) n += !g->evicted;
+  return n;
+}
+
+uint64_t DrainEngine::max_seq() const {
+  uint64_t m = 0;
+  for (const auto& [len, r] : roots_)
+    for (const auto& g : r.groups) m = std::max(m, g->last_seq);
+  return m;
+}
+
+void DrainEngine::retire(Group& g) {
+  std::vector<bool> ep = enum_positions(g);
+  const size_t keep = std::max<size_t>(params_.max_clusters, 1000);
+  for (Sub& s : g.subs) {
+    if (s.parent >= 0 || s.window_count == 0) continue;
+    if (retired_.size() >= keep) {
+      // Beyond the bound, evicted templates share one cluster so memory stays flat.
+      if (retired_overflow_count_ == 0) {
+        retired_.push_back(make_final({TemplateToken{"(templates evicted by max_clusters)", "", TokenType::Word}}));
+      }
+      retired_overflow_count_ += s.window_count;
+      FinalCluster& o = retired_.back();
+      o.count += s.window_count;
+      if (s.stats) {
+        if (!o.stats) o.stats = std::make_unique<ClusterStats>();
+        o.stats->merge(*s.stats);
+      }
+      s.retired_index = static_cast<int>(retired_.size() - 1);
+    } else {
+      FinalCluster f = make_final(sub_template(g, s, ep));
+      f.count = s.window_count;
+      f.stats = std::move(s.stats);
+      retired_.push_back(std::move(f));
+      s.retired_index = static_cast<int>(retired_.size() - 1);
+    }
+    s.stats.reset();
+  }
+  g.evicted = true;
+  g.tmpl.clear();
+  g.trackers.clear();
+}
+
+void DrainEngine::evict_if_needed() {
+  if (params_.max_clusters == 0) return;
+  size_t live = live_groups();
+  if (live <= params_.max_clusters) return;
+  struct Cand {
+    uint64_t seq;
+    size_t len;
+    uint32_t idx;
+  };
+  std::vector<Cand> cands;
+  for (auto& [len, r] : roots_)
+    for (uint32_t i = 0; i < r.groups.size(); ++i)
+      if (!r.groups[i]->evicted) cands.push_back({r.groups[i]->last_seq, len, i});
+  std::sort(cands.begin(), cands.end(), [](const Cand& a, const Cand& b) {
+    return std::tie(a.seq, a.len, a.idx) < std::tie(b.seq, b.len, b.idx);
+  });
+  for (size_t k = 0; k < live - params_.max_clusters; ++k) {
+    LengthRoot& r = roots_[cands[k].len];
+    Group& g = *r.groups[cands[k].idx];
+    // Unfile it from its leaf.
+    Node* node = &r.tree;
+    for (const auto& key : g.path) {
+      auto it = node->children.find(key);
+      if (it == node->children.end()) break;
+      node = it->second.get();
+    }
+    auto& v = node->groups;
+    v.erase(std::remove(v.begin(), v.end(), cands[k].idx), v.end());
+    retire(g);
+  }
+}
+
+void DrainEngine::post_merges(std::vector<FinalCluster>& out, std::vector<int>& redirect) const {
+  UnionFind uf(out.size());
+  if (params_.cardinality_merge) {
+    // Clusters equal but for one word position with many values, each seen rarely: a word-valued
+    // parameter (user, host) in a message too short for the similarity threshold to absorb it.
+    std::unordered_map<std::string, std::vector<int>> by_key;
+    for (size_t c = 0; c < out.size(); ++c)
+      for (size_t p = 0; p < out[c].tokens.size(); ++p)
+        if (out[c].tokens[p].type == TokenType::Word && is_alnum_word(out[c].tokens[p].text))
+          by_key[skeleton_key(out[c].tokens, p)].push_back(static_cast<int>(c));
+    std::vector<std::pair<std::string, std::vector<int>>> groups(by_key.begin(), by_key.end());
+    std::sort(groups.begin(), groups.end());
+    for (auto& [key, members] : groups) {
+      if (members.size() < 3) continue;
+      uint64_t total = 0;
+      for (int m : members) total += out[m].count;
+      bool rare = total * 2 <= members.size() * 3;  // <= 1.5 messages per value
+      if (!rare && members.size() < 5) continue;
+      size_t p = 0;
+      for (size_t i = 0; i < out[members[0]].tokens.size(); ++i)
+        if (skeleton_key(out[members[0]].tokens, i) == key) p = i;
+      if (alnum_constants(out[members[0]].tokens, p) < 2) continue;
+      for (int m : members) uf.unite(members[0], m);
+    }
+  }
+  if (params_.subsumption_merge) {
+    std::unordered_map<std::string, int> general;
+    for (size_t c = 0; c < out.size(); ++c)
+      for (size_t p = 0; p < out[c].tokens.size(); ++p)
+        if (out[c].tokens[p].type != TokenType::Word && alnum_constants(out[c].tokens, p) >= 2)
+          general.emplace(skeleton_key(out[c].tokens, p), static_cast<int>(c));
+    for (size_t c = 0; c < out.size(); ++c)
+      for (size_t p = 0; p < out[c].tokens.size(); ++p) {
+        if (out[c].tokens[p].type != TokenType::Word) continue;
+        auto it = general.find(skeleton_key(out[c].tokens, p));
+        if (it != general.end() && it->second != static_cast<int>(c)) uf.unite(it->second, static_cast<int>(c));
+      }
+  }
+  redirect.resize(out.size());
+  for (size_t c = 0; c < out.size(); ++c) redirect[c] = uf.find(static_cast<int>(c));
+}
+
+const std::vector<FinalCluster>& DrainEngine::finalize() {
+  std::vector<FinalCluster> out;
+  std::unordered_map<std::string, int> by_text;
+  struct Owner {
+    Group* g;
+    int sub;
+  };
+  std::vector<Owner> owners;
+  for (auto& [len, r] : roots_) {
+    for (auto& gp : r.groups) {
+      Group& g = *gp;
+      if (g.evicted) continue;
+      std::vector<bool> ep = enum_positions(g);
+      for (size_t s = 0; s < g.subs.size(); ++s) {
+        Sub& sub = g.subs[s];
+        sub.final_index = -1;
+        if (sub.parent >= 0 || sub.window_count == 0) continue;
+        auto tokens = sub_template(g, sub, ep);
+        std::string untyped = render(masker_, tokens, false);
+        auto [it, fresh] = by_text.emplace(untyped, static_cast<int>(out.size()));
+        if (fresh) {
+          out.push_back(FinalCluster{});
+          out.back().tokens = std::move(tokens);
+        } else {
+          merge_tokens(out[it->second].tokens, tokens);  // identical templates: one cluster
+        }
+        FinalCluster& f = out[it->second];
+        f.count += sub.window_count;
+        if (sub.stats) {
+          if (!f.stats) f.stats = std::make_unique<ClusterStats>();
+          f.stats->merge(*sub.stats);
+        }
+        sub.final_index = it->second;
+        owners.push_back({&g, static_cast<int>(s)});
+      }
+    }
+  }
+  std::vector<int> redirect;
+  post_merges(out, redirect);
+  std::vector<int> index(out.size(), -1);
+  final_.clear();
+  for (size_t c = 0; c < out.size(); ++c)
+    if (redirect[c] == static_cast<int>(c)) {
+      index[c] = static_cast<int>(final_.size());
+      final_.push_back(FinalCluster{});
+      final_.back().tokens = out[c].tokens;
+    }
+  for (size_t c = 0; c < out.size(); ++c) {
+    FinalCluster& dst = final_[index[redirect[c]]];
+    if (redirect[c] != static_cast<int>(c)) merge_tokens(dst.tokens, out[c].tokens);
+    dst.count += out[c].count;
+    if (out[c].stats) {
+      if (!dst.stats) dst.stats = std::make_unique<ClusterStats>();
+      dst.stats->merge(*out[c].stats);
+    }
+  }
+  for (auto& f : final_) {
+    FinalCluster g = make_final(std::move(f.tokens));
+    g.count = f.count;
+    g.stats = std::move(f.stats);
+    f = std::move(g);
+  }
+  for (auto& o : owners) o.g->subs[o.sub].final_index = index[redirect[o.g->subs[o.sub].final_index]];
+  // Retired (evicted) clusters keep their counts.
+  size_t base = final_.size();
+  for (const auto& r : retired_) {
+    FinalCluster f;
+    f.id = r.id;
+    f.typed = r.typed;
+    f.untyped = r.untyped;
+    f.tokens = r.tokens;
+    f.count = r.count;
+    if (r.stats) f.stats = std::make_unique<ClusterStats>(*r.stats);
+    final_.push_back(std::move(f));
+  }
+  (void)base;
+  // Aliases: a sub reported under another id before now points to its current cluster.
+  aliases_.clear();
+  for (auto& [len, r] : roots_)
+    for (auto& gp : r.groups) {
+      if (gp->evicted) continue;
+      for (Sub& s : gp->subs) {
+        const Sub& root = gp->subs[sub_root(*gp, static_cast<int>(&s - gp->subs.data()))];
+        if (root.final_index < 0) continue;
+        const std::string& now = final_[root.final_index].id;
+        if (!s.reported_id.empty() && s.reported_id != now) {
+          aliases_.emplace_back(s.reported_id, now);
+          final_[root.final_index].aliases.push_back(s.reported_id);
+        }
+        s.reported_id = now;
+      }
+    }
+  for (auto& f : final_) {
+    std::sort(f.aliases.begin(), f.aliases.end());
+    f.aliases.erase(std::unique(f.aliases.begin(), f.aliases.end()), f.aliases.end());
+  }
+  return final_;
+}
+
+const FinalCluster* DrainEngine::resolve(const Ref& ref) const {
+  if (!ref.ok()) return nullptr;
+  auto it = roots_.find(ref.length);
+  if (it == roots_.end()) return nullptr;
+  const Group& g = *it->second.groups[ref.group];
+  const Sub& s = g.subs[sub_root(g, ref.sub)];
+  if (g.evicted || s.retired_index >= 0) {
+    size_t base = final_.size() - retired_.size();
+    return s.retired_index >= 0 ? &final_[base + s.retired_index] : nullptr;
+  }
+  return s.final_index >= 0 ? &final_[s.final_index] : nullptr;
+}
+
+std::vector<std::pair<std::string, std::string>> DrainEngine::aliases() const { return aliases_; }
+
+}  // namespace gardener::drain

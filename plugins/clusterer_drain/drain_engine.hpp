@@ -1,0 +1,164 @@
+#pragma once
+// The Drain engine behind the `drain` clusterer (docs/clustering.md): a length-first prefix tree,
+// typed similarity, online tracking of word-valued positions for the enum split, and the
+// end-of-window post-passes (enum split, identical-template merge, subsumption and cardinality
+// merges). Every structure hangs off a length root, so roots of different lengths can be
+// processed by different threads with the same result as one.
+#include <cstdint>
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include <gardener/cluster_stats.hpp>
+#include <gardener/masking.hpp>
+
+namespace gardener::drain {
+
+struct DrainParams {
+  int depth = 4;                 // counts the root and the length layer, as Drain3
+  double sim_threshold = 0.8;
+  size_t max_children = 100;
+  size_t max_clusters = 0;       // 0 = unbounded; otherwise LRU eviction after each batch
+  size_t short_tokens = 4;       // messages this short must match every constant token
+  bool enum_split = true;
+  size_t enum_max_values = 4;
+  bool enum_min_repeat = true;   // every value of an enum position must be seen at least twice
+  bool subsumption_merge = true;
+  bool cardinality_merge = true;
+  bool learn = true;             // false = match-only: assign to known clusters, create none
+  bool keep_stats = true;
+};
+
+struct TemplateToken {
+  std::string text;
+  std::string ws;
+  TokenType type = TokenType::Word;
+};
+
+/// A position of a template that varies: its word values while it may still be an enumeration.
+struct PosTracker {
+  bool word_only = true;   // every message had an unmasked word here
+  bool words_seen = false; // some message had an unmasked word here
+  bool overflow = false;   // more distinct words than an enumeration may have
+  std::vector<std::pair<std::string, uint64_t>> values;
+  bool candidate() const { return word_only && !overflow; }
+};
+
+/// Messages of a group that agree on every candidate enum position.
+struct Sub {
+  std::vector<std::string> key;  // word per template position ("" where not a candidate)
+  uint64_t count = 0;
+  int parent = -1;               // merged into another sub
+  std::string reported_id;       // id last reported (for aliases across runs)
+  std::unique_ptr<ClusterStats> stats;
+  uint64_t window_count = 0;     // messages in this window
+  int final_index = -1;          // set by finalize()
+  int retired_index = -1;        // set when its group was evicted
+  uint32_t prov_version = ~0u;   // cache of provisional_id
+  std::string prov_id;
+};
+
+struct Group {
+  std::vector<TemplateToken> tmpl;
+  std::vector<PosTracker> trackers;  // one per position
+  std::vector<std::string> path;     // prefix-tree keys it was filed under
+  std::vector<Sub> subs;
+  uint64_t count = 0;
+  uint64_t last_seq = 0;
+  uint32_t version = 0;  // bumped when the template or the enum candidates change
+  bool evicted = false;
+  uint32_t names_version = ~0u;
+  std::vector<std::string> var_names;  // "NUM#1", ... for the statistics
+};
+
+struct Node {
+  std::unordered_map<std::string, std::unique_ptr<Node>> children;
+  std::vector<uint32_t> groups;  // at the leaf
+};
+
+struct LengthRoot {
+  size_t length = 0;
+  Node tree;
+  std::vector<std::unique_ptr<Group>> groups;
+};
+
+struct Ref {
+  uint32_t length = 0;
+  int32_t group = -1;  // -1 = not matched (match-only mode)
+  int32_t sub = -1;
+  bool ok() const { return group >= 0; }
+};
+
+struct FinalCluster {
+  std::string id;
+  std::string typed;    // canonical template with typed placeholders
+  std::string untyped;  // with <*>
+  std::vector<TemplateToken> tokens;
+  uint64_t count = 0;
+  std::unique_ptr<ClusterStats> stats;
+  std::vector<std::string> aliases;  // older ids that now point here
+};
+
+class DrainEngine {
+ public:
+  DrainEngine(DrainParams params, const Masker& masker);
+
+  const DrainParams& params() const { return params_; }
+  /// Creates the root for a length (call from one thread before parallel adds).
+  LengthRoot& root(size_t length);
+  LengthRoot* find_root(size_t length);
+  /// Adds (or, match-only, matches) one tokenized message. Touches only `root`.
+  Ref add(LengthRoot& root, const std::vector<Token>& tokens, uint64_t seq, const Record* record);
+  /// The id the record gets now (the final id may differ after the post-passes).
+  std::string provisional_id(const Ref& ref);
+  /// LRU eviction down to max_clusters; evicted clusters keep their counts (retired list).
+  void evict_if_needed();
+  size_t live_groups() const;
+  /// The newest sequence number seen (a restored tree continues after it).
+  uint64_t max_seq() const;
+
+  /// Runs the post-passes and returns the window's clusters (retired ones included).
+  const std::vector<FinalCluster>& finalize();
+  /// The final cluster of an added message (after finalize()).
+  const FinalCluster* resolve(const Ref& ref) const;
+  /// Old ids and the ids they became, for StateStore::add_alias.
+  std::vector<std::pair<std::string, std::string>> aliases() const;
+
+  std::string save() const;
+  /// Throws std::runtime_error when the saved text is not a saved engine.
+  void load(const std::string& text);
+
+  std::string fingerprint(const std::string& typed) const;
+
+ private:
+  Node* descend(LengthRoot& root, const std::vector<Token>& tokens, bool create, std::vector<std::string>* path);
+  int best_group(const LengthRoot& root, const Node& leaf, const std::vector<Token>& tokens) const;
+  int create_group(LengthRoot& root, Node& leaf, const std::vector<Token>& tokens, std::vector<std::string> path);
+  void update_group(Group& g, const std::vector<Token>& tokens);
+  int choose_sub(Group& g, const std::vector<Token>& tokens);
+  void merge_subs_by_key(Group& g);
+  void add_value(Group& g, size_t pos, const std::string& word, uint64_t n);
+  int sub_root(const Group& g, int s) const;
+  std::vector<TemplateToken> sub_template(const Group& g, const Sub& s, const std::vector<bool>& enum_pos) const;
+  std::vector<bool> enum_positions(const Group& g) const;
+  void retire(Group& g);
+  FinalCluster make_final(std::vector<TemplateToken> tokens) const;
+  void post_merges(std::vector<FinalCluster>& out, std::vector<int>& redirect) const;
+
+  DrainParams params_;
+  const Masker& masker_;
+  std::map<size_t, LengthRoot> roots_;
+  std::vector<FinalCluster> retired_;
+  std::vector<FinalCluster> final_;
+  std::vector<std::pair<std::string, std::string>> aliases_;
+  uint64_t retired_overflow_count_ = 0;
+};
+
+std::string render(const Masker& masker, const std::vector<TemplateToken>& tokens, bool typed);
+/// A readable shortening of a template for titles.
+std::string title_of(const std::string& untyped, size_t max_chars = 90);
+
+}  // namespace gardener::drain

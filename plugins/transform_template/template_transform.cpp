@@ -1,0 +1,71 @@
+// The `template` transform (issue 3 item 1). The masking itself lives in the framework
+// (gardener/masking.hpp) because the drain clusterer masks the same way when it runs alone.
+#include "template_transform.hpp"
+
+namespace gardener::template_transform {
+
+PluginInfo TemplateTransform::plugin_info() {
+  PluginInfo info;
+  info.kind = Kind::Transform;
+  info.name = "template";
+  info.description =
+      "Typed variable masking: replaces numbers, hex, UUIDs, IPs, URLs, paths, e-mails, timestamps, dates, "
+      "durations, sizes, booleans, dotted names and user masks by <TYPE> placeholders (Record::masked) and "
+      "keeps the values (Record::variables).";
+  info.stability = Stability::Beta;
+  std::string types;
+  for (const auto& n : mask_type_names()) types += (types.empty() ? "" : ", ") + n;
+  info.options = {
+      {"disable", OptionType::StringList, Json::array(), "Built-in mask types to switch off (" + types + ").", false,
+       nullptr},
+      {"masks", OptionType::Table, Json::array(),
+       "User masks applied before the built-ins, in order: [{name = \"TICKET\", regex = 'T-\\d+'}] (RE2 syntax).",
+       false, nullptr},
+      {"extra_delimiters", OptionType::String, "", "Characters treated as whitespace when tokenizing.", false,
+       nullptr},
+      {"collapse", OptionType::Bool, true, "Adjacent placeholders (`<IP>:<NUM>`, `<NUM>, <NUM>`) become one.", false,
+       nullptr},
+  };
+  return info;
+}
+
+std::vector<UserMask> read_user_masks(const Json& table, const std::string& option, Diagnostics& diag) {
+  std::vector<UserMask> masks;
+  if (table.is_null()) return masks;
+  if (!table.is_array()) {
+    diag.error(option, "must be an array of tables with `name` and `regex`");
+    return masks;
+  }
+  for (size_t i = 0; i < table.size(); ++i) {
+    const Json& m = table[i];
+    std::string at = option + "[" + std::to_string(i) + "]";
+    if (!m.is_object() || !m.contains("name") || !m.contains("regex") || !m["name"].is_string() ||
+        !m["regex"].is_string()) {
+      diag.error(at, "needs string keys `name` and `regex`");
+      continue;
+    }
+    for (auto it = m.begin(); it != m.end(); ++it)
+      if (it.key() != "name" && it.key() != "regex") diag.error(at + "." + it.key(), "unknown key; allowed: name, regex");
+    masks.push_back(UserMask{m["name"].get<std::string>(), m["regex"].get<std::string>()});
+  }
+  return masks;
+}
+
+void TemplateTransform::do_configure(const Config& config, Diagnostics& diag) {
+  MaskSettings s;
+  s.disabled = config.get_list("disable");
+  s.user_masks = read_user_masks(config.get_json("masks"), "masks", diag);
+  s.extra_delimiters = config.get_string("extra_delimiters");
+  s.collapse = config.get_bool("collapse");
+  try {
+    masker_ = std::make_unique<Masker>(std::move(s));
+  } catch (const ConfigurationError& e) {
+    diag.error("masks", e.what());
+  }
+}
+
+void TemplateTransform::do_process(Context&, Batch& batch) {
+  for (Record& r : batch.records) masker_->apply(r);
+}
+
+}  // namespace gardener::template_transform

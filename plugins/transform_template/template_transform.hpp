@@ -1,0 +1,26 @@
+#pragma once
+// The `template` transform: typed variable masking (gardener/masking.hpp). Fills Record::masked
+// and Record::variables; Record::message is left as it is.
+#include <memory>
+
+#include <gardener/gardener.hpp>
+#include <gardener/masking.hpp>
+
+namespace gardener::template_transform {
+
+class TemplateTransform : public Transform {
+ public:
+  static PluginInfo plugin_info();
+
+ protected:
+  void do_configure(const Config& config, Diagnostics& diag) override;
+  void do_process(Context& ctx, Batch& batch) override;
+
+ private:
+  std::unique_ptr<Masker> masker_;
+};
+
+/// Reads the user mask table ([{name, regex}, ...]); reports problems under `option`.
+std::vector<UserMask> read_user_masks(const Json& table, const std::string& option, Diagnostics& diag);
+
+}  // namespace gardener::template_transform
