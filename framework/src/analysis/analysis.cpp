@@ -155,6 +155,11 @@ std::string longest_literal(const std::string& text) {
         continue;
       }
     }
+    if (text[i] == '\n' || text[i] == '"' || text[i] == '{' || text[i] == '\\') {  // keep the query one plain phrase
+      if (current.size() > best.size()) best = current;
+      current.clear();
+      continue;
+    }
     current += text[i];
   }
   if (current.size() > best.size()) best = current;

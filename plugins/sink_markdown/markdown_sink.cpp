@@ -1,0 +1,55 @@
+#include "markdown_sink.hpp"
+
+#include <gardener/report_format.hpp>
+
+namespace gardener::markdown {
+
+PluginInfo MarkdownSink::plugin_info() {
+  PluginInfo info{Kind::Sink, "markdown",
+                  "Writes the worklog: summary, clusters by priority with reasons, trends, incidents, issue "
+                  "and Logs Explorer links, coverage, run metrics.",
+                  Stability::Beta, {}};
+  info.options.push_back({"path", OptionType::String, "worklogs/{pipeline}-{end:%Y%m%dT%H%M}.md",
+                          "Output file; placeholders {pipeline}, {service}, {start[:FORMAT]}, {end[:FORMAT]} "
+                          "(strftime, UTC). Relative to the pipeline file's directory.",
+                          false, [](const Json& v) -> std::optional<std::string> {
+                            auto error = check_output_pattern(v.get<std::string>());
+                            if (error.empty()) return std::nullopt;
+                            return error;
+                          }});
+  info.options.push_back({"project", OptionType::String, "",
+                          "GCP project the Logs Explorer links open in (empty: the console's current project)."});
+  info.options.push_back({"max_entries", OptionType::Int, 3, "Key log entries shown per cluster.", false,
+                          int_range(1, 20)});
+  return info;
+}
+
+void MarkdownSink::do_configure(const Config& config, Diagnostics&) {
+  path_ = config.get_string("path");
+  options_.project = config.get_string("project");
+  options_.max_entries = static_cast<size_t>(config.get_int("max_entries"));
+}
+
+void MarkdownSink::do_write(Context& ctx, Report& report) {
+  std::string text = render_worklog(report, options_);
+  RedactionCounts counts;
+  ctx.redactor().redact_text(text, &counts);  // last line of defence: nothing secret leaves in a file
+  if (!counts.empty()) {
+    text += "\n_Redacted while writing this worklog:";
+    for (const auto& [name, n] : counts) text += " " + name + " " + std::to_string(n) + ";";
+    text += "_\n";
+  }
+  std::string path = expand_output_path(path_, report, ctx.base_dir());
+  if (ctx.plan()) {
+    ctx.plan_action("write worklog " + path + " (" + std::to_string(text.size()) + " bytes, " +
+                    std::to_string(report.clusters.size()) + " clusters)");
+    return;
+  }
+  write_file_atomic(path, text);
+  ctx.metric("bytes_written", static_cast<double>(text.size()));
+  ctx.info("worklog written to {} ({} clusters)", path, report.clusters.size());
+}
+
+}  // namespace gardener::markdown
+
+GARDENER_PLUGIN(gardener::markdown::MarkdownSink)
