@@ -110,7 +110,8 @@ std::optional<std::string> find_marker(std::string_view body) {
   if (end == std::string_view::npos || body.substr(end, 4) != ";v=1") return std::nullopt;
   std::string id;
   for (size_t i = start; i < end; ++i) {
-    if (body[i] == '%' && i + 2 < end) {
+    if (body[i] == '%' && i + 2 < end && std::isxdigit(static_cast<unsigned char>(body[i + 1])) &&
+        std::isxdigit(static_cast<unsigned char>(body[i + 2]))) {
       id += static_cast<char>(std::stoi(std::string(body.substr(i + 1, 2)), nullptr, 16));
       i += 2;
     } else if (marker_safe(body[i])) {

@@ -232,11 +232,16 @@ int64_t FakeGitHub::add_issue(const std::string& repo_name, const std::string& t
   return repo->items.back().number;
 }
 
-void FakeGitHub::close_issue(const std::string& repo_name, int64_t number, const std::string& reason) {
-  std::lock_guard lock(mu_);
+FakeIssue& FakeGitHub::must_find(const std::string& repo_name, int64_t number) {
   Repo* repo = find_repo(repo_name);
   FakeIssue* issue = repo ? find_item(*repo, number) : nullptr;
-  if (!issue) throw std::runtime_error("FakeGitHub: no issue " + std::to_string(number));
+  if (!issue) throw std::runtime_error("FakeGitHub: no issue " + repo_name + "#" + std::to_string(number));
+  return *issue;
+}
+
+void FakeGitHub::close_issue(const std::string& repo_name, int64_t number, const std::string& reason) {
+  std::lock_guard lock(mu_);
+  FakeIssue* issue = &must_find(repo_name, number);
   issue->state = "closed";
   issue->state_reason = reason;
   touch(*issue);
@@ -245,18 +250,15 @@ void FakeGitHub::close_issue(const std::string& repo_name, int64_t number, const
 
 void FakeGitHub::set_title(const std::string& repo_name, int64_t number, const std::string& title) {
   std::lock_guard lock(mu_);
-  Repo* repo = find_repo(repo_name);
-  FakeIssue* issue = repo ? find_item(*repo, number) : nullptr;
-  if (!issue) throw std::runtime_error("FakeGitHub: no issue " + std::to_string(number));
+  FakeIssue* issue = &must_find(repo_name, number);
   issue->title = title;
   touch(*issue);
 }
 
 void FakeGitHub::add_label(const std::string& repo_name, int64_t number, const std::string& label) {
   std::lock_guard lock(mu_);
+  FakeIssue* issue = &must_find(repo_name, number);
   Repo* repo = find_repo(repo_name);
-  FakeIssue* issue = repo ? find_item(*repo, number) : nullptr;
-  if (!issue) throw std::runtime_error("FakeGitHub: no issue " + std::to_string(number));
   issue->labels.push_back(ensure_label(*repo, label).name);
   touch(*issue);
 }

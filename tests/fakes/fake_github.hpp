@@ -172,6 +172,7 @@ class FakeGitHub {
   Repo* find_repo(const std::string& full_name);
   const Repo* find_repo(const std::string& full_name) const;
   FakeIssue* find_item(Repo& repo, int64_t number);
+  FakeIssue& must_find(const std::string& repo, int64_t number);
   FakeLabel& ensure_label(Repo& repo, const std::string& name);
   void touch(FakeIssue& issue);
   void refresh_index(Repo& repo);
