@@ -182,22 +182,10 @@ void FakeGitHub::add_collaborator(const std::string& login) {
   std::lock_guard lock(mu_);
   collaborators_.insert(lower(login));
 }
-void FakeGitHub::set_core_limit(int per_hour) {
-  std::lock_guard lock(mu_);
-  core_limit_ = per_hour;
-}
-void FakeGitHub::set_secondary_limit(std::optional<SecondaryLimit> limit) {
-  std::lock_guard lock(mu_);
-  secondary_ = limit;
-}
-void FakeGitHub::set_search_lag(TimeNs lag) {
-  std::lock_guard lock(mu_);
-  search_lag_ = lag;
-}
-void FakeGitHub::set_index_html_comments(bool on) {
-  std::lock_guard lock(mu_);
-  index_html_comments_ = on;
-}
+void FakeGitHub::set_core_limit(int per_hour) { locked_set(core_limit_, per_hour); }
+void FakeGitHub::set_secondary_limit(std::optional<SecondaryLimit> limit) { locked_set(secondary_, limit); }
+void FakeGitHub::set_search_lag(TimeNs lag) { locked_set(search_lag_, lag); }
+void FakeGitHub::set_index_html_comments(bool on) { locked_set(index_html_comments_, on); }
 void FakeGitHub::index() {
   std::lock_guard lock(mu_);
   TimeNs saved = search_lag_;

@@ -175,6 +175,11 @@ class FakeGitHub {
   FakeIssue& must_find(const std::string& repo, int64_t number);
   FakeLabel& ensure_label(Repo& repo, const std::string& name);
   void touch(FakeIssue& issue);
+  template <typename T, typename V>
+  void locked_set(T& field, V value) {
+    std::lock_guard lock(mu_);
+    field = std::move(value);
+  }
   void refresh_index(Repo& repo);
   nlohmann::json issue_json(const Repo& repo, const FakeIssue& issue) const;
   nlohmann::json label_json(const FakeLabel& label) const;
