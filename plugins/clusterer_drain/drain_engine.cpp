@@ -240,6 +240,11 @@ void DrainEngine::update_group(Group& g, const std::vector<Token>& tokens) {
       add_value(g, i, old, g.count);
       for (Sub& s : g.subs) s.key[i] = tr.candidate() ? old : std::string();
       ++g.version;
+    } else if (!is_placeholder(m.type)) {
+      if (t.type != TokenType::Var) {  // a word where a typed value was: no longer one type
+        t.type = TokenType::Var;
+        ++g.version;
+      }
     } else if (is_placeholder(m.type)) {
       if (m.type != t.type) {
         t.type = TokenType::Var;
@@ -622,13 +627,15 @@ const std::vector<FinalCluster>& DrainEngine::finalize() {
   for (auto& [len, r] : roots_)
     for (auto& gp : r.groups) {
       if (gp->evicted) continue;
+      std::vector<bool> ep = enum_positions(*gp);
       for (Sub& s : gp->subs) {
         const Sub& root = gp->subs[sub_root(*gp, static_cast<int>(&s - gp->subs.data()))];
-        if (root.final_index < 0) continue;
-        const std::string& now = final_[root.final_index].id;
+        // A sub without lines in this window still knows the id its template has now.
+        std::string now = root.final_index >= 0 ? final_[root.final_index].id
+                                                 : fingerprint(render(masker_, sub_template(*gp, root, ep), true));
         if (!s.reported_id.empty() && s.reported_id != now) {
           aliases_.emplace_back(s.reported_id, now);
-          final_[root.final_index].aliases.push_back(s.reported_id);
+          if (root.final_index >= 0) final_[root.final_index].aliases.push_back(s.reported_id);
         }
         s.reported_id = now;
       }

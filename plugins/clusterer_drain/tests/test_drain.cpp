@@ -1,0 +1,240 @@
+// The drain clusterer: Drain3 behaviour ports, the fixes (typed similarity, short messages,
+// enum split), persistence round trip with aliases, LRU eviction, match-only, and determinism
+// across thread counts.
+#include <gtest/gtest.h>
+
+#include <map>
+
+#include <test_context.hpp>
+
+#include "drain_clusterer.hpp"
+
+using namespace gardener;
+using gardener::drain::DrainClusterer;
+using gardener::testing::make_configured;
+using gardener::testing::TempDir;
+using gardener::testing::TestContext;
+
+namespace {
+
+Batch batch_of(const std::vector<std::string>& lines) {
+  Batch b;
+  for (const auto& l : lines) {
+    Record r;
+    r.message = l;
+    b.records.push_back(std::move(r));
+  }
+  return b;
+}
+
+Report run(DrainClusterer& d, TestContext& ctx, const std::vector<std::string>& lines, Batch* out = nullptr) {
+  Batch b = batch_of(lines);
+  d.start(ctx);
+  d.process(ctx, b);
+  Report rep;
+  d.finish(ctx, rep);
+  if (out) *out = std::move(b);
+  return rep;
+}
+
+std::map<std::string, uint64_t> by_template(const Report& r) {
+  std::map<std::string, uint64_t> m;
+  for (const auto& c : r.clusters) m[c.template_text] += c.count;
+  return m;
+}
+
+}  // namespace
+
+// Drain3 test_drain.py::test_add_log_message, same input; the templates differ only where our
+// masking types the values (Drain3 leaves 0.0.0.0 and "sshd[24206]:" whole).
+TEST(Drain, Drain3AddLogMessage) {
+  auto d = make_configured<DrainClusterer>(Json::object());
+  TestContext ctx;
+  auto rep = run(*d, ctx,
+                 {"Dec 10 07:07:38 LabSZ sshd[24206]: input_userauth_request: invalid user test9 [preauth]",
+                  "Dec 10 07:08:28 LabSZ sshd[24208]: input_userauth_request: invalid user webmaster [preauth]",
+                  "Dec 10 09:12:32 LabSZ sshd[24490]: Failed password for invalid user ftpuser from 0.0.0.0 port 62891 ssh2",
+                  "Dec 10 09:12:35 LabSZ sshd[24492]: Failed password for invalid user pi from 0.0.0.0 port 49289 ssh2",
+                  "Dec 10 09:12:44 LabSZ sshd[24501]: Failed password for invalid user ftpuser from 0.0.0.0 port 60836 ssh2",
+                  "Dec 10 07:28:03 LabSZ sshd[24245]: input_userauth_request: invalid user pgadmin [preauth]"});
+  auto m = by_template(rep);
+  ASSERT_EQ(m.size(), 2u);
+  EXPECT_EQ(m["<DATE> LabSZ sshd[<NUM>]: input_userauth_request: invalid user <*> [preauth]"], 3u);
+  EXPECT_EQ(m["<DATE> LabSZ sshd[<NUM>]: Failed password for invalid user <*> from <IP> port <*>"], 3u);
+}
+
+// Drain3 test_add_shorter_than_depth_message: short messages are clustered too.
+TEST(Drain, ShorterThanDepth) {
+  auto d = make_configured<DrainClusterer>(Json{{"depth", 4}});
+  TestContext ctx;
+  auto rep = run(*d, ctx, {"hello", "hello", "otherword"});
+  auto m = by_template(rep);
+  EXPECT_EQ(m["hello"], 2u);
+  EXPECT_EQ(m["otherword"], 1u);
+}
+
+// The known Drain fault: masked-heavy lines must not create a cluster per occurrence.
+TEST(Drain, TypedSimilarityKeepsMaskedLinesTogether) {
+  auto d = make_configured<DrainClusterer>(Json::object());
+  TestContext ctx;
+  std::vector<std::string> lines;
+  for (int i = 0; i < 200; ++i)
+    lines.push_back("blk_" + std::to_string(1000 + i) + " 10.0.0." + std::to_string(i % 250) + " " + std::to_string(i * 7));
+  auto rep = run(*d, ctx, lines);
+  ASSERT_EQ(rep.clusters.size(), 1u);
+  EXPECT_EQ(rep.clusters[0].count, 200u);
+}
+
+// Short messages must match every constant word (our deliberate rule).
+TEST(Drain, ShortMessagesNeedExactWords) {
+  auto d = make_configured<DrainClusterer>(Json{{"sim_threshold", 0.4}});
+  TestContext ctx;
+  auto rep = run(*d, ctx, {"Link error", "Link ok", "Link error"});
+  EXPECT_EQ(rep.clusters.size(), 2u);
+}
+
+TEST(Drain, EnumSplitSeparatesStates) {
+  auto d = make_configured<DrainClusterer>(Json::object());
+  TestContext ctx;
+  std::vector<std::string> lines;
+  const char* states[] = {"Started", "Paused", "Resumed", "Stopped"};
+  for (int i = 0; i < 40; ++i)
+    lines.push_back(std::string("[instance: 42] VM ") + states[i % 4] + " (Lifecycle Event) now");
+  auto rep = run(*d, ctx, lines);
+  EXPECT_EQ(rep.clusters.size(), 4u);
+  for (const auto& c : rep.clusters) EXPECT_EQ(c.count, 10u);
+}
+
+TEST(Drain, WordParameterWithManyValuesIsOneCluster) {
+  auto d = make_configured<DrainClusterer>(Json::object());
+  TestContext ctx;
+  std::vector<std::string> lines;
+  const char* users[] = {"root", "admin", "oracle", "guest", "test", "alice", "bob"};
+  for (int i = 0; i < 21; ++i) lines.push_back(std::string("session opened for user ") + users[i % 7] + " by (uid=0)");
+  auto rep = run(*d, ctx, lines);
+  ASSERT_EQ(rep.clusters.size(), 1u);
+  EXPECT_EQ(rep.clusters[0].template_text, "session opened for user <*> by (uid=<NUM>)");
+}
+
+TEST(Drain, ClusterIdIsTemplateFingerprintAndRecordsAreClaimed) {
+  auto d = make_configured<DrainClusterer>(Json::object());
+  TestContext ctx;
+  Batch b;
+  auto rep = run(*d, ctx, {"disk 1 full", "disk 2 full"}, &b);
+  ASSERT_EQ(rep.clusters.size(), 1u);
+  EXPECT_EQ(rep.clusters[0].id.size(), 16u);
+  EXPECT_EQ(rep.clusters[0].kind, "drain");
+  for (const auto& r : b.records) EXPECT_EQ(r.cluster_id, rep.clusters[0].id);
+  auto d2 = make_configured<DrainClusterer>(Json::object());
+  TestContext ctx2;
+  auto rep2 = run(*d2, ctx2, {"disk 9 full"});
+  EXPECT_EQ(rep2.clusters[0].id, rep.clusters[0].id);
+}
+
+TEST(Drain, PersistenceRoundTripAndAlias) {
+  TempDir dir;
+  auto store = StateStore::open(dir.file("state.db"));
+  TestContext ctx;
+  ctx.store = store.get();
+  std::string first_id;
+  {
+    auto d = make_configured<DrainClusterer>(Json::object());
+    auto rep = run(*d, ctx, {"Worker node alpha finished stage cleanup successfully today",
+                             "Worker node alpha finished stage cleanup successfully today"});
+    ASSERT_EQ(rep.clusters.size(), 1u);
+    first_id = rep.clusters[0].id;
+  }
+  ASSERT_TRUE(store->get("test-pipeline/under-test", "tree").has_value());
+  {
+    // Same lines on a restored tree: same id.
+    auto d = make_configured<DrainClusterer>(Json::object());
+    auto rep = run(*d, ctx, {"Worker node alpha finished stage cleanup successfully today"});
+    ASSERT_EQ(rep.clusters.size(), 1u);
+    EXPECT_EQ(rep.clusters[0].id, first_id);
+  }
+  {
+    // A new value generalises the template: new id, alias from the old one.
+    auto d = make_configured<DrainClusterer>(Json::object());
+    auto rep = run(*d, ctx, {"Worker node beta finished stage cleanup successfully today"});
+    ASSERT_EQ(rep.clusters.size(), 1u);
+    EXPECT_NE(rep.clusters[0].id, first_id);
+    EXPECT_EQ(store->resolve_alias(first_id), rep.clusters[0].id);
+  }
+}
+
+TEST(Drain, MatchOnlyAssignsKnownClustersOnly) {
+  TempDir dir;
+  auto store = StateStore::open(dir.file("state.db"));
+  TestContext ctx;
+  ctx.store = store.get();
+  {
+    auto d = make_configured<DrainClusterer>(Json::object());
+    run(*d, ctx, {"cache miss for key 1", "cache miss for key 2"});
+  }
+  auto d = make_configured<DrainClusterer>(Json{{"mode", "match"}});
+  Batch b;
+  auto rep = run(*d, ctx, {"cache miss for key 3", "totally new message here"}, &b);
+  EXPECT_FALSE(b.records[0].cluster_id.empty());
+  EXPECT_TRUE(b.records[1].cluster_id.empty());
+  ASSERT_EQ(rep.clusters.size(), 1u);
+  EXPECT_EQ(rep.clusters[0].count, 1u);
+}
+
+TEST(Drain, LruEvictionKeepsCounts) {
+  auto d = make_configured<DrainClusterer>(Json{{"max_clusters", 2}});
+  TestContext ctx;
+  d->start(ctx);
+  const char* msgs[] = {"alpha one happened", "beta two happened here", "gamma three x y z w", "delta",
+                        "epsilon is a long message with words"};
+  for (const char* m : msgs) {
+    Batch b = batch_of({m, m});
+    d->process(ctx, b);
+    EXPECT_LE(d->engine()->live_groups(), 2u);
+  }
+  Report rep;
+  d->finish(ctx, rep);
+  uint64_t total = 0;
+  for (const auto& c : rep.clusters) total += c.count;
+  EXPECT_EQ(total, 10u);
+  EXPECT_EQ(rep.clusters.size(), 5u);
+}
+
+TEST(Drain, SameResultWithAnyThreadCount) {
+  std::vector<std::string> lines;
+  const char* verbs[] = {"opened", "closed", "reset", "flushed"};
+  for (int i = 0; i < 6000; ++i) {
+    std::string l = "conn " + std::to_string(i % 97) + " " + verbs[i % 4];
+    for (int k = 0; k < i % 9; ++k) l += " w" + std::string(1, char('a' + k));
+    l += " at 10.0.0." + std::to_string(i % 200);
+    lines.push_back(l);
+  }
+  auto dump = [&](int threads) {
+    auto d = make_configured<DrainClusterer>(Json{{"threads", threads}});
+    TestContext ctx;
+    Batch b;
+    auto rep = run(*d, ctx, lines, &b);
+    std::string s;
+    for (const auto& c : rep.clusters) s += c.id + " " + c.template_text + " " + std::to_string(c.count) + "\n";
+    for (const auto& r : b.records) s += r.cluster_id + "\n";
+    return s;
+  };
+  std::string one = dump(1);
+  EXPECT_EQ(one, dump(2));
+  EXPECT_EQ(one, dump(4));
+}
+
+TEST(Drain, UsesUpstreamMaskedText) {
+  auto d = make_configured<DrainClusterer>(Json::object());
+  TestContext ctx;
+  Batch b = batch_of({"ticket T-1 reopened", "ticket T-2 reopened"});
+  for (auto& r : b.records) {
+    r.masked = "ticket <TICKET> reopened";
+    r.variables = {Variable{"TICKET", r.message.substr(7, 3)}};
+  }
+  d->start(ctx);
+  d->process(ctx, b);
+  Report rep;
+  d->finish(ctx, rep);
+  ASSERT_EQ(rep.clusters.size(), 1u);
+  EXPECT_EQ(rep.clusters[0].count, 2u);
+}

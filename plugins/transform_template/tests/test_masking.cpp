@@ -1,0 +1,122 @@
+// Every mask type, with the neighbours that trip naive rules.
+#include <gtest/gtest.h>
+
+#include <gardener/errors.hpp>
+#include <gardener/masking.hpp>
+
+using namespace gardener;
+
+namespace {
+std::string typed(const std::string& msg, MaskSettings s = {}) {
+  Masker m(std::move(s));
+  std::vector<Token> t;
+  m.tokenize(msg, t);
+  return render_tokens(m, t, true);
+}
+}  // namespace
+
+TEST(Masking, Numbers) {
+  EXPECT_EQ(typed("took 42 tries, -3.5 left"), "took <NUM> tries, <NUM> left");
+  EXPECT_EQ(typed("version v2 of node7"), "version <ID> of <ID>");  // digits inside identifiers
+}
+
+TEST(Masking, HexAndIds) {
+  EXPECT_EQ(typed("addr 0x1f3a ok"), "addr <HEX> ok");
+  EXPECT_EQ(typed("commit 9f4ef63a done"), "commit <HEX> done");
+  EXPECT_EQ(typed("word added stays"), "word added stays");  // hex letters only: an English word
+}
+
+TEST(Masking, Uuid) {
+  EXPECT_EQ(typed("req 123e4567-e89b-12d3-a456-426614174000 done"), "req <UUID> done");
+}
+
+TEST(Masking, UuidInsidePath) {
+  EXPECT_EQ(typed("open /v2/123e4567-e89b-12d3-a456-426614174000/servers now"), "open <PATH> now");
+}
+
+TEST(Masking, IpWithPortAndV6) {
+  EXPECT_EQ(typed("from 10.0.0.1:8080 to 10.0.0.2"), "from <IP> to <IP>");
+  EXPECT_EQ(typed("peer [2001:db8::1]:443 and fe80::1 up"), "peer <IP> and <IP> up");
+  EXPECT_EQ(typed("at 12:30:01 ok"), "at <TIMESTAMP> ok");  // a time is not IPv6
+  EXPECT_EQ(typed("ver 1.2.3.4.5 x"), "ver <ID> x");         // five parts: not an IP
+}
+
+TEST(Masking, UrlPathEmail) {
+  EXPECT_EQ(typed("GET http://example.com/a?b=1, then"), "GET <URL>, then");
+  EXPECT_EQ(typed("read /etc/hosts."), "read <PATH>.");
+  EXPECT_EQ(typed("load C:\\Windows\\x.dll now"), "load <PATH> now");
+  EXPECT_EQ(typed("mail bob.smith@example.com now"), "mail <EMAIL> now");
+}
+
+TEST(Masking, TimestampsAndDates) {
+  EXPECT_EQ(typed("at 2015-10-18T18:01:47.978Z done"), "at <TIMESTAMP> done");
+  EXPECT_EQ(typed("on 2015-10-18 done"), "on <DATE> done");
+  EXPECT_EQ(typed("at Sun Jul 17 15:09:13 2005 from x"), "at <DATE> from x");
+  EXPECT_EQ(typed("may we go"), "may we go");  // a month name alone is a word
+}
+
+TEST(Masking, DurationsAndSizes) {
+  EXPECT_EQ(typed("took 13.56ms total"), "took <DURATION> total");
+  EXPECT_EQ(typed("took 30 sec total"), "took <DURATION> total");
+  EXPECT_EQ(typed("stored 5.2 KB in memory"), "stored <SIZE> in memory");
+  EXPECT_EQ(typed("at 75% load"), "at <NUM> load");
+}
+
+TEST(Masking, BoolsNamesQuoted) {
+  EXPECT_EQ(typed("allDrawn= false x"), "allDrawn= <BOOL> x");
+  EXPECT_EQ(typed("pkg com.example.app died"), "pkg <NAME> died");
+  EXPECT_EQ(typed("file 'abc' missing"), "file '<QUOTED>' missing");
+  EXPECT_EQ(typed("no longer served"), "no longer served");  // "no" is not a boolean
+}
+
+TEST(Masking, CollapseRuns) {
+  EXPECT_EQ(typed("ips 10.0.0.1,10.0.0.2 up"), "ips <IP> up");
+  EXPECT_EQ(typed("num=20,flags=62 x"), "num=<NUM>,flags=<NUM> x");  // words break runs
+  MaskSettings s;
+  s.collapse = false;
+  EXPECT_EQ(typed("ips 10.0.0.1,10.0.0.2 up", s), "ips <IP>,<IP> up");
+}
+
+TEST(Masking, SwitchOff) {
+  MaskSettings s;
+  s.disabled = {"BOOL", "EMAIL"};
+  EXPECT_EQ(typed("flag true for a@b.com", s), "flag true for a@b.com");
+  MaskSettings bad;
+  bad.disabled = {"NOPE"};
+  EXPECT_THROW(Masker{bad}, ConfigurationError);
+}
+
+TEST(Masking, UserMasksFirst) {
+  MaskSettings s;
+  s.user_masks = {{"TICKET", "T-\\d+"}};
+  EXPECT_EQ(typed("see T-123 and 5", s), "see <TICKET> and <NUM>");
+  MaskSettings bad;
+  bad.user_masks = {{"X", "(unclosed"}};
+  EXPECT_THROW(Masker{bad}, ConfigurationError);
+}
+
+TEST(Masking, MaskedRoundTrip) {
+  Masker m;
+  Record r;
+  r.message = "user 42 from 10.0.0.1:80 took 3ms <init> done";
+  m.apply(r);
+  EXPECT_EQ(r.masked, "user <NUM> from <IP> took <DURATION> <init> done");
+  ASSERT_EQ(r.variables.size(), 3u);
+  EXPECT_EQ(r.variables[1].value, "10.0.0.1:80");
+  std::vector<Token> a, b;
+  m.tokenize(r.message, a);
+  ASSERT_TRUE(m.tokenize_masked(r.masked, r.variables, b));
+  EXPECT_EQ(render_tokens(m, a, true), render_tokens(m, b, true));
+  r.variables.pop_back();
+  EXPECT_FALSE(m.tokenize_masked(r.masked, r.variables, b));
+}
+
+TEST(Masking, ExtraDelimiters) {
+  MaskSettings s;
+  s.extra_delimiters = "|";
+  Masker m(s);
+  std::vector<Token> t;
+  m.tokenize("a|b c", t);
+  ASSERT_EQ(t.size(), 3u);
+  EXPECT_EQ(t[0].text, "a");
+}
