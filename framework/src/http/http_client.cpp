@@ -157,6 +157,17 @@ std::string resolve_location(const std::string& base, const std::string& locatio
   return base.substr(0, path_start) + location;
 }
 
+// The GCE metadata server only speaks plain HTTP on a link-local address; it is the one
+// non-loopback http:// target, and only for requests that carry its mandatory header.
+bool is_metadata_request(const HttpRequest& request) {
+  auto parts = http_detail::split_url(request.url);
+  bool metadata_host = parts.host == "metadata.google.internal" || parts.host == "169.254.169.254";
+  bool flavor = std::any_of(request.headers.begin(), request.headers.end(), [](const auto& h) {
+    return iequals(h.first, "Metadata-Flavor") && h.second == "Google";
+  });
+  return parts.scheme == "http" && metadata_host && flavor;
+}
+
 }  // namespace
 
 HttpResponse HttpClient::send(const HttpRequest& request) {
@@ -167,7 +178,7 @@ HttpResponse HttpClient::send(const HttpRequest& request) {
   }
   HttpRequest current = request;
   for (int hop = 0; hop <= 5; ++hop) {
-    if (auto err = check_endpoint_scheme(current.url); !err.empty()) {
+    if (auto err = check_endpoint_scheme(current.url); !err.empty() && !is_metadata_request(current)) {
       response = HttpResponse{};
       response.transport_error = err;
       return response;
