@@ -24,22 +24,11 @@ std::vector<std::string> read_lines(const std::string& name) {
   return lines;
 }
 
-/// The corpus with its {{placeholders}} filled with fake secrets.
 std::vector<std::string> corpus_lines() {
-  auto fakes = testing::fake_secrets();
-  auto lines = read_lines("corpus.txt");
-  for (auto& line : lines)
-    for (const auto& [name, value] : fakes)
-      for (size_t at; (at = line.find("{{" + name + "}}")) != std::string::npos;)
-        line.replace(at, name.size() + 4, value);
-  return lines;
+  return testing::read_corpus(std::string(GARDENER_SOURCE_DIR) + "/tests/data/redaction/corpus.txt");
 }
 
-/// The part of a fake that must never be printed (for PEM, the key body).
-std::string secret_core(const std::string& name, const std::string& value) {
-  if (name == "pem_escaped") return value.substr(value.find("MIIEow"), 30);
-  return value;
-}
+using testing::secret_core;
 
 TEST(Redaction, CorpusLeaksNoSecretAndKeepsLookalikes) {
   const auto& r = default_redactor();

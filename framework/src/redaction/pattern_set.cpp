@@ -136,6 +136,7 @@ int on_hit(unsigned id, unsigned long long, unsigned long long, unsigned, void* 
 
 void PatternSet::Scanner::scan(std::string_view text, std::vector<uint32_t>& hits) {
   hits.clear();
+  if (text.data() == nullptr) text = std::string_view("", 0);  // Hyperscan refuses a null buffer
   const auto& impl = *set_.impl_;
   if (impl.db) {
     hs_error_t rc = hs_scan(impl.db, text.data(), static_cast<unsigned>(text.size()), 0,

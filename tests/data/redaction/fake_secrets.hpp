@@ -2,8 +2,10 @@
 // Fake secrets of every detector type, built at run time so no secret scanner flags the sources.
 // Each is shaped like the real thing (prefixes, lengths, checksums) but belongs to nobody.
 #include <cstdint>
+#include <fstream>
 #include <map>
 #include <string>
+#include <vector>
 
 namespace gardener::testing {
 
@@ -98,6 +100,26 @@ inline std::map<std::string, std::string> fake_secrets() {
       {"card", fake_card(113)},
       {"iban", fake_iban("DE", "37040044" + fake_chars("0123456789", 10, 127))},
   };
+}
+
+/// The lines of a corpus file (comments skipped) with {{name}} replaced by fake_secrets().
+inline std::vector<std::string> read_corpus(const std::string& path) {
+  auto fakes = fake_secrets();
+  std::ifstream in(path);
+  std::vector<std::string> lines;
+  for (std::string line; std::getline(in, line);) {
+    if (line.empty() || line[0] == '#') continue;
+    for (const auto& [name, value] : fakes)
+      for (size_t at; (at = line.find("{{" + name + "}}")) != std::string::npos;)
+        line.replace(at, name.size() + 4, value);
+    lines.push_back(line);
+  }
+  return lines;
+}
+
+/// The part of a fake that must never be printed (for a PEM block, its body).
+inline std::string secret_core(const std::string& name, const std::string& value) {
+  return name == "pem_escaped" ? value.substr(value.find("MIIEow"), 30) : value;
 }
 
 }  // namespace gardener::testing
