@@ -73,8 +73,7 @@ PluginInfo GitHubIssuesSink::plugin_info() {
        double_range(1.0, 1000.0)},
       {"max_samples", OptionType::Int, 5, "Key log entries in a new issue's body (trimmed further to fit 65,536 characters).", false,
        int_range(0, 50)},
-      {"logs_console_url", OptionType::String, "https://console.cloud.google.com/logs/query", "Cloud Logging console for query links."},
-      {"project", OptionType::String, "", "Google Cloud project for query links (optional)."},
+      {"project", OptionType::String, "", "Google Cloud project for the Logs Explorer links (optional)."},
   };
   return info;
 }
@@ -114,7 +113,6 @@ void GitHubIssuesSink::do_configure(const Config& config, Diagnostics& diag) {
   s.title_template = config.get_string("title_template");
   s.spike_factor = config.get_double("spike_factor");
   s.max_samples = config.get_int("max_samples");
-  s.logs_console_url = config.get_string("logs_console_url");
   s.project = config.get_string("project");
 }
 

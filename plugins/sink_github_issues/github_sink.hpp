@@ -31,7 +31,6 @@ struct SinkSettings {
   std::string title_template;
   double spike_factor = 3.0;
   int64_t max_samples = 5;
-  std::string logs_console_url;
   std::string project;
 };
 

@@ -2,7 +2,6 @@
 
 #include <fmt/format.h>
 
-#include <gardener/http.hpp>
 #include <gardener/record.hpp>
 
 namespace gardener::github {
@@ -62,10 +61,10 @@ std::string render_head(const Cluster& c, const BodyParts& parts, size_t templat
       out += fmt::format("- `{}`: {} ({} distinct)\n", v.name, value_counts(v.top, 5), v.distinct);
     }
   }
-  if (!c.query.empty()) {
+  if (!parts.query.empty()) {
     out += "\n### Cloud Logging\n";
     if (!parts.query_url.empty()) out += "[Open this cluster's query](" + parts.query_url + ")\n";
-    out += "```\n" + truncate_utf8(c.query, 4000) + "\n```\n";
+    out += "```\n" + truncate_utf8(parts.query, 4000) + "\n```\n";
   }
   return out;
 }
@@ -178,17 +177,6 @@ std::string truncate_utf8(std::string text, size_t max_bytes) {
   while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;
   text.resize(cut);
   return text;
-}
-
-std::string logs_query_url(const std::string& console_url, const std::string& project, const std::string& query,
-                           const Window& window) {
-  if (query.empty() || console_url.empty()) return "";
-  std::string url = console_url + ";query=" + url_encode(query);
-  if (window.end > window.start) {
-    url += ";timeRange=" + url_encode(format_rfc3339(window.start) + "/" + format_rfc3339(window.end));
-  }
-  if (!project.empty()) url += "?project=" + url_encode(project);
-  return url;
 }
 
 std::string render_latest(const Cluster& c, const Window& window, uint64_t after_close) {

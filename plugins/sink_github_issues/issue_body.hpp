@@ -31,13 +31,10 @@ std::string wrap_section(std::string_view name, const std::string& content);
 /// Cuts to at most `max_bytes` on a UTF-8 character boundary.
 std::string truncate_utf8(std::string text, size_t max_bytes);
 
-/// Cloud Logging console link for the cluster's query over the window.
-std::string logs_query_url(const std::string& console_url, const std::string& project, const std::string& query,
-                           const Window& window);
-
 struct BodyParts {
   std::string pipeline;
-  std::string query_url;  // may be empty
+  std::string query;      // Cloud Logging query for the cluster, may be empty
+  std::string query_url;  // Logs Explorer link for it, may be empty
   std::string latest;     // section text (see render_latest)
   std::string related;    // section text, may be empty
   std::string previous;   // "Previously tracked in #12 ...", may be empty

@@ -6,6 +6,7 @@
 #include <fmt/format.h>
 
 #include <gardener/errors.hpp>
+#include <gardener/report_format.hpp>
 
 #include "issue_body.hpp"
 
@@ -359,7 +360,7 @@ std::optional<ApiIssue> IssueRun::create(Cluster& c, const ApiIssue* previous, u
   ++created_;
   BodyParts parts;
   parts.pipeline = ctx_.pipeline_name();
-  parts.query_url = query_url(c);
+  add_query(c, parts);
   parts.latest = render_latest(c, report_.window, after_close);
   parts.related = related_for(c, 0);
   parts.max_samples = static_cast<size_t>(s_.max_samples);
@@ -443,7 +444,12 @@ void IssueRun::refresh(Tracked& t) {
   if (find_marker(body) != c.id) body = with_marker(body, c.id);
   if (body.size() > kBodyLimit) {
     ctx_.warn("github_issues: the body of #{} outgrew GitHub's limit; rewriting it from the cluster", issue.number);
-    BodyParts parts{ctx_.pipeline_name(), query_url(c), latest, related, "", static_cast<size_t>(s_.max_samples)};
+    BodyParts parts;
+    parts.pipeline = ctx_.pipeline_name();
+    parts.latest = latest;
+    parts.related = related;
+    parts.max_samples = static_cast<size_t>(s_.max_samples);
+    add_query(c, parts);
     body = render_body(c, parts, ctx_.redactor());
   }
   Json payload = Json::object();
@@ -615,8 +621,9 @@ std::string IssueRun::related_for(const Cluster& c, int64_t own_number) const {
   return out;
 }
 
-std::string IssueRun::query_url(const Cluster& c) const {
-  return logs_query_url(s_.logs_console_url, s_.project, c.query, report_.window);
+void IssueRun::add_query(const Cluster& c, BodyParts& parts) const {
+  parts.query = c.query.empty() ? default_query(c, report_.service) : c.query;
+  parts.query_url = parts.query.empty() ? "" : logs_explorer_url(parts.query, report_.window, s_.project);
 }
 
 }  // namespace gardener::github

@@ -12,6 +12,7 @@
 #include <gardener/state.hpp>
 
 #include "github_api.hpp"
+#include "issue_body.hpp"
 #include "github_sink.hpp"
 
 namespace gardener::github {
@@ -75,7 +76,8 @@ class IssueRun {
   std::vector<std::string> labels_for(const Cluster& c) const;
   std::vector<std::string> assignees_for(const Cluster& c) const;
   std::string related_for(const Cluster& c, int64_t own_number) const;
-  std::string query_url(const Cluster& c) const;
+  /// The query text and its Logs Explorer link, into `parts`.
+  void add_query(const Cluster& c, BodyParts& parts) const;
   void set_ref(Cluster& c, const ApiIssue& issue, const std::string& action);
   void failed(const std::string& what);
 

@@ -65,12 +65,13 @@ TEST(IssueBody, FullBodyHasEveryPartAndTheMarkerLast) {
   c.impact = "High - users lose their session";
   BodyParts parts;
   parts.pipeline = "netra";
-  parts.query_url = logs_query_url("https://console.cloud.google.com/logs/query", "netra-staging", c.query, {0, kNsPerSecond});
+  parts.query = c.query;
+  parts.query_url = "https://console.cloud.google.com/logs/query;query=x?project=netra-staging";
   parts.latest = render_latest(c, {0, kNsPerSecond});
   std::string body = render_body(c, parts, default_redactor());
   for (std::string part : {"**Pattern**", "P0", "**Count**: 8", "Business impact", "netra_backend.app.routes.websocket",
                            "Key log entries", "Latest occurrence", "console.cloud.google.com/logs/query;query=",
-                           "project=netra-staging"}) {
+                           "project=netra-staging", "textPayload:"}) {
     EXPECT_NE(body.find(part), std::string::npos) << part;
   }
   EXPECT_EQ(body.substr(body.size() - marker(c.id).size() - 1), marker(c.id) + "\n");
