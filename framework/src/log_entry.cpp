@@ -17,7 +17,12 @@ using simdjson::dom::element;
 using simdjson::dom::element_type;
 using simdjson::dom::object;
 
-constexpr std::string_view kSpecial = "logging.googleapis.com/";
+// Cloud Run's special keys, when an app line reaches us before the agent lifted them.
+constexpr std::string_view kSpecialLocation = "logging.googleapis.com/sourceLocation";
+constexpr std::string_view kSpecialLabels = "logging.googleapis.com/labels";
+constexpr std::string_view kSpecialTrace = "logging.googleapis.com/trace";
+constexpr std::string_view kSpecialSpan = "logging.googleapis.com/spanId";
+constexpr std::string_view kSpecialInsertId = "logging.googleapis.com/insertId";
 
 /// The member `key` of `obj` when `obj` is an object holding it.
 std::optional<element> member(const element& obj, std::string_view key) {
@@ -140,8 +145,6 @@ std::string log_id(std::string_view log_name) {
   return out;
 }
 
-std::string special(std::string_view name) { return std::string(kSpecial) + std::string(name); }
-
 /// The message when the payload has none of the usual keys: the payload itself, minified.
 std::string message_of(const element& root, const element& payload, bool payload_is_root) {
   auto m = first_text(member(payload, "message"), member(root, "textPayload"),
@@ -152,10 +155,10 @@ std::string message_of(const element& root, const element& payload, bool payload
 
 void fill_location(const element& root, const element& payload, Record& out) {
   auto loc = member(root, "sourceLocation");
-  auto loc2 = member(payload, special("sourceLocation"));
+  auto loc2 = member(payload, kSpecialLocation);
   auto plabels = member(payload, "labels");
   auto elabels = member(root, "labels");
-  auto elabels2 = member(payload, special("labels"));
+  auto elabels2 = member(payload, kSpecialLabels);
   out.function = first_text(path(root, {"sourceLocation", "function"}), loc2 ? member(*loc2, "function") : std::nullopt,
                             plabels ? member(*plabels, "function") : std::nullopt,
                             elabels ? member(*elabels, "function") : std::nullopt,
@@ -180,16 +183,16 @@ void fill_identity(const element& root, const element& payload, Record& out) {
   out.resource_type = first_text(resource ? member(*resource, "type") : std::nullopt);
   out.resource_labels = labels_of(resource ? member(*resource, "labels") : std::nullopt);
   out.labels = labels_of(member(root, "labels"));
-  auto lifted = labels_of(member(payload, special("labels")));  // only in unlifted app lines
+  auto lifted = labels_of(member(payload, kSpecialLabels));  // only in unlifted app lines
   out.labels.insert(out.labels.end(), lifted.begin(), lifted.end());
   out.service = first_text(path(payload, {"context", "service"}),
                            resource ? path(*resource, {"labels", "service_name"}) : std::nullopt);
   out.log_name = first_text(member(root, "logName"));
   out.logger = first_text(path(payload, {"context", "name"}), member(payload, "logger"), member(root, "logger"));
   if (out.logger.empty() && !out.log_name.empty()) out.logger = log_id(out.log_name);
-  out.trace = first_text(member(root, "trace"), member(payload, special("trace")));
-  out.span_id = first_text(member(root, "spanId"), member(payload, special("spanId")));
-  out.insert_id = first_text(member(root, "insertId"), member(payload, special("insertId")));
+  out.trace = first_text(member(root, "trace"), member(payload, kSpecialTrace));
+  out.span_id = first_text(member(root, "spanId"), member(payload, kSpecialSpan));
+  out.insert_id = first_text(member(root, "insertId"), member(payload, kSpecialInsertId));
 }
 
 std::string decode_element(const element& root, Record& out) {
