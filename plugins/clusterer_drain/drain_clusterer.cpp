@@ -36,7 +36,7 @@ PluginInfo DrainClusterer::plugin_info() {
        "Split a cluster by a varying word position that takes 2..enum_max_values values.", false, nullptr},
       {"enum_max_values", OptionType::Int, 4, "Most distinct words an enumeration position may take.", false,
        int_range(2, 64)},
-      {"enum_min_repeat", OptionType::Bool, true,
+      {"enum_min_repeat", OptionType::Bool, false,
        "An enumeration's every value must occur at least twice (a value seen once suggests a name).", false,
        nullptr},
       {"subsumption_merge", OptionType::Bool, true,

@@ -30,18 +30,20 @@ size_t alpha_run(std::string_view s, size_t i) {
 }
 
 bool is_month(std::string_view w) {
-  static const char* names[] = {"jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+  static constexpr std::string_view names[] = {"jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
                                 "january", "february", "march", "april", "june", "july", "august", "september",
                                 "october", "november", "december"};
-  for (const char* n : names)
+  if (w.size() < 3 || w.size() > 9) return false;
+  for (std::string_view n : names)
     if (ieq(w, n)) return true;
   return false;
 }
 
 bool is_weekday(std::string_view w) {
-  static const char* names[] = {"mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun", "monday",
+  static constexpr std::string_view names[] = {"mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun", "monday",
                                 "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"};
-  for (const char* n : names)
+  if (w.size() < 3 || w.size() > 9) return false;
+  for (std::string_view n : names)
     if (ieq(w, n)) return true;
   return false;
 }

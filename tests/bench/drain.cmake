@@ -1,0 +1,6 @@
+# gardener-drain-bench: throughput and peak RSS of the template transform + drain clusterer.
+add_executable(gardener-drain-bench
+  ${CMAKE_CURRENT_LIST_DIR}/drain_bench.cpp
+  ${PROJECT_SOURCE_DIR}/plugins/transform_template/template_transform.cpp)
+target_link_libraries(gardener-drain-bench PRIVATE clusterer_drain_obj)
+set_target_properties(gardener-drain-bench PROPERTIES RUNTIME_OUTPUT_DIRECTORY ${CMAKE_BINARY_DIR})
