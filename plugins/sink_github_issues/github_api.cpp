@@ -136,7 +136,8 @@ HttpResponse GitHubApi::send(const std::string& method, const std::string& url, 
   }
 }
 
-void GitHubApi::fail(const std::string& what, const HttpResponse& r) const {
+void GitHubApi::fail(const std::string& what, const HttpResponse& r) {
+  unreachable_ = r.transport_failed();
   std::string hint;
   if (r.status == 401) hint = " Check the token (token, token_file or GARDENER_GITHUB_TOKEN/GH_TOKEN/GITHUB_TOKEN).";
   if (r.status == 404) hint = " Check `repo` and that the token can see it.";

@@ -65,6 +65,8 @@ class GitHubApi {
 
   int mutations() const { return mutations_; }
   int rate_limited() const { return rate_limited_; }
+  /// True when the last failure was a transport failure (no HTTP answer at all).
+  bool unreachable() const { return unreachable_; }
   const ApiSettings& settings() const { return settings_; }
 
  private:
@@ -74,7 +76,7 @@ class GitHubApi {
   std::optional<TimeNs> rate_limit_wait(const HttpResponse& r, int times_limited) const;
   void sleep(TimeNs d);
   std::string repo_url(const std::string& tail) const;
-  [[noreturn]] void fail(const std::string& what, const HttpResponse& r) const;
+  [[noreturn]] void fail(const std::string& what, const HttpResponse& r);
 
   ApiSettings settings_;
   Context& ctx_;
@@ -82,6 +84,7 @@ class GitHubApi {
   std::optional<std::chrono::steady_clock::time_point> last_mutation_;
   int mutations_ = 0;
   int rate_limited_ = 0;
+  bool unreachable_ = false;
 };
 
 /// GitHub's error message from a response body ("Bad credentials"), or the transport error.

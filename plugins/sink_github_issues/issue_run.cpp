@@ -151,7 +151,15 @@ void IssueRun::index_issue(const ApiIssue& issue) {
 // Database read by label (never search: its index lags and skips HTML comments), then the
 // ledger learns every marker it did not know (a new machine, lost state, a crashed run).
 void IssueRun::load_issues() {
-  for (const auto& issue : api_.list_by_label(s_.label)) index_issue(issue);
+  try {
+    for (const auto& issue : api_.list_by_label(s_.label)) index_issue(issue);
+  } catch (const RemoteError& e) {
+    // A plan against an unreachable API still shows what would be written, loudly marked.
+    if (!ctx_.plan() || !api_.unreachable()) throw;
+    std::string note = std::string(e.what()) + "; the plan assumes the repository has no gardener issues yet";
+    ctx_.warn("{}", note);
+    report_.warnings.push_back(note);
+  }
   ctx_.debug("github_issues: {} issue(s) labelled `{}` in {}", by_number_.size(), s_.label, s_.repo);
   for (const auto& [id, issue] : by_marker_) {
     auto row = ledger_.link(id);

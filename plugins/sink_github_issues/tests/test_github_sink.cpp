@@ -636,6 +636,21 @@ TEST_F(GitHubSinkTest, WorksWithoutAStateStore) {
   EXPECT_EQ(r2.clusters[0].issue->number, r1.clusters[0].issue->number);
 }
 
+TEST_F(GitHubSinkTest, PlanAgainstAnUnreachableApiWarnsButARealRunFails) {
+  auto s = testing::make_configured<GitHubIssuesSink>(
+      Json{{"repo", kRepo}, {"api_url", "http://127.0.0.1:9"}, {"token", kToken}, {"max_attempts", 2}}, "issues");
+  testing::TestContext ctx;
+  ctx.plan_mode = true;
+  Report r = report({cluster("aaa111", 5)});
+  write(*s, ctx, r);
+  ASSERT_EQ(ctx.plan_actions.size(), 1u);
+  ASSERT_EQ(r.warnings.size(), 1u);
+  EXPECT_NE(r.warnings[0].find("assumes"), std::string::npos);
+  testing::TestContext real;
+  Report r2 = report({cluster("aaa111", 5)});
+  EXPECT_THROW(write(*s, real, r2), PluginError);
+}
+
 TEST_F(GitHubSinkTest, BadOptionsAreReportedByName) {
   EXPECT_THROW(testing::make_configured<GitHubIssuesSink>(options({{"repo", "no-slash"}})), ConfigurationError);
   EXPECT_THROW(testing::make_configured<GitHubIssuesSink>(options({{"on_recurrence", "sometimes"}})), ConfigurationError);
