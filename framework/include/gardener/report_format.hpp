@@ -20,7 +20,8 @@ std::string logs_explorer_url(const std::string& query, const Window& window, co
 std::string volume_text(const Cluster& cluster);
 
 /// Expands {pipeline}, {service}, {start}, {end} and {start:%Y%m%d}-style placeholders (UTC);
-/// a relative result is resolved against `base_dir`. Throws ConfigurationError on an unknown
+/// a relative result is resolved against `base_dir` (an empty `base_dir` returns the text as is,
+/// which is how URL patterns expand). Throws ConfigurationError on an unknown
 /// placeholder or an unclosed brace.
 std::string expand_output_path(const std::string& pattern, const Report& report, const std::string& base_dir);
 /// Checks a path pattern's placeholders; returns an error message or "".

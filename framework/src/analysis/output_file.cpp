@@ -69,8 +69,9 @@ std::string expand_output_path(const std::string& pattern, const Report& report,
       },
       [&](const std::string& literal) { out += literal; });
   if (!error.empty()) throw ConfigurationError(error);
+  if (base_dir.empty()) return out;  // URLs (Slack's worklog_url) stay as written
   fs::path p(out);
-  if (p.is_relative() && !base_dir.empty()) p = fs::path(base_dir) / p;
+  if (p.is_relative()) p = fs::path(base_dir) / p;
   return p.lexically_normal().string();
 }
 
