@@ -217,3 +217,39 @@ TEST(FileSource, BadOptionsAreDiagnosed) {
 
 }  // namespace
 }  // namespace gardener::plugins
+
+namespace gardener::plugins {
+namespace {
+
+// The demo's bundled sample: every line decodes, inside the window demo.toml documents.
+TEST(FileSource, BundledDemoSampleReadsCleanly) {
+  testing::TestContext ctx;
+  ctx.dir = std::string(GARDENER_SOURCE_DIR) + "/pipelines";
+  ctx.run_window = {*parse_rfc3339("2025-09-13T17:00:00Z"), *parse_rfc3339("2025-09-13T23:00:00Z")};
+  testing::CollectingEmitter out;
+  auto src = testing::make_configured<FileSource>({{"path", "samples/netra-backend-staging.jsonl"}});
+  src->run(ctx, out);
+  EXPECT_GE(out.records.size(), 300u);
+  EXPECT_TRUE(ctx.bad_lines.empty());
+  EXPECT_EQ(ctx.metrics["skipped_outside_window"], 0);
+  size_t ssot = 0, loop = 0, breaker = 0, session = 0, autocreate = 0;
+  for (const auto& r : out.records) {
+    EXPECT_EQ(r.resource_type, "cloud_run_revision");
+    EXPECT_EQ(label_value(r.resource_labels, "revision_name"), "netra-backend-staging-00575-jbb");
+    EXPECT_FALSE(r.module.empty());
+    EXPECT_GT(r.line, 0);
+    ssot += r.message.find("SSOT VIOLATION") != std::string::npos;
+    loop += r.message.find("Message loop crashed") != std::string::npos;
+    breaker += r.message.find("circuit breaker") != std::string::npos;
+    session += r.message.find("SessionMiddleware must be installed") != std::string::npos;
+    autocreate += r.message.find("USER AUTO-CREATED") != std::string::npos;
+  }
+  EXPECT_GT(ssot, 0u);
+  EXPECT_GT(loop, 0u);
+  EXPECT_GT(breaker, 0u);
+  EXPECT_GT(session, 0u);
+  EXPECT_GT(autocreate, 0u);
+}
+
+}  // namespace
+}  // namespace gardener::plugins
