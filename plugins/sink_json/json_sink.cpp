@@ -9,11 +9,7 @@ PluginInfo JsonSink::plugin_info() {
   info.options.push_back({"path", OptionType::String, nullptr,
                           "Output file; placeholders {pipeline}, {service}, {start[:FORMAT]}, {end[:FORMAT]} "
                           "(strftime, UTC). Relative to the pipeline file's directory.",
-                          true, [](const Json& v) -> std::optional<std::string> {
-                            auto error = check_output_pattern(v.get<std::string>());
-                            if (error.empty()) return std::nullopt;
-                            return error;
-                          }});
+                          true, output_pattern_validator()});
   info.options.push_back({"indent", OptionType::Int, 2, "Spaces of indentation (0: one line).", false, int_range(0, 8)});
   return info;
 }

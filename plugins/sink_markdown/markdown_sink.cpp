@@ -12,11 +12,7 @@ PluginInfo MarkdownSink::plugin_info() {
   info.options.push_back({"path", OptionType::String, "worklogs/{pipeline}-{end:%Y%m%dT%H%M}.md",
                           "Output file; placeholders {pipeline}, {service}, {start[:FORMAT]}, {end[:FORMAT]} "
                           "(strftime, UTC). Relative to the pipeline file's directory.",
-                          false, [](const Json& v) -> std::optional<std::string> {
-                            auto error = check_output_pattern(v.get<std::string>());
-                            if (error.empty()) return std::nullopt;
-                            return error;
-                          }});
+                          false, output_pattern_validator()});
   info.options.push_back({"project", OptionType::String, "",
                           "GCP project the Logs Explorer links open in (empty: the console's current project)."});
   info.options.push_back({"max_entries", OptionType::Int, 3, "Key log entries shown per cluster.", false,

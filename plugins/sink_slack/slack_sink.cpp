@@ -53,11 +53,7 @@ PluginInfo SlackSink::plugin_info() {
                "chat.postMessage only: reply to the digest with one thread message per listed cluster."});
   o.push_back({"worklog_url", OptionType::String, "",
                "Link to the full worklog; placeholders {pipeline}, {service}, {start[:FMT]}, {end[:FMT]}.", false,
-               [](const Json& v) -> std::optional<std::string> {
-                 if (v.get<std::string>().empty()) return std::nullopt;
-                 auto e = check_output_pattern(v.get<std::string>());
-                 return e.empty() ? std::nullopt : std::optional<std::string>(e);
-               }});
+               output_pattern_validator(true)});
   o.push_back({"project", OptionType::String, "", "GCP project for the Logs Explorer links."});
   o.push_back({"min_priority", OptionType::String, "P3", "List clusters at this priority or above (P3: all).", false,
                one_of({"P0", "P1", "P2", "P3"})});

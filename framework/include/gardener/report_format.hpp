@@ -26,6 +26,8 @@ std::string volume_text(const Cluster& cluster);
 std::string expand_output_path(const std::string& pattern, const Report& report, const std::string& base_dir);
 /// Checks a path pattern's placeholders; returns an error message or "".
 std::string check_output_pattern(const std::string& pattern);
+/// The same check as an options-table validator (an empty pattern passes when `allow_empty`).
+OptionValidator output_pattern_validator(bool allow_empty = false);
 /// Writes `content` to a temporary file next to `path`, then renames it over `path`: readers see
 /// the old file or the new one, never half of it. Creates missing directories. Throws Error.
 void write_file_atomic(const std::string& path, const std::string& content);

@@ -57,6 +57,15 @@ std::string check_output_pattern(const std::string& pattern) {
   return walk_pattern(pattern, [](const std::string&, const std::string&) {}, [](const std::string&) {});
 }
 
+OptionValidator output_pattern_validator(bool allow_empty) {
+  return [allow_empty](const Json& v) -> std::optional<std::string> {
+    if (!v.is_string()) return "must be a string";
+    if (allow_empty && v.get<std::string>().empty()) return std::nullopt;
+    auto error = check_output_pattern(v.get<std::string>());
+    return error.empty() ? std::nullopt : std::optional<std::string>(error);
+  };
+}
+
 std::string expand_output_path(const std::string& pattern, const Report& report, const std::string& base_dir) {
   std::string out;
   auto error = walk_pattern(
