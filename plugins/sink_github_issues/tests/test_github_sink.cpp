@@ -453,6 +453,16 @@ TEST_F(GitHubSinkTest, PrimaryLimit429WithoutRetryAfterWaitsAMinute) {
   EXPECT_GE(ctx->slept, 60 * kNsPerSecond);
 }
 
+TEST_F(GitHubSinkTest, PrimaryLimitExhaustedWaitsUntilReset) {
+  gh.set_core_limit(3);  // the listing and two creates, then remaining = 0 until the hour is over
+  auto s = sink({{"max_rate_limit_wait", "2h"}});
+  auto ctx = context(store.get());
+  Report r = report({cluster("a1", 5), cluster("a2", 5), cluster("a3", 5)});
+  write(*s, *ctx, r);
+  EXPECT_EQ(gh.issues(kRepo).size(), 3u);
+  EXPECT_GE(ctx->slept, 50 * 60 * kNsPerSecond);
+}
+
 TEST_F(GitHubSinkTest, RateLimitBeyondMaxWaitFailsAsRemoteError) {
   gh.set_secondary_limit(fakes::SecondaryLimit{1, 500, 403, 3600});
   auto s = sink({{"max_rate_limit_wait", "10m"}});
