@@ -201,6 +201,23 @@ TEST(Redaction, EscapedSlashesInJsonDoNotHideAWebhook) {
   EXPECT_EQ(line.find(path.substr(path.rfind('/') + 1)), std::string::npos) << line;
 }
 
+TEST(Redaction, JsonEscapesNeitherHideSecretsNorBreakTheLine) {
+  auto fakes = testing::fake_secrets();
+  std::string line = R"({"message":"denied\n)" + fakes["aws_access"] + R"( and mail\tx@example.com","card":)" +
+                     fakes["card"] + R"(,"ip":"10.0.0.1"})";
+  EXPECT_EQ(default_redactor().redact_line(line), 3u) << line;
+  EXPECT_EQ(line.find(fakes["aws_access"]), std::string::npos) << line;
+  EXPECT_EQ(line.find("x@example.com"), std::string::npos) << line;
+  EXPECT_EQ(line.find(fakes["card"]), std::string::npos) << line;
+  EXPECT_FALSE(Json::parse(line, nullptr, false).is_discarded()) << line;
+
+  RedactionConfig ip_on;
+  ip_on.detectors = {{"ipv4", true}};
+  std::string fast = R"({"a":"from 10.0.0.1","b":2})";
+  EXPECT_EQ(Redactor(ip_on).redact_line(fast), 1u);
+  EXPECT_EQ(fast, R"({"a":"from [REDACTED:ipv4]","b":2})");
+}
+
 TEST(Redaction, MultiLinePemBlockIsRemovedFromTheStream) {
   std::string begin = std::string("-----BEGIN ") + "PRIVATE KEY-----";
   std::string end = std::string("-----END ") + "PRIVATE KEY-----";

@@ -101,14 +101,27 @@ size_t token_check(std::string_view value) {
 
 size_t assignment_check(std::string_view value) { return is_placeholder(value) ? 0 : value.size(); }
 
+/// Four dot-separated octets of at most 255, without allocating (the pattern fixed the shape).
 size_t ipv4_check(std::string_view value) {
-  in_addr addr{};
-  return inet_pton(AF_INET, std::string(value).c_str(), &addr) == 1 ? value.size() : 0;
+  int octet = 0, digits = 0;
+  for (char c : value) {
+    if (c == '.') {
+      octet = digits = 0;
+    } else if ((octet = octet * 10 + (c - '0')) > 255 || ++digits > 3) {
+      return 0;
+    }
+  }
+  return value.size();
 }
 
+/// A real IPv6 address with at least one digit ("fe80::1"), not "d::" from "std::vector".
 size_t ipv6_check(std::string_view value) {
+  if (value.size() > 45 || std::none_of(value.begin(), value.end(), is_digit)) return 0;
+  char buf[46];
+  value.copy(buf, value.size());
+  buf[value.size()] = 0;
   in6_addr addr{};
-  return inet_pton(AF_INET6, std::string(value).c_str(), &addr) == 1 ? value.size() : 0;
+  return inet_pton(AF_INET6, buf, &addr) == 1 ? value.size() : 0;
 }
 
 // A value after `password=` / `token:`: up to a quote, space or separator; JSON-in-text escapes
@@ -166,7 +179,9 @@ const std::vector<Detector>& builtin_detectors() {
       {"iban", "IBANs (mod 97 checked)", true, R"(\b[A-Z]{2}[0-9]{2}(?: ?[A-Z0-9]){11,30}\b)", iban_check,
        Partial::LastFour},
       {"ipv4", "IPv4 addresses", false, R"(\b(?:[0-9]{1,3}\.){3}[0-9]{1,3}\b)", ipv4_check, Partial::Prefix},
-      {"ipv6", "IPv6 addresses", false, R"((?i)(?:[0-9a-f]{0,4}:){2,7}[0-9a-f]{1,4})", ipv6_check, Partial::Prefix},
+      {"ipv6", "IPv6 addresses", false,
+       R"((?i)(?:[0-9a-f]{1,4}:){7}[0-9a-f]{1,4}|(?:[0-9a-f]{1,4}(?::[0-9a-f]{1,4}){0,6})?::)"
+       R"((?:[0-9a-f]{1,4}(?::[0-9a-f]{1,4}){0,6})?)", ipv6_check, Partial::Prefix},
   };
   return table;
 }

@@ -1,4 +1,5 @@
 // JSON redaction (keys and string values at any depth), per-line dispatch and stream filtering.
+#include <algorithm>
 #include <istream>
 #include <ostream>
 
@@ -23,6 +24,7 @@ class JsonWalker {
   size_t walk(J& v, int key_detector) {
     if (v.is_string()) return leaf_string(v, key_detector);
     if (v.is_number() && key_detector >= 0) return replace_leaf(v, v.dump(), key_detector);
+    if (v.is_number_integer()) return long_number(v);
     if (v.is_array()) {
       size_t n = 0;
       for (auto& child : v) n += walk(child, key_detector);
@@ -37,6 +39,15 @@ class JsonWalker {
     auto& s = v.template get_ref<std::string&>();
     if (key_detector >= 0 && !redaction::is_placeholder(s)) return replace_leaf(v, std::string(s), key_detector);
     return r_.redact_text(s, counts_);
+  }
+
+  // A card number may be a bare JSON number: long integers are scanned as text.
+  size_t long_number(J& v) {
+    std::string digits = v.dump();
+    if (digits.size() < 13) return 0;
+    size_t n = r_.redact_text(digits, counts_);
+    if (n) v = digits;
+    return n;
   }
 
   size_t replace_leaf(J& v, const std::string& value, int detector) {
@@ -84,6 +95,19 @@ bool looks_like_json_object(std::string_view line) {
   return b != std::string_view::npos && line[b] == '{' && line[e] == '}';
 }
 
+/// The line with each escape (\\n, \\t, \\\\) blanked to spaces, same length, so "\\nAKIA..." is
+/// seen as a word start by the scan. An escaped quote stays a quote.
+std::string_view blank_escapes(const std::string& line, std::string& out) {
+  out = line;
+  for (size_t i = 0; i + 1 < out.size(); ++i) {
+    if (out[i] != '\\') continue;
+    out[i] = ' ';
+    out[i + 1] = out[i + 1] == '"' ? '"' : ' ';
+    ++i;
+  }
+  return out;
+}
+
 bool opens_private_key(std::string_view line) {
   return line.find("-----BEGIN") != std::string_view::npos && line.find("PRIVATE KEY-----") != std::string_view::npos &&
          line.find("-----END") == std::string_view::npos;
@@ -97,13 +121,18 @@ size_t Redactor::redact_json(Json& value, RedactionCounts* counts) const {
 
 size_t Redactor::redact_line(std::string& line, RedactionCounts* counts) const {
   if (!looks_like_json_object(line)) return redact_text(line, counts);
-  // Clean JSON lines are left byte for byte. Escapes (\/ and \u) can hide a secret from the
-  // text scan, so such lines are always parsed.
-  bool escapes = line.find("\\/") != std::string::npos || line.find("\\u") != std::string::npos;
-  if (!escapes) {
-    std::string probe = line;
-    RedactionCounts scratch;
-    if (redact_text(probe, &scratch) == 0) return 0;
+  // \/ and \u escapes can hide a secret from the text scan: such lines are always parsed.
+  bool escapes = line.find('\\') != std::string::npos;
+  if (!escapes || (line.find("\\/") == std::string::npos && line.find("\\u") == std::string::npos)) {
+    thread_local std::string probe;
+    thread_local std::vector<redaction::Engine::Span> spans;
+    std::string_view view = line;
+    if (escapes) view = blank_escapes(line, probe);
+    impl_->find_spans(view, spans);
+    if (spans.empty()) return 0;  // clean lines stay byte for byte
+    bool safe = std::all_of(spans.begin(), spans.end(),
+                            [&](const auto& s) { return impl_->detectors[s.detector].json_safe; });
+    if (!escapes && safe) return impl_->apply(line, spans, counts);  // no parse needed
   }
   auto doc = nlohmann::ordered_json::parse(line, nullptr, /*allow_exceptions=*/false);
   if (doc.is_discarded()) return redact_text(line, counts);

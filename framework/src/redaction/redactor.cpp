@@ -15,10 +15,14 @@ inline namespace v1 {
 
 namespace {
 
-struct Span {
-  size_t begin, end;
-  uint32_t detector;
-};
+using Span = redaction::Engine::Span;
+
+// Detectors whose spans are safe to replace inside a raw JSON line (see Active::json_safe): not
+// the key-context ones (the JSON walk decides by key), not PEM (may run to the end of the line),
+// not cards (may be a bare JSON number), not user patterns (unknown shape).
+bool json_safe_detector(const std::string& name, bool user) {
+  return !user && name != "password" && name != "generic_token" && name != "private_key" && name != "credit_card";
+}
 
 RE2::Options detector_options() {
   RE2::Options o;
@@ -102,18 +106,20 @@ Redactor::Redactor(const RedactionConfig& config) : impl_(std::make_unique<Impl>
 
   std::set<std::string> known;
   std::vector<std::string> patterns;
-  auto add = [&](std::string name, const std::string& pattern, redaction::Validator v, redaction::Partial p) {
+  auto add = [&](std::string name, const std::string& pattern, redaction::Validator v, redaction::Partial p,
+                 bool user) {
     auto re = std::make_unique<RE2>(pattern, detector_options());
     if (!re->ok()) throw ConfigurationError("redaction detector `" + name + "`: invalid pattern: " + re->error());
     std::string marker = "[REDACTED:" + name + "]";
-    impl.detectors.push_back({std::move(name), std::move(re), v, p, std::move(marker)});
+    bool safe = json_safe_detector(name, user);
+    impl.detectors.push_back({std::move(name), std::move(re), v, p, std::move(marker), safe});
     patterns.push_back(pattern);
   };
   for (const auto& d : redaction::builtin_detectors()) {
     known.insert(d.name);
     auto it = config.detectors.find(d.name);
     if (!(it == config.detectors.end() ? d.default_on : it->second)) continue;
-    add(d.name, d.pattern, d.validate, d.partial);
+    add(d.name, d.pattern, d.validate, d.partial, false);
   }
   for (const auto& [name, on] : config.detectors)
     if (!known.count(name)) throw ConfigurationError("unknown redaction detector `" + name + "`");
@@ -122,7 +128,7 @@ Redactor::Redactor(const RedactionConfig& config) : impl_(std::make_unique<Impl>
       throw ConfigurationError("user redaction detector `" + u.name + "`: needs a name of its own");
     if (u.pattern.empty()) throw ConfigurationError("user redaction detector `" + u.name + "`: empty pattern");
     known.insert(u.name);
-    add(u.name, u.pattern, nullptr, redaction::Partial::Prefix);
+    add(u.name, u.pattern, nullptr, redaction::Partial::Prefix, true);
   }
   for (size_t i = 0; i < impl.detectors.size(); ++i) {
     const auto& n = impl.detectors[i].name;
@@ -143,21 +149,20 @@ std::vector<Redactor::DetectorInfo> Redactor::builtin_detectors() {
   return out;
 }
 
-size_t Redactor::redact_text(std::string& text, RedactionCounts* counts) const {
-  if (text.empty() || impl_->detectors.empty()) return 0;
+void redaction::Engine::find_spans(std::string_view text, std::vector<Span>& spans) const {
+  spans.clear();
+  if (text.empty() || detectors.empty()) return;
   thread_local std::vector<uint32_t> hits;
   {
-    PatternSet::Scanner scanner(*impl_->patterns);
+    PatternSet::Scanner scanner(*patterns);
     scanner.scan(text, hits);
   }
-  if (hits.empty()) return 0;
+  if (hits.empty()) return;
   std::sort(hits.begin(), hits.end());  // detector order is priority order
-
-  std::vector<Span> spans;
-  const re2::StringPiece input(text);
+  const re2::StringPiece input(text.data(), text.size());
   re2::StringPiece groups[2];
   for (uint32_t id : hits) {
-    const auto& d = impl_->detectors[id];
+    const auto& d = detectors[id];
     int ngroups = std::min(2, d.re->NumberOfCapturingGroups() + 1);
     size_t pos = 0;
     while (pos <= text.size() && d.re->Match(input, pos, text.size(), RE2::UNANCHORED, groups, ngroups)) {
@@ -173,21 +178,30 @@ size_t Redactor::redact_text(std::string& text, RedactionCounts* counts) const {
       spans.push_back({begin, begin + len, id});
     }
   }
+}
+
+size_t redaction::Engine::apply(std::string& text, std::vector<Span>& spans, RedactionCounts* counts) const {
   if (spans.empty()) return 0;
   std::sort(spans.begin(), spans.end(), [](const Span& a, const Span& b) { return a.begin < b.begin; });
   std::string out;
   out.reserve(text.size());
   size_t at = 0;
   for (const auto& s : spans) {
-    const auto& d = impl_->detectors[s.detector];
+    const auto& d = detectors[s.detector];
     out.append(text, at, s.begin - at);
-    out += impl_->replacement(d, std::string_view(text).substr(s.begin, s.end - s.begin));
-    impl_->count(counts, d, 1);
+    out += replacement(d, std::string_view(text).substr(s.begin, s.end - s.begin));
+    count(counts, d, 1);
     at = s.end;
   }
   out.append(text, at, std::string::npos);
   text = std::move(out);
   return spans.size();
+}
+
+size_t Redactor::redact_text(std::string& text, RedactionCounts* counts) const {
+  thread_local std::vector<Span> spans;
+  impl_->find_spans(text, spans);
+  return impl_->apply(text, spans, counts);
 }
 
 const Redactor& default_redactor() {

@@ -26,6 +26,13 @@ struct Engine {
     redaction::Validator validate = nullptr;
     redaction::Partial partial = redaction::Partial::Prefix;
     std::string marker;  // "[REDACTED:name]", built once
+    /// Its matches never cross a JSON string's quotes and its replacement needs no escaping, so
+    /// it may be applied to a raw JSON line without parsing it.
+    bool json_safe = false;
+  };
+  struct Span {
+    size_t begin, end;
+    uint32_t detector;
   };
   std::vector<Active> detectors;  // priority order; index = pattern id in `patterns`
   std::optional<PatternSet> patterns;
@@ -35,6 +42,10 @@ struct Engine {
   int token_key = -1;
   int private_key = -1;
 
+  /// Finds the validated, non-overlapping findings in `text` (unordered).
+  void find_spans(std::string_view text, std::vector<Span>& spans) const;
+  /// Replaces `spans` of `text`; returns how many.
+  size_t apply(std::string& text, std::vector<Span>& spans, RedactionCounts* counts) const;
   /// The text that replaces `value` found by detector `d`.
   std::string replacement(const Active& d, std::string_view value) const;
   /// Detector index for a secret-like JSON key, or -1.
