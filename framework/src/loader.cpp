@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <filesystem>
+#include <mutex>
 
 #include <boost/dll/library_info.hpp>
 #include <boost/dll/runtime_symbol_info.hpp>
@@ -44,6 +45,15 @@ std::optional<AbiStamp> parse_abi_stamp(std::string_view symbol) {
 }
 
 namespace {
+
+// Libraries are never unloaded before exit: a plugin's static objects (its factory, registered
+// with atexit from inside the library) must not outlive their code. This list is leaked on purpose.
+void keep_loaded(std::shared_ptr<boost::dll::shared_library> library) {
+  static std::mutex mu;
+  static auto* loaded = new std::vector<std::shared_ptr<boost::dll::shared_library>>();
+  std::lock_guard lock(mu);
+  loaded->push_back(std::move(library));
+}
 
 std::string check_stamp(const std::string& path, const std::vector<std::string>& symbols) {
   const AbiStamp host = *parse_abi_stamp(host_abi_stamp());
@@ -88,6 +98,7 @@ bool Registry::load_file(const std::string& path, std::vector<std::string>& erro
   try {
     namespace mode = boost::dll::load_mode;
     plugin.library = std::make_shared<boost::dll::shared_library>(path, mode::rtld_now | mode::rtld_local);
+    keep_loaded(plugin.library);
     auto entry = plugin.library->get_alias<PluginFactory*()>("gardener_plugin_entry");
     plugin.factory = entry();
     plugin.info = plugin.factory->info();

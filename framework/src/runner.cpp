@@ -239,8 +239,9 @@ Report report_for_sink(const Pipeline& p, size_t sink, const Report& full, const
   for (size_t in : node.inputs)
     if (is_stream(p.nodes[in])) r.lines_not_clustered += ex.stats()[in].unclaimed_out;
   r.lines_dropped = 0;
-  for (const auto& [name, dropped] : full.metrics.value("dropped_by", Json::object()).items())
-    if (upstream.count(name)) r.lines_dropped += dropped.get<uint64_t>();
+  const Json dropped_by = full.metrics.value("dropped_by", Json::object());
+  for (auto it = dropped_by.begin(); it != dropped_by.end(); ++it)
+    if (upstream.count(it.key())) r.lines_dropped += it.value().get<uint64_t>();
   return r;
 }
 

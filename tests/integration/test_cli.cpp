@@ -1,0 +1,152 @@
+// The command line end to end: validate, graph, plugins, run (demo, plan, failures, signals).
+#include <gtest/gtest.h>
+
+#include <filesystem>
+
+#include <nlohmann/json.hpp>
+
+#include "cli_helpers.hpp"
+#include "test_context.hpp"
+
+using namespace gardener::testing;
+namespace fs = std::filesystem;
+
+namespace {
+
+const char* kBrokenPipeline = R"([pipeline]
+name = "broken"
+
+[sources.logs]
+type = "stdin"
+
+[transforms.mask]
+type = "template"
+inputs = ["tidy"]
+
+[transforms.tidy]
+type = "redact"
+inputs = ["mask"]
+
+[clusterers.drain]
+type = "drain"
+inputs = ["mask", "logz"]
+treshold = 0.5
+
+[sinks.out]
+type = "json"
+inputs = ["drain"]
+path = "out.json"
+)";
+
+}  // namespace
+
+TEST(Cli, ValidateReportsEveryErrorWithLineAndColumn) {
+  TempDir dir;
+  write_file(dir.file("broken.toml"), kBrokenPipeline);
+  auto r = run_cli("validate " + dir.file("broken.toml"));
+  EXPECT_EQ(r.rc, 2) << r.out;
+  EXPECT_NE(r.out.find("broken.toml:18:1: error: [clusterers.drain.treshold] unknown option `treshold`"),
+            std::string::npos)
+      << r.out;
+  EXPECT_NE(r.out.find("did you mean"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("broken.toml:17:"), std::string::npos) << r.out;  // inputs line of drain
+  EXPECT_NE(r.out.find("unknown input `logz`"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("cycle"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("source `logs` is an orphan"), std::string::npos) << r.out;
+}
+
+TEST(Cli, ValidateAcceptsTheShippedPipelines) {
+  setenv("GITHUB_TOKEN", "validate-only", 1);  // the real pipeline reads its token from the environment
+  for (const char* p : {"pipelines/demo.toml", "pipelines/netra-backend-staging.toml"}) {
+    std::string path = std::string(GARDENER_SOURCE_DIR) + "/" + p;
+    if (!fs::exists(path)) continue;
+    auto r = run_cli("validate " + path);
+    EXPECT_EQ(r.rc, 0) << p << "\n" << r.out;
+  }
+}
+
+TEST(Cli, PluginsListShowsEveryBuiltPluginWithItsKind) {
+  auto r = run_cli("plugins list");
+  ASSERT_EQ(r.rc, 0) << r.out;
+  size_t built = 0;
+  for (const auto& entry : fs::directory_iterator(GARDENER_TEST_PLUGIN_DIR)) {
+    if (entry.path().extension() != ".so") continue;
+    ++built;
+    std::string stem = entry.path().stem().string();  // kind_name
+    auto cut = stem.find('_');
+    std::string kind = stem.substr(0, cut), name = stem.substr(cut + 1);
+    EXPECT_NE(r.out.find(kind + " "), std::string::npos) << stem;
+    EXPECT_NE(r.out.find(" " + name + " "), std::string::npos) << stem << "\n" << r.out;
+  }
+  EXPECT_GE(built, 1u);
+}
+
+TEST(Cli, DescribeAndVersionAndUsage) {
+  auto v = run_cli("--version");
+  EXPECT_EQ(v.rc, 0);
+  EXPECT_NE(v.out.find("plugin ABI: gardener_abi_1_"), std::string::npos) << v.out;
+  auto d = run_cli("plugins describe json");
+  EXPECT_EQ(d.rc, 0) << d.out;
+  EXPECT_NE(d.out.find("path"), std::string::npos) << d.out;
+  EXPECT_EQ(run_cli("plugins describe no_such_plugin").rc, 2);
+  EXPECT_EQ(run_cli("frobnicate").rc, 2);
+  EXPECT_EQ(run_cli("run").rc, 2);
+}
+
+TEST(Cli, GraphPrintsDot) {
+  TempDir dir;
+  write_file(dir.file("p.toml"), "[pipeline]\nname=\"g\"\n[sources.a]\ntype=\"stdin\"\n[sinks.b]\ntype=\"json\"\n"
+                                 "inputs=[\"a\"]\npath=\"x.json\"\n");
+  auto r = run_cli("graph " + dir.file("p.toml"));
+  EXPECT_EQ(r.rc, 0) << r.out;
+  EXPECT_NE(r.out.find("\"a\" -> \"b\""), std::string::npos) << r.out;
+}
+
+TEST(Cli, StdinRunAccountsForEveryLine) {
+  TempDir dir;
+  write_file(dir.file("p.toml"), "[pipeline]\nname=\"stdin-run\"\n[sources.in]\ntype=\"stdin\"\nformat=\"text\"\n"
+                                 "[clusterers.drain]\ntype=\"drain\"\ninputs=[\"in\"]\n"
+                                 "[sinks.report]\ntype=\"json\"\ninputs=[\"drain\"]\npath=\"report.json\"\n");
+  std::string input;
+  for (int i = 0; i < 50; ++i) input += "Connection to host-" + std::to_string(i) + " timed out after " +
+                                        std::to_string(i * 10) + " ms\n";
+  for (int i = 0; i < 30; ++i) input += "User " + std::to_string(1000 + i) + " logged in\n";
+  write_file(dir.file("in.log"), input);
+  auto r = run_cli("run " + dir.file("p.toml") + " --no-state --since 1h", dir.file("in.log"));
+  ASSERT_EQ(r.rc, 0) << r.out;
+  auto report = nlohmann::json::parse(read_file(dir.file("report.json")));
+  EXPECT_EQ(report["lines_read"], 80);
+  uint64_t sum = 0;
+  for (const auto& c : report["clusters"]) sum += c["count"].get<uint64_t>();
+  EXPECT_EQ(sum + report["lines_not_clustered"].get<uint64_t>() + report["lines_dropped"].get<uint64_t>(), 80u);
+  EXPECT_EQ(report["clusters"].size(), 2u) << report["clusters"].dump(1);
+}
+
+TEST(Cli, PlanModeWritesNothing) {
+  TempDir dir;
+  write_file(dir.file("p.toml"), "[pipeline]\nname=\"plan\"\n[sources.in]\ntype=\"stdin\"\nformat=\"text\"\n"
+                                 "[sinks.report]\ntype=\"json\"\ninputs=[\"in\"]\npath=\"report.json\"\n");
+  write_file(dir.file("in.log"), "one\ntwo\n");
+  auto r = run_cli("run " + dir.file("p.toml") + " --plan --state " + dir.file("s.db") + " --since 1h",
+                   dir.file("in.log"));
+  EXPECT_EQ(r.rc, 0) << r.out;
+  EXPECT_NE(r.out.find("[plan]"), std::string::npos) << r.out;
+  EXPECT_FALSE(fs::exists(dir.file("report.json")));
+}
+
+TEST(Cli, SigtermAbandonsTheWindowWithoutWritingHalfAReport) {
+  TempDir dir;
+  write_file(dir.file("p.toml"), "[pipeline]\nname=\"sig\"\n[sources.in]\ntype=\"stdin\"\nformat=\"text\"\n"
+                                 "[sinks.report]\ntype=\"json\"\ninputs=[\"in\"]\npath=\"report.json\"\n");
+  // stdin stays open (sleep), so the run is still reading when SIGTERM arrives.
+  std::string cmd = "sh -c '(echo line; sleep 5) | " + std::string(GARDENER_EXE) + " run " + dir.file("p.toml") +
+                    " --no-state --since 1h & pid=$!; sleep 1; kill -TERM $pid; wait $pid; echo rc=$?' 2>&1";
+  FILE* p = popen(cmd.c_str(), "r");
+  std::string out;
+  char buf[4096];
+  while (size_t n = fread(buf, 1, sizeof buf, p)) out.append(buf, n);
+  pclose(p);
+  EXPECT_NE(out.find("rc=1"), std::string::npos) << out;
+  EXPECT_NE(out.find("interrupted"), std::string::npos) << out;
+  EXPECT_FALSE(fs::exists(dir.file("report.json")));
+}

@@ -1,0 +1,37 @@
+#include <gtest/gtest.h>
+
+#include <gardener/record.hpp>
+#include <gardener/time.hpp>
+
+using namespace gardener;
+
+TEST(Time, Rfc3339RoundTripsAndNormalisesOffsets) {
+  auto t = parse_rfc3339("2025-09-13T22:36:25.123456Z");
+  ASSERT_TRUE(t);
+  EXPECT_EQ(format_rfc3339(*t, 6), "2025-09-13T22:36:25.123456Z");
+  EXPECT_EQ(parse_rfc3339("2025-09-13T23:36:25.123456+01:00"), t);
+  EXPECT_EQ(format_rfc3339(*parse_rfc3339("2025-09-13T22:36:23.942674+00:00"), 0), "2025-09-13T22:36:23Z");
+  EXPECT_EQ(*parse_rfc3339("1970-01-01T00:00:00Z"), 0);
+  EXPECT_EQ(format_rfc3339(*parse_rfc3339("2024-02-29T12:00:00.5Z"), 3), "2024-02-29T12:00:00.500Z");
+  EXPECT_FALSE(parse_rfc3339("2025-13-01T00:00:00Z"));
+  EXPECT_FALSE(parse_rfc3339("yesterday"));
+  EXPECT_FALSE(parse_rfc3339("2025-09-13T22:36:25Zjunk"));
+}
+
+TEST(Time, Durations) {
+  EXPECT_EQ(*parse_duration("6h"), 6LL * 3600 * kNsPerSecond);
+  EXPECT_EQ(*parse_duration("1h30m"), 90LL * 60 * kNsPerSecond);
+  EXPECT_EQ(*parse_duration("250ms"), 250'000'000LL);
+  EXPECT_EQ(*parse_duration("90d"), 90LL * 86400 * kNsPerSecond);
+  EXPECT_FALSE(parse_duration("6 hours"));
+  EXPECT_FALSE(parse_duration("h"));
+  EXPECT_EQ(format_duration(*parse_duration("1h30m")), "1h30m");
+}
+
+TEST(Severity, NamesAliasesAndRanks) {
+  EXPECT_EQ(parse_severity("warn"), Severity::Warning);
+  EXPECT_EQ(parse_severity("FATAL"), Severity::Critical);
+  EXPECT_EQ(parse_severity("500"), Severity::Error);
+  EXPECT_FALSE(parse_severity("loud"));
+  EXPECT_EQ(severity_name(Severity::Emergency), "EMERGENCY");
+}
