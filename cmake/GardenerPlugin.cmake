@@ -38,6 +38,8 @@ function(gardener_add_plugin target)
                         LIBRARY_OUTPUT_DIRECTORY ${out_dir} CXX_VISIBILITY_PRESET hidden)
   target_link_options(${target} PRIVATE -Wl,-z,defs)
   if(DEFINED GARDENER_INSTALL_PLUGIN_DIR AND TARGET gardener)
+    # Installed plugins find libgardener two levels up: lib/log-gardener/plugins -> lib.
+    set_target_properties(${target} PROPERTIES INSTALL_RPATH "$ORIGIN/../..")
     install(TARGETS ${target} LIBRARY DESTINATION ${GARDENER_INSTALL_PLUGIN_DIR})
   endif()
   if(P_TESTS AND GARDENER_BUILD_TESTS AND TARGET GTest::gtest_main)
