@@ -19,6 +19,23 @@ std::optional<TimeNs> parse_since(const std::string& text, TimeNs until) {
   return parse_rfc3339(text);
 }
 
+// Without --since the window reaches back the longest `lookback` a source declares, else 6h.
+std::string default_lookback(const PipelineSpec& spec) {
+  std::string best = "6h";
+  TimeNs best_ns = *parse_duration(best);
+  bool found = false;
+  for (const auto& c : spec.components) {
+    if (c.kind != Kind::Source || !c.options.contains("lookback") || !c.options["lookback"].is_string()) continue;
+    auto d = parse_duration(c.options["lookback"].get<std::string>());
+    if (d && (!found || *d > best_ns)) {
+      best_ns = *d;
+      best = c.options["lookback"].get<std::string>();
+      found = true;
+    }
+  }
+  return best;
+}
+
 bool load_pipeline(const std::string& file, const Registry& registry, Pipeline& out) {
   std::vector<ConfigError> errors;
   PipelineSpec spec = parse_pipeline_file(file, errors);
@@ -35,7 +52,7 @@ bool load_pipeline(const std::string& file, const Registry& registry, Pipeline& 
 int cmd_run(const std::vector<std::string>& args, const Globals& g) {
   po::options_description desc("run");
   desc.add_options()("pipeline", po::value<std::string>())("plan", po::bool_switch())(
-      "since", po::value<std::string>()->default_value("6h"))("until", po::value<std::string>())(
+      "since", po::value<std::string>())("until", po::value<std::string>())(
       "state", po::value<std::string>())("no-state", po::bool_switch());
   po::positional_options_description pos;
   pos.add("pipeline", 1);
@@ -60,7 +77,12 @@ int cmd_run(const std::vector<std::string>& args, const Globals& g) {
     }
     until = *u;
   }
-  auto since = parse_since(vm["since"].as<std::string>(), until);
+  Registry registry = load_registry(g);
+  Pipeline pipeline;
+  if (!load_pipeline(vm["pipeline"].as<std::string>(), registry, pipeline)) return 2;
+
+  std::string since_text = vm.count("since") ? vm["since"].as<std::string>() : default_lookback(pipeline.spec);
+  auto since = parse_since(since_text, until);
   if (!since || *since >= until) {
     std::cerr << "log-gardener run: --since must be a duration (6h) or an RFC 3339 time before --until\n";
     return 2;
@@ -70,10 +92,6 @@ int cmd_run(const std::vector<std::string>& args, const Globals& g) {
   opts.stop = g.stop;
   opts.progress = g.interactive;
   opts.plan_output = [](const std::string& line) { std::cout << line << std::endl; };
-
-  Registry registry = load_registry(g);
-  Pipeline pipeline;
-  if (!load_pipeline(vm["pipeline"].as<std::string>(), registry, pipeline)) return 2;
   if (!vm["no-state"].as<bool>())
     opts.state_path = vm.count("state") ? vm["state"].as<std::string>()
                       : pipeline.spec.state_path.empty()
