@@ -61,31 +61,40 @@ int main(int argc, char** argv) {
     RedactionConfig config;
   };
   RedactionConfig defaults;
+  // Inputs are copied chunk by chunk (untimed), so memory stays at the workload's size.
+  constexpr size_t kChunk = 8192;
   for (const auto& c : {Case{"redact_line, every detector on", all_on}, Case{"redact_line, defaults", defaults}}) {
     Redactor r(c.config);
-    auto copy = lines;
+    bench::Timing t;
     size_t found = 0;
-    auto s = bench::timed([&] {
-      for (auto& l : copy) found += r.redact_line(l);
-    });
-    report(c.name, copy.size(), bytes, s, found);
+    for (size_t at = 0; at < lines.size(); at += kChunk) {
+      std::vector<std::string> chunk(lines.begin() + at, lines.begin() + std::min(lines.size(), at + kChunk));
+      t += bench::timed([&] {
+        for (auto& l : chunk) found += r.redact_line(l);
+      });
+    }
+    report(c.name, lines.size(), bytes, t, found);
   }
 
   // The transform's own work per record: message, raw payload and labels.
   Redactor r(all_on);
-  std::vector<Record> records(lines.size());
-  for (size_t i = 0; i < lines.size(); ++i) {
-    records[i].raw = lines[i];
-    records[i].message = lines[i].starts_with("{") ? Json::parse(lines[i]).value("message", "") : lines[i];
-    records[i].labels = {{"instanceId", "00f2a7c3b9e14d6a"}};
-  }
   RedactionCounts counts;
-  auto s = bench::timed([&] {
-    for (auto& rec : records) redact_transform::RedactTransform::scrub(r, rec, counts);
-  });
+  bench::Timing t;
+  for (size_t at = 0; at < lines.size(); at += kChunk) {
+    std::vector<Record> records(std::min(kChunk, lines.size() - at));
+    for (size_t i = 0; i < records.size(); ++i) {
+      const auto& l = lines[at + i];
+      records[i].raw = l;
+      records[i].message = l.starts_with("{") ? Json::parse(l).value("message", "") : l;
+      records[i].labels = {{"instanceId", "00f2a7c3b9e14d6a"}};
+    }
+    t += bench::timed([&] {
+      for (auto& rec : records) redact_transform::RedactTransform::scrub(r, rec, counts);
+    });
+  }
   size_t total = 0;
   for (const auto& [k, v] : counts) total += v;
-  report("redact transform (message+raw+labels), all on", records.size(), bytes, s, total);
+  report("redact transform (message+raw+labels), all on", lines.size(), bytes, t, total);
   fmt::print("peak RSS {:.1f} MB\n", bench::peak_rss_mb());
   return 0;
 }
