@@ -23,7 +23,4 @@ class RedactTransform : public Transform {
   std::optional<Redactor> redactor_;
 };
 
-/// Reads `user_detectors = [{name = "...", pattern = "..."}]`, reporting problems to `diag`.
-std::vector<UserDetector> read_user_detectors(const Json& table, Diagnostics& diag);
-
 }  // namespace gardener::redact_transform

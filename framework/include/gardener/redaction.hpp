@@ -63,6 +63,13 @@ class Redactor {
 /// The redactor with every built-in default, shared process-wide (sinks' last line of defence).
 const Redactor& default_redactor();
 
+/// The redaction options shared by the `redact` transform and `log-gardener redact --config`:
+/// one boolean per built-in detector (named after it), `style`, `hmac_key_env`, `user_detectors`.
+OptionsTable redaction_options();
+/// Reads options bound through redaction_options() (HMAC key from the environment variable they
+/// name). Problems go to `diag`; the returned config is then incomplete.
+RedactionConfig redaction_config(const Config& config, Diagnostics& diag);
+
 /// Filters `in` to `out` line by line (`log-gardener redact`): JSON object lines are redacted as
 /// JSON (keys and values at any depth), other lines as text, decided per line. A multi-line PEM
 /// private key block is removed from its BEGIN line to its END line.
