@@ -129,6 +129,9 @@ TEST(Redaction, UnknownDetectorAndBadUserPatternAreErrors) {
   } catch (const ConfigurationError& e) {
     EXPECT_NE(std::string(e.what()).find("order"), std::string::npos);
   }
+  RedactionConfig empty;
+  empty.user_detectors = {{"anything", "x*"}};
+  EXPECT_THROW(Redactor{empty}, ConfigurationError);
 }
 
 TEST(Redaction, UserDetectorUsesGroupOneWhenPresent) {

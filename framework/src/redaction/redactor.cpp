@@ -110,6 +110,9 @@ Redactor::Redactor(const RedactionConfig& config) : impl_(std::make_unique<Impl>
                  bool user) {
     auto re = std::make_unique<RE2>(pattern, detector_options());
     if (!re->ok()) throw ConfigurationError("redaction detector `" + name + "`: invalid pattern: " + re->error());
+    if (RE2::FullMatch("", *re))
+      throw ConfigurationError("redaction detector `" + name + "`: the pattern matches the empty string; make it "
+                               "require at least one character (e.g. + instead of *)");
     std::string marker = "[REDACTED:" + name + "]";
     bool safe = json_safe_detector(name, user);
     impl.detectors.push_back({std::move(name), std::move(re), v, p, std::move(marker), safe});
