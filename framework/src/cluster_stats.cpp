@@ -59,7 +59,17 @@ std::string line_text(const Json& v) {
 
 }  // namespace
 
+namespace {
+
+// Seconds in which a cluster had lines, kept as internal link keys ("@s") so incidents can tell a
+// cluster that always fires next to a linked one from one that merely overlaps it.
+constexpr std::string_view kSecondMark = "@s";
+constexpr size_t kMaxSecondMarks = 32;
+
+}  // namespace
+
 void ClusterStats::add(const Record& r) {
+  bool same_second = count_ > 0 && r.timestamp_ns / kNsPerSecond == last_ / kNsPerSecond;
   ++count_;
   if (first_ == 0 || r.timestamp_ns < first_) first_ = r.timestamp_ns;
   if (r.timestamp_ns > last_) last_ = r.timestamp_ns;
@@ -70,6 +80,7 @@ void ClusterStats::add(const Record& r) {
   bump(revisions_, label_value(r.resource_labels, "revision_name"), limits_.max_tracked_values);
   keep_sample(samples_, limits_.max_samples, r);
   extract_link_keys(r, [&](std::string_view key, std::string_view value) { add_link_key(key, value, r.timestamp_ns); });
+  if (!same_second) add_link_key(kSecondMark, std::to_string(r.timestamp_ns / kNsPerSecond), r.timestamp_ns);
 }
 
 void ClusterStats::add_variable(size_t position, std::string_view name, std::string_view value) {
@@ -87,7 +98,17 @@ void ClusterStats::add_link_key(std::string_view key, std::string_view value, Ti
       return;
     }
   }
-  if (link_keys_.size() < limits_.max_link_keys) link_keys_.push_back({std::string(key), std::string(value), t, t});
+  size_t marks = static_cast<size_t>(std::count_if(link_keys_.begin(), link_keys_.end(),
+                                                   [](const LinkKey& k) { return k.key == kSecondMark; }));
+  bool mark = key == kSecondMark;
+  if (mark && marks >= kMaxSecondMarks) {
+    bool noted = std::any_of(link_keys_.begin(), link_keys_.end(),
+                             [](const LinkKey& k) { return k.key == kSecondMark && k.value == "overflow"; });
+    if (!noted) link_keys_.push_back({std::string(kSecondMark), "overflow", t, t});
+    return;
+  }
+  // Real keys keep their full capacity; the second marks come on top.
+  if (mark || link_keys_.size() - marks < limits_.max_link_keys) link_keys_.push_back({std::string(key), std::string(value), t, t});
 }
 
 void ClusterStats::fill(Cluster& out) const {
@@ -109,7 +130,19 @@ void ClusterStats::fill(Cluster& out) const {
     out.variables.push_back({c.name.empty() ? "#" + std::to_string(i) : c.name, top(c, limits_.max_top_values),
                              static_cast<uint64_t>(c.counts.size())});
   }
-  out.link_keys = link_keys_;
+  out.link_keys.clear();
+  Json seconds = Json::array();
+  bool complete = true;
+  for (const auto& k : link_keys_) {
+    if (k.key != kSecondMark) out.link_keys.push_back(k);
+    else if (k.value == "overflow") complete = false;
+    else seconds.push_back(std::stoll(k.value));
+  }
+  if (!seconds.empty()) {
+    std::sort(seconds.begin(), seconds.end());
+    out.extra["active_seconds"] = seconds;
+    out.extra["active_seconds_complete"] = complete;
+  }
 }
 
 void ClusterStats::merge(const ClusterStats& other) {

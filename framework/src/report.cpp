@@ -139,7 +139,7 @@ Cluster cluster_from(const Json& j) {
   c.revisions = values_from(j, "revisions");
   if (j.contains("link_keys") && j["link_keys"].is_array()) {
     for (const auto& k : j["link_keys"]) {
-      c.link_keys.push_back({get_or<std::string>(k, "key", ""), get_or<std::string>(k, "value", ""),
+      c.link_keys.push_back({get_or<std::string>(k, "name", ""), get_or<std::string>(k, "value", ""),
                              time_from(k, "first_seen"), time_from(k, "last_seen")});
     }
   }
@@ -216,7 +216,7 @@ Json to_json(const Cluster& c) {
   }
   Json link_keys = Json::array();
   for (const auto& k : c.link_keys) {
-    link_keys.push_back({{"key", k.key}, {"value", k.value}, {"first_seen", time_json(k.first_seen)},
+    link_keys.push_back({{"name", k.key}, {"value", k.value}, {"first_seen", time_json(k.first_seen)},
                          {"last_seen", time_json(k.last_seen)}});
   }
   return {{"id", c.id},

@@ -144,7 +144,9 @@ void incidents(std::string& out, const Report& r, const Index& idx) {
   out += "## Incidents\nClusters linked by a shared trace, request or connection id close in time.\n\n";
   for (const auto& inc : r.incidents) {
     out += fmt::format("### INCIDENT `{}`: {}\n", inc.id, inline_text(inc.title));
-    out += fmt::format("- **Linked by**: {}\n", inc.keys.empty() ? "time and module only" : join(inc.keys, ", "));
+    std::vector<std::string> keys(inc.keys.begin(), inc.keys.begin() + std::min<size_t>(inc.keys.size(), 5));
+    if (inc.keys.size() > keys.size()) keys.push_back(fmt::format("and {} more", inc.keys.size() - keys.size()));
+    out += fmt::format("- **Linked by**: {}\n", keys.empty() ? "time and module only" : join(keys, ", "));
     out += fmt::format("- **Time Range**: {} – {}\n", t3(inc.first_seen), t3(inc.last_seen));
     for (const auto& id : inc.cluster_ids) {
       for (const auto& c : r.clusters) {

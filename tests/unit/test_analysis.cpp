@@ -196,3 +196,46 @@ TEST(AnalysisHelpers, QueryAndLogsExplorerLink) {
   EXPECT_EQ(url.rfind("https://console.cloud.google.com/logs/query;query=resource.labels.service_name%3D", 0), 0u) << url;
   EXPECT_NE(url.find(";startTime=2025-09-13T16:00:00Z;endTime=2025-09-13T22:00:00Z?project=netra-staging"), std::string::npos);
 }
+
+TEST(Analysis, KeylessClusterJoinsOnlyWhenEveryLineFiresNextToTheIncident) {
+  auto cluster = [](std::string id, TimeNs first, TimeNs last) {
+    Cluster c;
+    c.id = std::move(id);
+    c.count = 2;
+    c.first_seen = first;
+    c.last_seen = last;
+    c.modules.push_back({"app.routes.ws", 2});
+    return c;
+  };
+  TimeNs s = kNsPerSecond;
+  Report r;
+  r.clusters = {cluster("a", 100 * s, 5000 * s), cluster("b", 100 * s, 5000 * s), cluster("c", 100 * s, 5000 * s)};
+  for (int i = 0; i < 2; ++i) {
+    r.clusters[static_cast<size_t>(i)].link_keys = {{"connection", "conn_0001", 100 * s, 100 * s},
+                                                    {"connection", "conn_0002", 5000 * s, 5000 * s}};
+  }
+  r.clusters[2].extra = Json{{"active_seconds", {100, 5000}}, {"active_seconds_complete", true}};
+  find_incidents(r, AnalysisSettings{});
+  ASSERT_EQ(r.incidents.size(), 1u);
+  EXPECT_EQ(r.incidents[0].cluster_ids.size(), 3u);  // c fires with both occurrences
+
+  r.clusters[2].extra["active_seconds"] = {100, 2500, 5000};  // once on its own
+  find_incidents(r, AnalysisSettings{});
+  ASSERT_EQ(r.incidents.size(), 1u);
+  EXPECT_EQ(r.incidents[0].cluster_ids.size(), 2u);
+}
+
+TEST(ClusterStatsSeconds, NotesTheSecondsAClusterFiredIn) {
+  ClusterStats stats;
+  for (TimeNs t : {100'100'000'000LL, 100'900'000'000LL, 250'000'000'000LL}) {
+    Record r;
+    r.timestamp_ns = t;
+    r.message = "x";
+    stats.add(r);
+  }
+  Cluster c;
+  stats.fill(c);
+  EXPECT_EQ(c.extra["active_seconds"], (Json{100, 250}));
+  EXPECT_EQ(c.extra["active_seconds_complete"], true);
+  EXPECT_TRUE(c.link_keys.empty());  // the marks are not link keys
+}

@@ -48,6 +48,26 @@ bool shares_package(const Cluster& a, const Cluster& b, int depth) {
   return false;
 }
 
+bool near(TimeNs from, TimeNs to, const std::vector<Occurrence>& linked, TimeNs span) {
+  return std::any_of(linked.begin(), linked.end(),
+                     [&](const Occurrence& o) { return from + span >= o.first && to <= o.last + span; });
+}
+
+// Every line of the cluster fell next to one of the linked occurrences: by the seconds ClusterStats
+// noted when they are complete, else by the cluster's whole time range.
+bool fires_next_to(const Cluster& c, const std::vector<Occurrence>& linked, TimeNs span) {
+  const auto& seconds = c.extra.contains("active_seconds") ? c.extra["active_seconds"] : Json();
+  if (seconds.is_array() && c.extra.value("active_seconds_complete", false)) {
+    return std::all_of(seconds.begin(), seconds.end(), [&](const Json& sec) {
+      TimeNs start = sec.get<int64_t>() * kNsPerSecond;  // the second overlaps an occurrence ± span
+      return std::any_of(linked.begin(), linked.end(), [&](const Occurrence& o) {
+        return start <= o.last + span && start + kNsPerSecond > o.first - span;
+      });
+    });
+  }
+  return near(c.first_seen, c.last_seen, linked, span);
+}
+
 std::string stable_id(const std::vector<std::string>& ids) {
   uint64_t h = 1469598103934665603ULL;  // FNV-1a: stable across runs and platforms
   for (const auto& id : ids) {
@@ -70,7 +90,7 @@ void find_incidents(Report& report, const AnalysisSettings& s) {
   }
   Graph g(clusters.size());
   std::map<size_t, std::set<std::string>> shared;  // cluster → linking values it shares
-  std::vector<std::pair<TimeNs, TimeNs>> key_window(clusters.size(), {0, 0});
+  std::vector<std::vector<Occurrence>> linked_at(clusters.size());  // each cluster's linking occurrences
   for (const auto& [value, occ] : by_value) {
     for (size_t a = 0; a < occ.size(); ++a) {
       for (size_t b = a + 1; b < occ.size(); ++b) {
@@ -78,8 +98,7 @@ void find_incidents(Report& report, const AnalysisSettings& s) {
         boost::add_edge(occ[a].cluster, occ[b].cluster, g);
         for (const auto& o : {occ[a], occ[b]}) {
           shared[o.cluster].insert(value);
-          auto& w = key_window[o.cluster];
-          w = w.first == 0 ? std::pair{o.first, o.last} : std::pair{std::min(w.first, o.first), std::max(w.second, o.last)};
+          linked_at[o.cluster].push_back(o);
         }
       }
     }
@@ -89,9 +108,8 @@ void find_incidents(Report& report, const AnalysisSettings& s) {
     for (size_t i = 0; i < clusters.size(); ++i) {
       if (shared.count(i) || clusters[i].first_seen == 0) continue;
       for (const auto& [j, values] : shared) {
-        auto [from, to] = key_window[j];
-        if (clusters[i].first_seen + s.attach_span >= from && clusters[i].last_seen <= to + s.attach_span &&
-            shares_package(clusters[i], clusters[j], s.attach_module_depth)) {
+        if (!shares_package(clusters[i], clusters[j], s.attach_module_depth)) continue;
+        if (fires_next_to(clusters[i], linked_at[j], s.attach_span)) {
           boost::add_edge(i, j, g);
           break;
         }
