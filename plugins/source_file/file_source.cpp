@@ -62,17 +62,10 @@ void FileSource::do_run(Context& ctx, Emitter& out) {
 }
 
 SourceInfo FileSource::do_info() const {
-  SourceInfo info;
-  info.name = name();
-  info.type = type();
   std::string names;
   for (const auto& f : files_) names += (names.empty() ? "" : ", ") + std::filesystem::path(f).filename().string();
-  info.description = "file " + (files_.empty() ? fmt::format("{}", fmt::join(patterns_, ", ")) : names);
-  if (reader_) {
-    info.bad_lines = reader_->counts().bad;
-    info.description += " (" + describe_counts(reader_->counts()) + ")";
-  }
-  return info;
+  if (files_.empty()) names = fmt::format("{}", fmt::join(patterns_, ", "));
+  return reader_source_info(*this, "file " + names, reader_.get());
 }
 
 }  // namespace gardener::plugins

@@ -22,17 +22,7 @@ void StdinSource::do_run(Context& ctx, Emitter& out) {
   reader_->publish_metrics(ctx);
 }
 
-SourceInfo StdinSource::do_info() const {
-  SourceInfo info;
-  info.name = name();
-  info.type = type();
-  info.description = "stdin";
-  if (reader_) {
-    info.bad_lines = reader_->counts().bad;
-    info.description += " (" + describe_counts(reader_->counts()) + ")";
-  }
-  return info;
-}
+SourceInfo StdinSource::do_info() const { return reader_source_info(*this, "stdin", reader_.get()); }
 
 }  // namespace gardener::plugins
 

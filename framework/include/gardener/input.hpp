@@ -76,8 +76,11 @@ class EventReader {
   std::unique_ptr<Impl> impl_;
 };
 
-/// "file a.jsonl (1200 records, 3 bad)" style summary for SourceInfo descriptions.
+/// What a source note should say beyond the line count: "3 bad lines, 12 outside the window"; empty
+/// when there is nothing to say.
 std::string describe_counts(const InputCounts& counts);
+/// The Report's source entry for a reading source: its identity, description, bad lines and note.
+SourceInfo reader_source_info(const Component& source, std::string description, const EventReader* reader);
 
 }  // namespace v1
 }  // namespace gardener

@@ -355,12 +355,25 @@ void EventReader::publish_metrics(Context& ctx) const {
 }
 
 std::string describe_counts(const InputCounts& c) {
-  std::string s = fmt::format("{} records", c.records);
-  if (c.bad) s += fmt::format(", {} bad", c.bad);
-  if (c.outside_window) s += fmt::format(", {} outside the window", c.outside_window);
-  if (c.below_severity) s += fmt::format(", {} below min_severity", c.below_severity);
-  if (c.utf8_repaired) s += fmt::format(", {} with invalid UTF-8 repaired", c.utf8_repaired);
-  return s;
+  std::vector<std::string> parts;
+  if (c.bad) parts.push_back(fmt::format("{} bad lines", c.bad));
+  if (c.outside_window) parts.push_back(fmt::format("{} outside the window", c.outside_window));
+  if (c.below_severity) parts.push_back(fmt::format("{} below min_severity", c.below_severity));
+  if (c.utf8_repaired) parts.push_back(fmt::format("{} with invalid UTF-8 repaired", c.utf8_repaired));
+  if (c.joined) parts.push_back(fmt::format("{} continuation lines joined", c.joined));
+  return fmt::format("{}", fmt::join(parts, ", "));
+}
+
+SourceInfo reader_source_info(const Component& source, std::string description, const EventReader* reader) {
+  SourceInfo info;
+  info.name = source.name();
+  info.type = source.type();
+  info.description = std::move(description);
+  if (reader) {
+    info.bad_lines = reader->counts().bad;
+    info.note = describe_counts(reader->counts());
+  }
+  return info;
 }
 
 }  // namespace v1

@@ -68,6 +68,7 @@ TEST(FileSource, TruncatedObjectAndGarbageAreBadLinesNotFatal) {
   EXPECT_EQ(r.ctx.bad_lines[0].first, r.dir.file("a.jsonl") + ":2");
   EXPECT_EQ(r.ctx.bad_lines[1].first, r.dir.file("a.jsonl") + ":4");
   EXPECT_EQ(r.src->info().bad_lines, 2u);
+  EXPECT_EQ(r.src->info().note, "2 bad lines");
 }
 
 TEST(FileSource, OnErrorFailStopsTheRun) {
