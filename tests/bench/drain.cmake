@@ -1,6 +1,7 @@
-# gardener-drain-bench: throughput and peak RSS of the template transform + drain clusterer.
+# gardener-drain-bench: throughput and peak RSS of the template transform + drain clusterer, and of
+# the whole pipeline through log-gardener. The test kit gives the Context and option binding.
 add_executable(gardener-drain-bench
   ${CMAKE_CURRENT_LIST_DIR}/drain_bench.cpp
   ${PROJECT_SOURCE_DIR}/plugins/transform_template/template_transform.cpp)
-target_link_libraries(gardener-drain-bench PRIVATE clusterer_drain_obj)
+target_link_libraries(gardener-drain-bench PRIVATE clusterer_drain_obj gardener_testkit)
 set_target_properties(gardener-drain-bench PROPERTIES RUNTIME_OUTPUT_DIRECTORY ${CMAKE_BINARY_DIR})

@@ -1,10 +1,21 @@
-// gardener-drain-bench: lines/s and peak RSS of (a) template + drain on message contents (the
-// plugin code pipelines run) and (b) the whole pipeline through `log-gardener run` when that
-// executable is in the build directory. Usage:
-//   gardener-drain-bench --input FILE (one message per line) [--lines N] [--threads N] [--batch N]
+// gardener-drain-bench: lines/s, MB/s and peak RSS of the `template` transform + `drain` clusterer
+// (the plugin code pipelines run). Modes:
+//   (a) --input FILE [--lines N] [--threads N] [--batch N]
+//       message contents, one per line, repeated to N lines, streamed through one reused batch
+//       as the pipeline does (the input is never held whole, so the RSS is the clusterer's).
+//   (b) --pipeline --input FILE [--lines N] [--threads N] [--cli PATH] [--plugins DIR]
+//       writes the contents as a raw loghub-style text file ("<Date> <Time> <Level> <Component>:
+//       <Content>") and times `log-gardener run` on file -> template -> drain -> json; the peak RSS
+//       is the child's (wait4).
+//   (u) --unique N [--max-clusters K] [--threads N]
+//       N lines of ever-new templates through template + drain with max_clusters = K (default
+//       10000), RSS reported every 1M lines: with a bound it must stay flat.
 #include <sys/resource.h>
+#include <sys/wait.h>
+#include <unistd.h>
 
 #include <chrono>
+#include <cstdio>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
@@ -17,113 +28,257 @@
 
 #include "../../plugins/clusterer_drain/drain_clusterer.hpp"
 #include "../../plugins/transform_template/template_transform.hpp"
+#include "bench_input.hpp"
+#include "test_context.hpp"
 
+namespace fs = std::filesystem;
 using namespace gardener;
+using gardener::testing::make_configured;
 
 namespace {
 
-class NullContext : public Context {
- public:
-  std::string p = "bench", c = "drain", d = ".";
-  const std::string& pipeline_name() const override { return p; }
-  const std::string& component_name() const override { return c; }
-  const std::string& base_dir() const override { return d; }
-  Window window() const override { return {}; }
-  bool plan() const override { return false; }
-  StateStore* state() override { return nullptr; }
-  const Redactor& redactor() const override { return default_redactor(); }
-  void log(LogLevel, std::string_view) override {}
-  void bad_line(std::string, std::string) override {}
-  void plan_action(std::string) override {}
-  void progress(std::string_view) override {}
-  void metric(const std::string&, double) override {}
-  bool stop_requested() const override { return false; }
-  bool sleep_for(TimeNs) override { return true; }
+struct Args {
+  std::string input, cli, plugins;
+  size_t lines = 1'000'000, threads = 1, batch = 4096, unique = 0, max_clusters = 10000;
+  bool pipeline = false;
 };
 
-struct Diag : Diagnostics {
-  void error(const std::string& o, const std::string& m) override { throw std::runtime_error(o + ": " + m); }
-  void warning(const std::string&, const std::string&) override {}
-};
-
-Config defaults(const PluginInfo& info, const Json& over) {
-  Json v = Json::object();
-  for (const auto& o : info.options) v[o.name] = o.default_value;
-  for (auto it = over.begin(); it != over.end(); ++it) v[it.key()] = it.value();
-  return Config(v);
+[[noreturn]] void usage(const std::string& why) {
+  std::cerr << "gardener-drain-bench: " << why << "\n"
+            << "usage: gardener-drain-bench --input FILE [--lines N] [--threads N] [--batch N]\n"
+            << "       gardener-drain-bench --pipeline --input FILE [--lines N] [--threads N] [--cli PATH] "
+               "[--plugins DIR]\n"
+            << "       gardener-drain-bench --unique N [--max-clusters K] [--threads N]\n";
+  std::exit(2);
 }
 
-double peak_rss_mb() {
+size_t number(const std::string& k, const std::string& v) {
+  try {
+    return std::stoul(v);
+  } catch (const std::exception&) {
+    usage(k + " needs a number, got `" + v + "`");
+  }
+}
+
+Args parse_args(int argc, char** argv) {
+  Args a;
+  for (int i = 1; i < argc; ++i) {
+    std::string k = argv[i];
+    if (k == "--pipeline") {
+      a.pipeline = true;
+      continue;
+    }
+    if (i + 1 >= argc) usage("option " + k + " needs a value");
+    std::string v = argv[++i];
+    if (k == "--input") a.input = v;
+    else if (k == "--cli") a.cli = v;
+    else if (k == "--plugins") a.plugins = v;
+    else if (k == "--lines") a.lines = number(k, v);
+    else if (k == "--threads") a.threads = number(k, v);
+    else if (k == "--batch") a.batch = std::max<size_t>(1, number(k, v));
+    else if (k == "--unique") a.unique = number(k, v);
+    else if (k == "--max-clusters") a.max_clusters = number(k, v);
+    else usage("unknown option " + k);
+  }
+  if (a.input.empty() && a.unique == 0) usage("give --input FILE or --unique N");
+  return a;
+}
+
+std::vector<std::string> read_lines(const std::string& path) {
+  std::ifstream in(path);
+  if (!in) usage("cannot read " + path + " (one message per line)");
+  std::vector<std::string> lines;
+  for (std::string l; std::getline(in, l);) lines.push_back(std::move(l));
+  if (lines.empty()) usage(path + " has no lines");
+  return lines;
+}
+
+double current_rss_mb() {
+  std::ifstream in("/proc/self/statm");
+  size_t pages = 0, resident = 0;
+  in >> pages >> resident;
+  return static_cast<double>(resident) * static_cast<double>(sysconf(_SC_PAGESIZE)) / (1024.0 * 1024.0);
+}
+
+// The template transform and the drain, configured from their own options tables.
+struct Stages {
+  std::unique_ptr<template_transform::TemplateTransform> tt;
+  std::unique_ptr<drain::DrainClusterer> dc;
+  gardener::testing::TestContext ctx;
+
+  explicit Stages(const Json& drain_opts) {
+    tt = make_configured<template_transform::TemplateTransform>(Json::object(), "template");
+    dc = make_configured<drain::DrainClusterer>(drain_opts, "drain");
+    ctx.pipeline = "bench";
+    ctx.component = "drain";
+    tt->start(ctx);
+    dc->start(ctx);
+  }
+  void process(Batch& b) {
+    tt->process(ctx, b);
+    dc->process(ctx, b);
+  }
+  size_t finish() {
+    Report rep;
+    dc->finish(ctx, rep);
+    return rep.clusters.size();
+  }
+};
+
+// Refills one batch in place (a source hands over fresh records; we reuse the capacity so the
+// bench measures the stages, not the allocator behind a reader).
+template <typename Next>
+void fill(Batch& b, size_t n, Next&& next) {
+  b.records.resize(n);
+  for (Record& r : b.records) {
+    next(r.message);
+    r.masked.clear();
+    r.variables.clear();
+    r.cluster_id.clear();
+  }
+}
+
+int mode_contents(const Args& a) {
+  const auto base = read_lines(a.input);
+  Stages st(Json{{"threads", a.threads}});
+  Batch batch;
+  size_t k = 0, bytes = 0;
+  const double rss0 = bench::peak_rss_mb();
+  auto t0 = std::chrono::steady_clock::now();
+  for (size_t done = 0; done < a.lines;) {
+    size_t n = std::min(a.batch, a.lines - done);
+    fill(batch, n, [&](std::string& m) {
+      m.assign(base[k]);
+      bytes += m.size() + 1;
+      k = k + 1 == base.size() ? 0 : k + 1;
+    });
+    st.process(batch);
+    done += n;
+  }
+  size_t clusters = st.finish();
+  double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+  std::cout << fmt::format(
+      "(a) template+drain: {} lines ({:.1f} MB), {} threads: {:.3f} s, {:.0f} lines/s, {:.1f} MB/s, {} clusters, "
+      "peak RSS {:.0f} MB (input and program before the run: {:.0f} MB)\n",
+      a.lines, bytes / 1e6, a.threads, secs, a.lines / secs, bytes / 1e6 / secs, clusters, bench::peak_rss_mb(),
+      rss0);
+  return 0;
+}
+
+// Letters only (no digit, so the masker keeps them as words): every value a different word.
+std::string word_of(size_t v) {
+  std::string s;
+  do {
+    s += static_cast<char>('a' + v % 26);
+    v /= 26;
+  } while (v);
+  return s;
+}
+
+int mode_unique(const Args& a) {
+  Stages st(Json{{"threads", a.threads}, {"max_clusters", a.max_clusters}});
+  Batch batch;
+  size_t i = 0;
+  auto t0 = std::chrono::steady_clock::now();
+  std::cout << fmt::format("(u) {} lines of new templates, max_clusters {}, {} threads\n", a.unique, a.max_clusters,
+                           a.threads);
+  for (size_t done = 0; done < a.unique;) {
+    size_t n = std::min(a.batch, a.unique - done);
+    fill(batch, n, [&](std::string& m) {
+      // The first two words spread the templates over the tree's leaves (99 x 99 children, as a
+      // real mix of messages does); three more words are new on every line, so every line is a
+      // new template.
+      std::string w = word_of(i);
+      m = "k" + word_of(i % 99) + " m" + word_of(i / 99 % 99) + " task q" + w + " state s" + w + " owner o" + w;
+      ++i;
+    });
+    st.process(batch);
+    size_t before = done;
+    done += n;
+    if (done / 1'000'000 != before / 1'000'000 || done == a.unique)
+      std::cout << fmt::format("  {:>9} lines: RSS {:.0f} MB, {:.0f} lines/s\n", done, current_rss_mb(),
+                               done / std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count())
+                << std::flush;
+  }
+  size_t clusters = st.finish();
+  std::cout << fmt::format("  report: {} clusters, peak RSS {:.0f} MB\n", clusters, bench::peak_rss_mb());
+  return 0;
+}
+
+// Runs `argv` and returns its exit status; `peak_mb` gets the child's peak RSS.
+int run_child(const std::vector<std::string>& args, double& peak_mb) {
+  std::vector<char*> cargs;
+  for (const auto& s : args) cargs.push_back(const_cast<char*>(s.c_str()));
+  cargs.push_back(nullptr);
+  pid_t pid = fork();
+  if (pid == 0) {
+    execv(cargs[0], cargs.data());
+    _exit(127);
+  }
+  int status = 0;
   rusage u{};
-  getrusage(RUSAGE_SELF, &u);
-  return u.ru_maxrss / 1024.0;
+  wait4(pid, &status, 0, &u);
+  peak_mb = static_cast<double>(u.ru_maxrss) / 1024.0;
+  return WIFEXITED(status) ? WEXITSTATUS(status) : 128;
+}
+
+int mode_pipeline(const Args& a, const char* argv0) {
+  fs::path build = fs::path(argv0).parent_path();
+  std::string cli = a.cli.empty() ? (build / "log-gardener").string() : a.cli;
+  std::string plugins = a.plugins.empty() ? (build / "plugins").string() : a.plugins;
+  if (!fs::exists(cli)) usage(cli + " is not built: build the log-gardener target or pass --cli");
+  const auto base = read_lines(a.input);
+  fs::path dir = fs::temp_directory_path() / fmt::format("gardener-drain-bench-{}", getpid());
+  fs::create_directories(dir);
+  size_t bytes = 0;
+  {
+    static const char* kLevels[] = {"INFO", "WARN", "INFO", "ERROR", "DEBUG"};
+    std::ofstream raw(dir / "input.log");
+    for (size_t i = 0; i < a.lines; ++i) {
+      size_t s = i / 1000;  // 1000 lines per second of log time, inside the run's window
+      std::string line = fmt::format("2025-09-13 17:{:02}:{:02} {} comp{}: {}\n", s / 60 % 60, s % 60,
+                                     kLevels[i % 5], i % 7, base[i % base.size()]);
+      bytes += line.size();
+      raw << line;
+    }
+  }
+  std::ofstream(dir / "bench.toml") << fmt::format(
+      "[pipeline]\nname = \"drain-bench\"\n\n"
+      "[sources.file]\ntype = \"file\"\npath = \"input.log\"\nformat = \"text\"\n"
+      "log_format = \"<Date> <Time> <Level> <Component>: <Content>\"\n\n"
+      "[transforms.template]\ntype = \"template\"\ninputs = [\"file\"]\n\n"
+      "[clusterers.drain]\ntype = \"drain\"\ninputs = [\"template\"]\nthreads = {}\n\n"
+      "[sinks.json]\ntype = \"json\"\ninputs = [\"drain\"]\npath = \"report.json\"\n",
+      a.threads);
+  double peak = 0;
+  auto t0 = std::chrono::steady_clock::now();
+  int rc = run_child({cli, "--plugin-path", plugins, "--log-level", "warn", "run", (dir / "bench.toml").string(),
+                      "--since", "2025-09-13T00:00:00Z", "--until", "2025-09-14T00:00:00Z", "--state",
+                      (dir / "state.db").string()},
+                     peak);
+  double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+  if (rc != 0) {
+    std::cerr << "log-gardener run exited with " << rc << "; the pipeline is in " << dir.string() << "\n";
+    return 1;
+  }
+  std::cout << fmt::format(
+      "(b) whole pipeline file -> template -> drain -> json: {} lines ({:.1f} MB), {} drain threads: {:.3f} s, "
+      "{:.0f} lines/s, {:.1f} MB/s, peak RSS {:.0f} MB (log-gardener)\n",
+      a.lines, bytes / 1e6, a.threads, secs, a.lines / secs, bytes / 1e6 / secs, peak);
+  fs::remove_all(dir);
+  return 0;
 }
 
 }  // namespace
 
 int main(int argc, char** argv) {
-  std::string input;
-  size_t lines = 1'000'000, threads = 1, batch_size = 4096;
-  for (int i = 1; i + 1 < argc; i += 2) {
-    std::string k = argv[i], v = argv[i + 1];
-    if (k == "--input") input = v;
-    else if (k == "--lines") lines = std::stoul(v);
-    else if (k == "--threads") threads = std::stoul(v);
-    else if (k == "--batch") batch_size = std::stoul(v);
-    else {
-      std::cerr << "unknown option " << k << "\n";
-      return 2;
-    }
-  }
-  if (input.empty()) {
-    std::cerr << "usage: gardener-drain-bench --input FILE [--lines N] [--threads N] [--batch N]\n";
-    return 2;
-  }
-  std::ifstream in(input);
-  if (!in) {
-    std::cerr << "cannot read " << input << "\n";
+  Args a = parse_args(argc, argv);
+  try {
+    if (a.unique) return mode_unique(a);
+    if (a.pipeline) return mode_pipeline(a, argv[0]);
+    return mode_contents(a);
+  } catch (const std::exception& e) {
+    std::cerr << "gardener-drain-bench: " << e.what() << "\n";
     return 1;
   }
-  std::vector<std::string> base;
-  for (std::string l; std::getline(in, l);) base.push_back(l);
-  if (base.empty()) {
-    std::cerr << input << " has no lines\n";
-    return 1;
-  }
-  NullContext ctx;
-  Diag diag;
-  template_transform::TemplateTransform tt;
-  tt.set_identity("template", "template");
-  tt.configure(defaults(template_transform::TemplateTransform::plugin_info(), Json::object()), diag);
-  drain::DrainClusterer dc;
-  dc.set_identity("drain", "drain");
-  dc.configure(defaults(drain::DrainClusterer::plugin_info(), Json{{"threads", threads}}), diag);
-  dc.start(ctx);
-  // Batches are built before the clock starts: we time masking and clustering only.
-  std::vector<Batch> batches;
-  for (size_t i = 0; i < lines;) {
-    Batch b;
-    for (size_t k = 0; k < batch_size && i < lines; ++k, ++i) {
-      Record r;
-      r.message = base[i % base.size()];
-      b.records.push_back(std::move(r));
-    }
-    batches.push_back(std::move(b));
-  }
-  auto t0 = std::chrono::steady_clock::now();
-  for (auto& b : batches) {
-    tt.process(ctx, b);
-    dc.process(ctx, b);
-  }
-  Report rep;
-  dc.finish(ctx, rep);
-  double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
-  std::cout << fmt::format("(a) template+drain: {} lines, {} threads: {:.3f} s, {:.0f} lines/s, {} clusters, peak RSS {:.0f} MB\n",
-                           lines, threads, secs, lines / secs, rep.clusters.size(), peak_rss_mb());
-  std::filesystem::path cli = std::filesystem::path(argv[0]).parent_path() / "log-gardener";
-  if (!std::filesystem::exists(cli))
-    std::cout << "(b) whole pipeline: not measured, " << cli.string() << " is not built\n";
-  else
-    std::cout << "(b) whole pipeline: not measured by this version of the bench (see docs/benchmarks.md)\n";
-  return 0;
 }

@@ -20,9 +20,11 @@
 
 #include "../../plugins/clusterer_drain/drain_clusterer.hpp"
 #include "../../plugins/transform_template/template_transform.hpp"
+#include "test_context.hpp"
 
 namespace fs = std::filesystem;
 using namespace gardener;
+using gardener::testing::make_configured;
 
 namespace {
 
@@ -166,43 +168,6 @@ Scores score(const std::vector<std::string>& pred_key, const std::vector<std::st
   return s;
 }
 
-// Binds options as pipelines do for the keys we set: defaults from the plugin's own table.
-Config bind_options_for(const PluginInfo& info, const Json& overrides) {
-  Json v = Json::object();
-  for (const auto& o : info.options) v[o.name] = o.default_value;
-  for (auto it = overrides.begin(); it != overrides.end(); ++it) {
-    bool known = std::any_of(info.options.begin(), info.options.end(), [&](const OptionSpec& o) { return o.name == it.key(); });
-    if (!known) throw std::runtime_error("bench bug: unknown option " + it.key() + " for " + info.name);
-    v[it.key()] = it.value();
-  }
-  return Config(v);
-}
-
-struct ThrowDiag : Diagnostics {
-  std::string who;
-  void error(const std::string& o, const std::string& m) override { throw std::runtime_error(who + "." + o + ": " + m); }
-  void warning(const std::string&, const std::string&) override {}
-};
-
-class BenchContext : public Context {
- public:
-  std::string pipeline = "loghub-bench", component = "drain", dir = ".";
-  const std::string& pipeline_name() const override { return pipeline; }
-  const std::string& component_name() const override { return component; }
-  const std::string& base_dir() const override { return dir; }
-  Window window() const override { return {}; }
-  bool plan() const override { return false; }
-  StateStore* state() override { return nullptr; }
-  const Redactor& redactor() const override { return default_redactor(); }
-  void log(LogLevel, std::string_view m) override { std::cerr << m << "\n"; }
-  void bad_line(std::string, std::string) override {}
-  void plan_action(std::string) override {}
-  void progress(std::string_view) override {}
-  void metric(const std::string&, double) override {}
-  bool stop_requested() const override { return false; }
-  bool sleep_for(TimeNs) override { return true; }
-};
-
 struct SystemResult {
   Scores corrected, original, corrected_cid, original_cid;
   size_t clusters = 0;
@@ -235,29 +200,24 @@ SystemResult run_system(const Args& args, const std::string& sys, const Json& s)
     if (s.contains("st")) drain_opts["sim_threshold"] = s["st"];
     if (s.contains("depth")) drain_opts["depth"] = s["depth"];
   }
-  BenchContext ctx;
-  ThrowDiag diag;
-  template_transform::TemplateTransform tt;
-  tt.set_identity("template", "template");
-  diag.who = "template";
-  tt.configure(bind_options_for(template_transform::TemplateTransform::plugin_info(), tmpl_opts), diag);
-  drain::DrainClusterer dc;
-  dc.set_identity("drain", "drain");
-  diag.who = "drain";
-  dc.configure(bind_options_for(drain::DrainClusterer::plugin_info(), drain_opts), diag);
-  dc.track_assignments(true);
-  tt.start(ctx);
-  dc.start(ctx);
-  tt.process(ctx, batch);
-  dc.process(ctx, batch);
+  gardener::testing::TestContext ctx;
+  ctx.pipeline = "loghub-bench";
+  ctx.component = "drain";
+  auto tt = make_configured<template_transform::TemplateTransform>(tmpl_opts, "template");
+  auto dc = make_configured<drain::DrainClusterer>(drain_opts, "drain");
+  dc->track_assignments(true);
+  tt->start(ctx);
+  dc->start(ctx);
+  tt->process(ctx, batch);
+  dc->process(ctx, batch);
   Report report;
-  dc.finish(ctx, report);
+  dc->finish(ctx, report);
 
   std::vector<std::string> tmpl(n), cid(n);
   std::ofstream out(fs::path(args.pred_dir) / (sys + ".csv"));
   out << "LineId,ClusterId,EventTemplate\n";
   for (size_t i = 0; i < n; ++i) {
-    const drain::FinalCluster* f = dc.final_cluster_of(i);
+    const drain::FinalCluster* f = dc->final_cluster_of(i);
     tmpl[i] = f ? f->untyped : std::string();
     cid[i] = f ? f->id : std::string("unclustered");
     out << (i + 1) << ',' << cid[i] << ',' << csv_field(tmpl[i]) << '\n';
