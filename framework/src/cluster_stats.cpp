@@ -10,7 +10,7 @@ inline namespace v1 {
 
 void ClusterStats::bump(Counter& c, std::string_view value, size_t max_tracked) {
   if (value.empty()) return;
-  auto it = c.counts.find(std::string(value));
+  auto it = c.counts.find(value);
   if (it != c.counts.end()) {
     ++it->second;
   } else if (c.counts.size() < max_tracked) {
@@ -74,7 +74,11 @@ void ClusterStats::add(const Record& r) {
   if (first_ == 0 || r.timestamp_ns < first_) first_ = r.timestamp_ns;
   if (r.timestamp_ns > last_) last_ = r.timestamp_ns;
   if (count_ == 1 || static_cast<int>(r.severity) > static_cast<int>(max_severity_)) max_severity_ = r.severity;
-  ++by_severity_[std::string(severity_name(r.severity))];
+  auto rank = static_cast<unsigned>(r.severity);
+  if (rank % 100 == 0 && rank / 100 < severity_counts_.size())
+    ++severity_counts_[rank / 100];
+  else
+    ++by_severity_[std::string(severity_name(r.severity))];
   bump(modules_, r.module, limits_.max_tracked_values);
   bump(functions_, r.function, limits_.max_tracked_values);
   bump(revisions_, label_value(r.resource_labels, "revision_name"), limits_.max_tracked_values);
@@ -117,6 +121,8 @@ void ClusterStats::fill(Cluster& out) const {
   out.last_seen = last_;
   out.severity = max_severity_;
   out.by_severity = by_severity_;
+  for (size_t k = 0; k < severity_counts_.size(); ++k)
+    if (severity_counts_[k]) out.by_severity[std::string(severity_name(static_cast<Severity>(k * 100)))] += severity_counts_[k];
   out.samples = samples_;
   std::sort(out.samples.begin(), out.samples.end(), [](const Sample& a, const Sample& b) {
     return a.timestamp != b.timestamp ? a.timestamp < b.timestamp : a.message < b.message;
@@ -154,6 +160,7 @@ void ClusterStats::merge(const ClusterStats& other) {
   }
   count_ += other.count_;
   for (const auto& [s, n] : other.by_severity_) by_severity_[s] += n;
+  for (size_t k = 0; k < severity_counts_.size(); ++k) severity_counts_[k] += other.severity_counts_[k];
   auto merge_counter = [&](Counter& into, const Counter& from) {
     for (const auto& [v, n] : from.counts) {
       auto it = into.counts.find(v);

@@ -20,10 +20,9 @@ bool has_digit(std::string_view s) {
   return std::any_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
 }
 
-const std::string& tree_key(const Token& t, std::string& scratch) {
+std::string_view tree_key(const Token& t) {
   if (is_placeholder(t.type) || has_digit(t.text)) return kWild;
-  scratch.assign(t.text);
-  return scratch;
+  return t.text;
 }
 
 bool is_alnum_word(const std::string& s) {
@@ -125,30 +124,29 @@ LengthRoot* DrainEngine::find_root(size_t length) {
 }
 
 Node* DrainEngine::descend(LengthRoot& root, const std::vector<Token>& tokens, bool create,
-                           std::vector<std::string>* path) {
+                           std::vector<const std::string*>* path) {
   Node* node = &root.tree;
   size_t layers = std::min<size_t>(params_.depth > 2 ? params_.depth - 2 : 0, tokens.size());
-  std::string scratch;
   for (size_t d = 0; d < layers; ++d) {
-    const std::string& key = tree_key(tokens[d], scratch);
+    std::string_view key = tree_key(tokens[d]);
     auto it = node->children.find(key);
     if (it != node->children.end()) {
       node = it->second.get();
-      if (path) path->push_back(key);
+      if (path) path->push_back(&it->first);
       continue;
     }
-    auto wild = node->children.find(kWild);
+    auto wild = node->children.find(std::string_view(kWild));
     if (!create) {
       if (wild == node->children.end()) return nullptr;
       node = wild->second.get();
       continue;
     }
     // Keep one slot for the <*> child, as Drain3 does.
-    const std::string& use = (key != kWild && node->children.size() + 1 < params_.max_children) ? key : kWild;
-    auto& child = node->children[use];
-    if (!child) child = std::make_unique<Node>();
-    node = child.get();
-    if (path) path->push_back(use);
+    std::string_view use = (key != kWild && node->children.size() + 1 < params_.max_children) ? key : kWild;
+    auto at = node->children.find(use);
+    if (at == node->children.end()) at = node->children.emplace(std::string(use), std::make_unique<Node>()).first;
+    node = at->second.get();
+    if (path) path->push_back(&at->first);
   }
   return node;
 }
@@ -186,7 +184,7 @@ int DrainEngine::best_group(const LengthRoot& root, const Node& leaf, const std:
 }
 
 int DrainEngine::create_group(LengthRoot& root, Node& leaf, const std::vector<Token>& tokens,
-                              std::vector<std::string> path) {
+                              const std::vector<const std::string*>& path) {
   auto g = std::make_unique<Group>();
   g->tmpl.reserve(tokens.size());
   for (const Token& t : tokens)
@@ -195,7 +193,8 @@ int DrainEngine::create_group(LengthRoot& root, Node& leaf, const std::vector<To
   for (size_t i = 0; i < tokens.size(); ++i) {
     if (is_placeholder(tokens[i].type)) g->trackers[i].word_only = false;
   }
-  g->path = std::move(path);
+  g->path.reserve(path.size());
+  for (const std::string* k : path) g->path.push_back(*k);
   g->subs.emplace_back();
   g->subs.back().key.resize(tokens.size());
   root.groups.push_back(std::move(g));
@@ -204,7 +203,7 @@ int DrainEngine::create_group(LengthRoot& root, Node& leaf, const std::vector<To
   return static_cast<int>(idx);
 }
 
-void DrainEngine::add_value(Group& g, size_t pos, const std::string& word, uint64_t n) {
+void DrainEngine::add_value(Group& g, size_t pos, std::string_view word, uint64_t n) {
   PosTracker& tr = g.trackers[pos];
   tr.words_seen = true;
   if (!tr.candidate()) return;
@@ -219,7 +218,7 @@ void DrainEngine::add_value(Group& g, size_t pos, const std::string& word, uint6
     ++g.version;
     return;
   }
-  tr.values.emplace_back(word, n);
+  tr.values.emplace_back(std::string(word), n);
   ++g.version;
 }
 
@@ -329,13 +328,14 @@ int DrainEngine::choose_sub(Group& g, const std::vector<Token>& tokens) {
 Ref DrainEngine::add(LengthRoot& root, const std::vector<Token>& tokens, uint64_t seq, const Record* record) {
   Ref ref;
   ref.length = static_cast<uint32_t>(tokens.size());
-  std::vector<std::string> path;
+  thread_local std::vector<const std::string*> path;  // keys owned by the tree: no copies per line
+  path.clear();
   Node* leaf = descend(root, tokens, params_.learn, params_.learn ? &path : nullptr);
   if (!leaf) return ref;
   int gi = best_group(root, *leaf, tokens);
   if (gi < 0) {
     if (!params_.learn) return ref;
-    gi = create_group(root, *leaf, tokens, std::move(path));
+    gi = create_group(root, *leaf, tokens, path);
   }
   Group& g = *root.groups[gi];
   if (params_.learn) {
@@ -344,7 +344,7 @@ Ref DrainEngine::add(LengthRoot& root, const std::vector<Token>& tokens, uint64_
     for (size_t i = 0; i < tokens.size(); ++i) {
       if (g.tmpl[i].type == TokenType::Word) continue;
       if (is_placeholder(tokens[i].type)) continue;
-      add_value(g, i, std::string(tokens[i].text), 1);
+      add_value(g, i, tokens[i].text, 1);
     }
     if (g.version != before) merge_subs_by_key(g);
   }
@@ -405,9 +405,10 @@ std::string DrainEngine::fingerprint(const std::string& typed) const {
   return fmt::format("{:016x}", XXH3_64bits(typed.data(), typed.size()));
 }
 
-std::string DrainEngine::provisional_id(const Ref& ref) {
+const std::string& DrainEngine::provisional_id(const Ref& ref) {
+  static const std::string kNone;
   LengthRoot* r = find_root(ref.length);
-  if (!r || !ref.ok()) return {};
+  if (!r || !ref.ok()) return kNone;
   Group& g = *r->groups[ref.group];
   Sub& s = g.subs[sub_root(g, ref.sub)];
   if (s.prov_version != g.version) {

@@ -9,6 +9,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <unordered_map>
 #include <vector>
 
@@ -74,8 +75,14 @@ struct Group {
   std::vector<std::string> var_names;  // "NUM#1", ... for the statistics
 };
 
+/// Hash for maps keyed by std::string that are looked up by string_view (no key copy per lookup).
+struct StringHash {
+  using is_transparent = void;
+  size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+};
+
 struct Node {
-  std::unordered_map<std::string, std::unique_ptr<Node>> children;
+  std::unordered_map<std::string, std::unique_ptr<Node>, StringHash, std::equal_to<>> children;
   std::vector<uint32_t> groups;  // at the leaf
 };
 
@@ -113,7 +120,7 @@ class DrainEngine {
   /// Adds (or, match-only, matches) one tokenized message. Touches only `root`.
   Ref add(LengthRoot& root, const std::vector<Token>& tokens, uint64_t seq, const Record* record);
   /// The id the record gets now (the final id may differ after the post-passes).
-  std::string provisional_id(const Ref& ref);
+  const std::string& provisional_id(const Ref& ref);
   /// LRU eviction down to max_clusters; evicted clusters keep their counts (retired list).
   void evict_if_needed();
   size_t live_groups() const;
@@ -134,13 +141,16 @@ class DrainEngine {
   std::string fingerprint(const std::string& typed) const;
 
  private:
-  Node* descend(LengthRoot& root, const std::vector<Token>& tokens, bool create, std::vector<std::string>* path);
+  /// `path` gets the keys (owned by the tree) of the nodes walked.
+  Node* descend(LengthRoot& root, const std::vector<Token>& tokens, bool create,
+                std::vector<const std::string*>* path);
   int best_group(const LengthRoot& root, const Node& leaf, const std::vector<Token>& tokens) const;
-  int create_group(LengthRoot& root, Node& leaf, const std::vector<Token>& tokens, std::vector<std::string> path);
+  int create_group(LengthRoot& root, Node& leaf, const std::vector<Token>& tokens,
+                   const std::vector<const std::string*>& path);
   void update_group(Group& g, const std::vector<Token>& tokens);
   int choose_sub(Group& g, const std::vector<Token>& tokens);
   void merge_subs_by_key(Group& g);
-  void add_value(Group& g, size_t pos, const std::string& word, uint64_t n);
+  void add_value(Group& g, size_t pos, std::string_view word, uint64_t n);
   int sub_root(const Group& g, int s) const;
   std::vector<TemplateToken> sub_template(const Group& g, const Sub& s, const std::vector<bool>& enum_pos) const;
   std::vector<bool> enum_positions(const Group& g) const;

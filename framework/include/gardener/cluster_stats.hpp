@@ -1,7 +1,10 @@
 #pragma once
 // Per-cluster statistics, shared by every clusterer so they all report the same way:
 // counts, first/last seen, severities, modules, representative samples, variable values.
+#include <array>
 #include <cstddef>
+#include <functional>
+#include <string_view>
 #include <string>
 #include <unordered_map>
 
@@ -36,8 +39,13 @@ class ClusterStats {
   void merge(const ClusterStats& other);
 
  private:
+  // Looked up by string_view: counting a value allocates only when it is new.
+  struct ViewHash {
+    using is_transparent = void;
+    size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+  };
   struct Counter {
-    std::unordered_map<std::string, uint64_t> counts;
+    std::unordered_map<std::string, uint64_t, ViewHash, std::equal_to<>> counts;
     uint64_t overflow = 0;
     std::string name;
   };
@@ -49,6 +57,7 @@ class ClusterStats {
   TimeNs first_ = 0, last_ = 0;
   Severity max_severity_ = Severity::Default;
   std::map<std::string, uint64_t> by_severity_;
+  std::array<uint64_t, 9> severity_counts_{};  // by rank / 100 for the standard ranks (no map per line)
   std::vector<Sample> samples_;
   Counter modules_, functions_, revisions_;
   std::vector<Counter> variables_;

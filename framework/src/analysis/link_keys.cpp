@@ -22,9 +22,11 @@ constexpr std::array<KeyName, 16> kNames{{
     {"trace", "trace"},
 }};
 
-char lower(char c) { return static_cast<char>(std::tolower(static_cast<unsigned char>(c))); }
-bool word_char(char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_'; }
-bool id_char(char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == '-'; }
+// ASCII only, without the locale calls of <cctype>: this runs on every byte of every clustered line.
+char lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c + ('a' - 'A')) : c; }
+bool alnum(char c) { return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+bool word_char(char c) { return alnum(c) || c == '_'; }
+bool id_char(char c) { return alnum(c) || c == '_' || c == '-'; }
 bool separator(char c) { return c == ' ' || c == '=' || c == ':' || c == '"' || c == '\'' || c == '\\'; }
 
 bool starts_with_lower(std::string_view text, size_t at, std::string_view name) {

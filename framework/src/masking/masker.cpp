@@ -39,7 +39,11 @@ struct Masker::Impl {
   void scan_segment(std::string_view msg, size_t from, size_t to, std::vector<Token>& out) const;
   size_t skip_delims(std::string_view msg, size_t i, size_t to, std::vector<Token>& out) const;
   bool chunk_start(std::string_view msg, size_t i) const;
-  size_t structured(std::string_view rest, bool at_chunk, TokenType& type) const;
+  // What the text can contain at all: the e-mail and URL scanners run only when it can.
+  struct Hints {
+    bool at = true, url = true;
+  };
+  size_t structured(std::string_view rest, bool at_chunk, const Hints& hints, TokenType& type) const;
   void collapse(std::vector<Token>& out) const;
   TokenType placeholder_by_name(std::string_view name) const;
 };
@@ -103,11 +107,11 @@ bool Masker::Impl::chunk_start(std::string_view msg, size_t i) const {
          p == ',' || p == '"' || p == '\'' || p == '<';
 }
 
-size_t Masker::Impl::structured(std::string_view rest, bool at_chunk, TokenType& type) const {
+size_t Masker::Impl::structured(std::string_view rest, bool at_chunk, const Hints& hints, TokenType& type) const {
   char c = rest[0];
   size_t n = 0;
   if (at_chunk) {
-    if (on(TokenType::Url) && (n = scan_url(rest))) return type = TokenType::Url, n;
+    if (hints.url && on(TokenType::Url) && (n = scan_url(rest))) return type = TokenType::Url, n;
     if (on(TokenType::Path) && (n = scan_path(rest))) return type = TokenType::Path, n;
     if (on(TokenType::Date) && is_alpha(c) && (n = scan_word_date(rest))) return type = TokenType::Date, n;
   }
@@ -126,19 +130,23 @@ size_t Masker::Impl::structured(std::string_view rest, bool at_chunk, TokenType&
   if (is_digit(c) || ((c == '-' || c == '+') && rest.size() > 1 && is_digit(rest[1]))) {
     if ((n = scan_number_unit(rest, type)) && on(type)) return n;
   }
-  if (is_alnum(c) && on(TokenType::Email) && (n = scan_email(rest))) return type = TokenType::Email, n;
+  if (hints.at && is_alnum(c) && on(TokenType::Email) && (n = scan_email(rest))) return type = TokenType::Email, n;
   return 0;
 }
 
 void Masker::Impl::scan_segment(std::string_view msg, size_t from, size_t to, std::vector<Token>& out) const {
   size_t i = skip_delims(msg, from, to, out);
+  std::string_view seg = msg.substr(from, to - from);
+  Hints hints;
+  hints.at = seg.find('@') != std::string_view::npos;
+  hints.url = seg.find("://") != std::string_view::npos;
   while (i < to) {
     std::string_view rest = msg.substr(i, to - i);
     char c = rest[0];
     bool at_chunk = chunk_start(msg, i);
     TokenType type = TokenType::Word;
     if (settings.builtins) {
-      if (size_t n = structured(rest, at_chunk, type)) {
+      if (size_t n = structured(rest, at_chunk, hints, type)) {
         emit(out, msg, i, i + n, type);
         i = skip_delims(msg, i + n, to, out);
         continue;

@@ -8,15 +8,32 @@
 
 namespace gardener::masking {
 
-inline bool is_digit(char c) { return c >= '0' && c <= '9'; }
-inline bool is_alpha(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
-inline bool is_alnum(char c) { return is_digit(c) || is_alpha(c); }
-inline bool is_hex(char c) { return is_digit(c) || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F'); }
-inline bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f'; }
+// Character classes by table: these run on every byte of every line.
+enum CharClass : unsigned char { kDigit = 1, kAlpha = 2, kHex = 4, kSpace = 8, kWord = 16 };
+struct CharTable {
+  unsigned char c[256]{};
+  constexpr CharTable() {
+    for (int i = 0; i < 256; ++i) {
+      unsigned char v = 0;
+      if (i >= '0' && i <= '9') v |= kDigit | kHex | kWord;
+      if ((i >= 'a' && i <= 'z') || (i >= 'A' && i <= 'Z')) v |= kAlpha | kWord;
+      if ((i >= 'a' && i <= 'f') || (i >= 'A' && i <= 'F')) v |= kHex;
+      if (i == ' ' || i == '\t' || i == '\n' || i == '\r' || i == '\v' || i == '\f') v |= kSpace;
+      if (i == '_' || i == '-' || i == '.' || i == '/' || i >= 0x80) v |= kWord;
+      c[i] = v;
+    }
+  }
+};
+inline constexpr CharTable kChars{};
+inline bool has_class(char c, unsigned char cls) { return kChars.c[static_cast<unsigned char>(c)] & cls; }
+
+inline bool is_digit(char c) { return has_class(c, kDigit); }
+inline bool is_alpha(char c) { return has_class(c, kAlpha); }
+inline bool is_alnum(char c) { return has_class(c, kDigit | kAlpha); }
+inline bool is_hex(char c) { return has_class(c, kHex); }
+inline bool is_space(char c) { return has_class(c, kSpace); }
 /// Characters that stay inside a token: letters, digits, `_ - . /` and any non-ASCII byte.
-inline bool is_word(char c) {
-  return is_alnum(c) || c == '_' || c == '-' || c == '.' || c == '/' || static_cast<unsigned char>(c) >= 0x80;
-}
+inline bool is_word(char c) { return has_class(c, kWord); }
 
 /// Where a chunk-level value (URL, path) ends: whitespace, quotes, brackets, comma.
 size_t chunk_end(std::string_view s, size_t from);
