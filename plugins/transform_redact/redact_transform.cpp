@@ -59,8 +59,13 @@ void RedactTransform::scrub(const Redactor& redactor, Record& record, RedactionC
   // The raw payload usually repeats the message: per detector, the larger of the two counts, so
   // one secret counts once while a secret only in the payload still counts.
   RedactionCounts message_counts, raw_counts;
-  redactor.redact_text(record.message, &message_counts);
-  redactor.redact_line(record.raw, &raw_counts);
+  if (record.raw == record.message) {  // a line kept as is (text or undecoded JSON): scrub once
+    redactor.redact_line(record.message, &message_counts);
+    record.raw = record.message;
+  } else {
+    redactor.redact_text(record.message, &message_counts);
+    redactor.redact_line(record.raw, &raw_counts);
+  }
   for (const auto& [name, n] : message_counts) counts[name] += std::max(n, raw_counts[name]);
   for (const auto& [name, n] : raw_counts)
     if (!message_counts.count(name)) counts[name] += n;
