@@ -1,6 +1,7 @@
 // The `regex_rules` clusterer (see rules_clusterer.hpp).
 #include "rules_clusterer.hpp"
 
+#include <algorithm>
 #include <filesystem>
 
 namespace gardener::regex_rules {
