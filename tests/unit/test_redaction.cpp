@@ -6,6 +6,8 @@
 
 #include <gtest/gtest.h>
 
+#include "test_context.hpp"
+
 #include <fstream>
 #include <sstream>
 #include <thread>
@@ -258,6 +260,29 @@ TEST(Redaction, BuiltinDetectorListNamesEveryDefault) {
   for (const auto& d : list) off += d.default_on ? 0 : 1;
   EXPECT_EQ(off, 2u);  // ipv4, ipv6
   EXPECT_GE(list.size(), 20u);
+}
+
+TEST(Redaction, OptionsTableDrivesTheConfig) {
+  PluginInfo info;
+  info.options = redaction_options();
+  struct Collect : Diagnostics {
+    std::vector<std::string> errors;
+    void error(const std::string& o, const std::string& m) override { errors.push_back(o + ": " + m); }
+    void warning(const std::string&, const std::string&) override {}
+  } diag;
+  ::unsetenv("GARDENER_TEST_UNSET_KEY");
+  auto cfg = testing::bind_options(info, {{"ipv4", true}, {"email", false}, {"style", "hmac"},
+                                          {"hmac_key_env", "GARDENER_TEST_UNSET_KEY"},
+                                          {"user_detectors", Json::array({{{"name", "c"}, {"pattern", "C[0-9]+"}}})}});
+  RedactionConfig rc = redaction_config(cfg, diag);
+  EXPECT_TRUE(rc.detectors["ipv4"]);
+  EXPECT_FALSE(rc.detectors["email"]);
+  EXPECT_TRUE(rc.detectors["jwt"]);
+  ASSERT_EQ(rc.user_detectors.size(), 1u);
+  EXPECT_EQ(rc.style, RedactionStyle::Hmac);
+  ASSERT_EQ(diag.errors.size(), 1u);
+  EXPECT_NE(diag.errors[0].find("GARDENER_TEST_UNSET_KEY"), std::string::npos);
+  EXPECT_THROW(testing::bind_options(info, {{"style", "rot13"}}), ConfigurationError);
 }
 
 TEST(PatternSet, ReportsEachMatchingPatternOnceIncludingPrefiltered) {
