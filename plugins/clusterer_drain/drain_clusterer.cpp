@@ -5,6 +5,18 @@
 #include <thread>
 
 namespace gardener::drain {
+namespace {
+
+// Runs fn(0..t-1), shard 0 on the calling thread (one thread fewer to start per batch).
+template <typename Fn>
+void run_shards(size_t t, Fn&& fn) {
+  std::vector<std::thread> pool;
+  for (size_t k = 1; k < t; ++k) pool.emplace_back([&fn, k] { fn(k); });
+  fn(0);
+  for (auto& th : pool) th.join();
+}
+
+}  // namespace
 
 PluginInfo DrainClusterer::plugin_info() {
   PluginInfo info;
@@ -98,6 +110,7 @@ void DrainClusterer::do_start(Context& ctx) {
     // A damaged tree costs history, not the run: start afresh and say so.
     ctx.warn("drain state in {} is unreadable ({}); starting with an empty tree", store->path(), e.what());
     engine_ = std::make_unique<DrainEngine>(params_, *masker_);
+    engine_->keep_evicted(track_);
   }
 }
 
@@ -128,9 +141,7 @@ void DrainClusterer::do_process(Context&, Batch& batch) {
   if (t <= 1) {
     tokenize_range(batch, 0, n);
   } else {
-    std::vector<std::thread> pool;
-    for (size_t k = 0; k < t; ++k) pool.emplace_back([&, k] { tokenize_range(batch, n * k / t, n * (k + 1) / t); });
-    for (auto& th : pool) th.join();
+    run_shards(t, [&](size_t k) { tokenize_range(batch, n * k / t, n * (k + 1) / t); });
   }
   by_length_.clear();
   for (size_t i = 0; i < n; ++i) {
@@ -157,9 +168,7 @@ void DrainClusterer::do_process(Context&, Batch& batch) {
       shard[k].push_back(len);
       weight[k] += cnt;
     }
-    std::vector<std::thread> pool;
-    for (size_t k = 0; k < t; ++k) pool.emplace_back([&, k] { cluster_lengths(batch, shard[k]); });
-    for (auto& th : pool) th.join();
+    run_shards(t, [&](size_t k) { cluster_lengths(batch, shard[k]); });
   }
   for (size_t i = 0; i < n; ++i) {
     Record& r = batch.records[i];

@@ -17,7 +17,10 @@ class DrainClusterer : public Clusterer {
 
   /// For tools (the loghub bench): remember every record's assignment so that
   /// final_cluster_of(n) gives the n-th processed record's final cluster after finish().
-  void track_assignments(bool on) { track_ = on; }
+  void track_assignments(bool on) {
+    track_ = on;
+    if (engine_) engine_->keep_evicted(on);
+  }
   const FinalCluster* final_cluster_of(size_t nth) const;
   const DrainEngine* engine() const { return engine_.get(); }
 

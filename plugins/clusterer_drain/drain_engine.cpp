@@ -197,8 +197,15 @@ int DrainEngine::create_group(LengthRoot& root, Node& leaf, const std::vector<To
   for (const std::string* k : path) g->path.push_back(*k);
   g->subs.emplace_back();
   g->subs.back().key.resize(tokens.size());
-  root.groups.push_back(std::move(g));
-  uint32_t idx = static_cast<uint32_t>(root.groups.size() - 1);
+  uint32_t idx;
+  if (!root.free_slots.empty()) {
+    idx = root.free_slots.back();
+    root.free_slots.pop_back();
+    root.groups[idx] = std::move(g);
+  } else {
+    root.groups.push_back(std::move(g));
+    idx = static_cast<uint32_t>(root.groups.size() - 1);
+  }
   leaf.groups.push_back(idx);
   return static_cast<int>(idx);
 }
@@ -430,14 +437,15 @@ FinalCluster DrainEngine::make_final(std::vector<TemplateToken> tokens) const {
 size_t DrainEngine::live_groups() const {
   size_t n = 0;
   for (const auto& [len, r] : roots_)
-    for (const auto& g : r.groups) n += !g->evicted;
+    for (const auto& g : r.groups) n += g && !g->evicted;
   return n;
 }
 
 uint64_t DrainEngine::max_seq() const {
   uint64_t m = 0;
   for (const auto& [len, r] : roots_)
-    for (const auto& g : r.groups) m = std::max(m, g->last_seq);
+    for (const auto& g : r.groups)
+      if (g) m = std::max(m, g->last_seq);
   return m;
 }
 
@@ -485,7 +493,7 @@ void DrainEngine::evict_if_needed() {
   std::vector<Cand> cands;
   for (auto& [len, r] : roots_)
     for (uint32_t i = 0; i < r.groups.size(); ++i)
-      if (!r.groups[i]->evicted) cands.push_back({r.groups[i]->last_seq, len, i});
+      if (r.groups[i] && !r.groups[i]->evicted) cands.push_back({r.groups[i]->last_seq, len, i});
   std::sort(cands.begin(), cands.end(), [](const Cand& a, const Cand& b) {
     return std::tie(a.seq, a.len, a.idx) < std::tie(b.seq, b.len, b.idx);
   });
@@ -502,6 +510,10 @@ void DrainEngine::evict_if_needed() {
     auto& v = node->groups;
     v.erase(std::remove(v.begin(), v.end(), cands[k].idx), v.end());
     retire(g);
+    if (!keep_evicted_) {
+      r.groups[cands[k].idx].reset();
+      r.free_slots.push_back(cands[k].idx);
+    }
   }
 }
 
@@ -557,8 +569,8 @@ const std::vector<FinalCluster>& DrainEngine::finalize() {
   std::vector<Owner> owners;
   for (auto& [len, r] : roots_) {
     for (auto& gp : r.groups) {
+      if (!gp || gp->evicted) continue;
       Group& g = *gp;
-      if (g.evicted) continue;
       std::vector<bool> ep = enum_positions(g);
       for (size_t s = 0; s < g.subs.size(); ++s) {
         Sub& sub = g.subs[s];
@@ -627,7 +639,7 @@ const std::vector<FinalCluster>& DrainEngine::finalize() {
   aliases_.clear();
   for (auto& [len, r] : roots_)
     for (auto& gp : r.groups) {
-      if (gp->evicted) continue;
+      if (!gp || gp->evicted) continue;
       std::vector<bool> ep = enum_positions(*gp);
       for (Sub& s : gp->subs) {
         const Sub& root = gp->subs[sub_root(*gp, static_cast<int>(&s - gp->subs.data()))];

@@ -89,7 +89,8 @@ struct Node {
 struct LengthRoot {
   size_t length = 0;
   Node tree;
-  std::vector<std::unique_ptr<Group>> groups;
+  std::vector<std::unique_ptr<Group>> groups;  // null = an evicted group's freed slot
+  std::vector<uint32_t> free_slots;            // reused by new groups: memory stays flat
 };
 
 struct Ref {
@@ -123,6 +124,9 @@ class DrainEngine {
   const std::string& provisional_id(const Ref& ref);
   /// LRU eviction down to max_clusters; evicted clusters keep their counts (retired list).
   void evict_if_needed();
+  /// Keep evicted groups as tombstones so resolve() works for every Ref ever returned (tools
+  /// that resolve old assignments); otherwise their memory is freed and reused.
+  void keep_evicted(bool on) { keep_evicted_ = on; }
   size_t live_groups() const;
   /// The newest sequence number seen (a restored tree continues after it).
   uint64_t max_seq() const;
@@ -165,6 +169,7 @@ class DrainEngine {
   std::vector<FinalCluster> final_;
   std::vector<std::pair<std::string, std::string>> aliases_;
   uint64_t retired_overflow_count_ = 0;
+  bool keep_evicted_ = false;
 };
 
 std::string render(const Masker& masker, const std::vector<TemplateToken>& tokens, bool typed);

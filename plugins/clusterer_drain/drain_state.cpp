@@ -16,8 +16,8 @@ std::string DrainEngine::save() const {
   for (const auto& [len, r] : roots_) {
     nlohmann::json groups = nlohmann::json::array();
     for (const auto& gp : r.groups) {
+      if (!gp || gp->evicted) continue;
       const Group& g = *gp;
-      if (g.evicted) continue;
       nlohmann::json tmpl = nlohmann::json::array(), trackers = nlohmann::json::array(), subs = nlohmann::json::array();
       for (const auto& t : g.tmpl) tmpl.push_back({t.text, t.ws, static_cast<int>(t.type)});
       for (const auto& tr : g.trackers) trackers.push_back({tr.word_only, tr.overflow, tr.words_seen, tr.values});

@@ -18,6 +18,7 @@ class TemplateTransform : public Transform {
 
  private:
   std::unique_ptr<Masker> masker_;
+  size_t threads_ = 1;
 };
 
 /// Reads the user mask table ([{name, regex}, ...]); reports problems under `option`.

@@ -107,7 +107,9 @@ struct Stages {
   gardener::testing::TestContext ctx;
 
   explicit Stages(const Json& drain_opts) {
-    tt = make_configured<template_transform::TemplateTransform>(Json::object(), "template");
+    // The same thread count for the masking as for the clustering.
+    tt = make_configured<template_transform::TemplateTransform>(Json{{"threads", drain_opts.at("threads")}},
+                                                                "template");
     dc = make_configured<drain::DrainClusterer>(drain_opts, "drain");
     ctx.pipeline = "bench";
     ctx.component = "drain";
@@ -246,10 +248,10 @@ int mode_pipeline(const Args& a, const char* argv0) {
       "[pipeline]\nname = \"drain-bench\"\n\n"
       "[sources.file]\ntype = \"file\"\npath = \"input.log\"\nformat = \"text\"\n"
       "log_format = \"<Date> <Time> <Level> <Component>: <Content>\"\n\n"
-      "[transforms.template]\ntype = \"template\"\ninputs = [\"file\"]\n\n"
+      "[transforms.template]\ntype = \"template\"\ninputs = [\"file\"]\nthreads = {}\n\n"
       "[clusterers.drain]\ntype = \"drain\"\ninputs = [\"template\"]\nthreads = {}\n\n"
       "[sinks.json]\ntype = \"json\"\ninputs = [\"drain\"]\npath = \"report.json\"\n",
-      a.threads);
+      a.threads, a.threads);
   double peak = 0;
   auto t0 = std::chrono::steady_clock::now();
   int rc = run_child({cli, "--plugin-path", plugins, "--log-level", "warn", "run", (dir / "bench.toml").string(),
@@ -262,7 +264,7 @@ int mode_pipeline(const Args& a, const char* argv0) {
     return 1;
   }
   std::cout << fmt::format(
-      "(b) whole pipeline file -> template -> drain -> json: {} lines ({:.1f} MB), {} drain threads: {:.3f} s, "
+      "(b) whole pipeline file -> template -> drain -> json: {} lines ({:.1f} MB), {} threads (template and drain): {:.3f} s, "
       "{:.0f} lines/s, {:.1f} MB/s, peak RSS {:.0f} MB (log-gardener)\n",
       a.lines, bytes / 1e6, a.threads, secs, a.lines / secs, bytes / 1e6 / secs, peak);
   fs::remove_all(dir);

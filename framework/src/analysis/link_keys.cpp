@@ -72,7 +72,7 @@ void scan_link_keys(std::string_view text, const std::function<void(std::string_
     if (c != 'c' && c != 'r' && c != 't' && c != 's' && c != 'x') continue;
     if (i > 0 && word_char(text[i - 1])) continue;
     for (const auto& name : kNames) {
-      if (!starts_with_lower(text, i, name.text)) continue;
+      if (name.text[0] != c || !starts_with_lower(text, i, name.text)) continue;
       size_t end = i + name.text.size();
       if (end < text.size() && (word_char(text[end]) || text[end] == '-')) continue;  // "connection_state"
       auto value = value_after(text, end);
