@@ -173,6 +173,7 @@ TEST(Redaction, JsonAtAnyDepthKeysAndValues) {
             {fakes["email"], "value keyed by an address"},
             {"password", 123456},
             {"token_count", 12},
+            {"redactions", {{"github_token", 2}, {"aws_access_key", 1}}},
             {"next", {{"secret", {{"inner", "x1"}}}}}};
   RedactionCounts counts;
   EXPECT_GT(default_redactor().redact_json(j, &counts), 0u);
@@ -182,6 +183,8 @@ TEST(Redaction, JsonAtAnyDepthKeysAndValues) {
   EXPECT_EQ(j["nested"]["deeper"]["apiKey"], "[REDACTED:generic_token]");
   EXPECT_EQ(j["password"], "[REDACTED:password]");
   EXPECT_EQ(j["token_count"], 12);
+  EXPECT_EQ(j["redactions"]["github_token"], 2);  // small counts under secret-like keys stay
+  EXPECT_EQ(j["redactions"]["aws_access_key"], 1);
   EXPECT_EQ(j["next"]["secret"]["inner"], "[REDACTED:generic_token]");
   EXPECT_TRUE(j.contains("[REDACTED:email]"));
 }

@@ -23,7 +23,9 @@ class JsonWalker {
   /// `key_detector` >= 0 when the value sits under a secret-like key: every leaf is a secret.
   size_t walk(J& v, int key_detector) {
     if (v.is_string()) return leaf_string(v, key_detector);
-    if (v.is_number() && key_detector >= 0) return replace_leaf(v, v.dump(), key_detector);
+    // A number under a secret-like key is a secret only when long enough to be one: counts such
+    // as a Report's {"redactions": {"github_token": 2}} stay readable.
+    if (v.is_number() && key_detector >= 0 && v.dump().size() >= 6) return replace_leaf(v, v.dump(), key_detector);
     if (v.is_number_integer()) return long_number(v);
     if (v.is_array()) {
       size_t n = 0;
