@@ -9,8 +9,23 @@
 namespace gardener {
 inline namespace v1 {
 
+// The same pattern as a list of elements for a small backtracking matcher: lazy fields, literal
+// bytes and greedy whitespace runs, tried in the order RE2's (Perl-like) submatch rules prefer, so
+// it finds the same split. A format with other regex syntax, or a line that needs too many steps,
+// goes to RE2 (RE2 with submatches costs ~30k instructions a line: most of a pipeline's time).
+struct Element {
+  enum Kind { Field, Literal, Space } kind;
+  char c = 0;
+};
+
 struct LogFormat::Impl {
   std::unique_ptr<RE2> re;
+  std::vector<Element> elements;  // empty: RE2 only
+  size_t fields = 0;
+
+  enum class Fast { Yes, No, Unknown };
+  Fast fast_match(std::string_view text, std::vector<std::string_view>& values) const;
+  bool step(std::string_view text, size_t e, size_t pos, std::string_view* out, size_t field, size_t& budget) const;
 };
 
 namespace {
@@ -35,15 +50,86 @@ std::string_view strip(std::string_view s) {
   return s.substr(b, e - b + 1);
 }
 
+bool is_re_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r'; }
+
+// Elements of a literal part, or false when it holds regex syntax the small matcher does not do.
+bool literal_elements(std::string_view literal, std::vector<Element>& out) {
+  for (size_t i = 0; i < literal.size(); ++i) {
+    char c = literal[i];
+    if (c == ' ') {
+      while (i + 1 < literal.size() && literal[i + 1] == ' ') ++i;
+      out.push_back({Element::Space});
+    } else if (c == '\\') {
+      if (i + 1 >= literal.size()) return false;
+      char e = literal[++i];
+      bool alnum = (e >= '0' && e <= '9') || (e >= 'a' && e <= 'z') || (e >= 'A' && e <= 'Z');
+      if (alnum || e == '_') return false;  // \d, \s, \1 ...: classes and references
+      out.push_back({Element::Literal, e});
+    } else if (std::string_view(".*+?()[]{}|^$").find(c) != std::string_view::npos) {
+      return false;
+    } else {
+      out.push_back({Element::Literal, c});
+    }
+  }
+  return true;
+}
+
 }  // namespace
+
+// Backtracking in RE2's preference order: a lazy field tries the shortest value first, a
+// whitespace run the longest first; the line must end with the last element.
+bool LogFormat::Impl::step(std::string_view text, size_t e, size_t pos, std::string_view* out, size_t field,
+                           size_t& budget) const {
+  if (budget == 0) return false;
+  --budget;
+  if (e == elements.size()) return pos == text.size();
+  const Element& el = elements[e];
+  switch (el.kind) {
+    case Element::Literal:
+      return pos < text.size() && text[pos] == el.c && step(text, e + 1, pos + 1, out, field, budget);
+    case Element::Space: {
+      size_t end = pos;
+      while (end < text.size() && is_re_space(text[end])) ++end;
+      for (size_t k = end; k > pos; --k)
+        if (step(text, e + 1, k, out, field, budget)) return true;
+      return false;
+    }
+    case Element::Field: {
+      if (e + 1 == elements.size()) {  // the last field takes the rest
+        out[field] = text.substr(pos);
+        return true;
+      }
+      const Element& next = elements[e + 1];
+      for (size_t end = pos; end <= text.size(); ++end) {
+        // Only a position where the next element can start is worth a recursive try.
+        if (next.kind == Element::Literal && (end == text.size() || text[end] != next.c)) continue;
+        if (next.kind == Element::Space && (end == text.size() || !is_re_space(text[end]))) continue;
+        out[field] = text.substr(pos, end - pos);
+        if (step(text, e + 1, end, out, field + 1, budget)) return true;
+        if (budget == 0) return false;
+      }
+      return false;
+    }
+  }
+  return false;
+}
+
+LogFormat::Impl::Fast LogFormat::Impl::fast_match(std::string_view text, std::vector<std::string_view>& values) const {
+  size_t budget = 4 * text.size() + 64;
+  if (step(text, 0, 0, values.data(), 0, budget)) return Fast::Yes;
+  values.assign(values.size(), std::string_view());
+  return budget > 0 ? Fast::No : Fast::Unknown;  // out of steps: RE2 decides
+}
 
 LogFormat::LogFormat(const std::string& format) : impl_(std::make_unique<Impl>()) {
   std::string regex;
   size_t pos = 0;
+  bool simple = true;
   while (pos < format.size()) {
     size_t open = format.find('<', pos);
     if (open == std::string::npos) {
       append_literal(regex, std::string_view(format).substr(pos));
+      simple = simple && literal_elements(std::string_view(format).substr(pos), impl_->elements);
       break;
     }
     size_t close = format.find('>', open);
@@ -52,6 +138,8 @@ LogFormat::LogFormat(const std::string& format) : impl_(std::make_unique<Impl>()
       throw ConfigurationError("log_format \"" + format + "\" has an unbalanced or empty '<' at position " +
                                std::to_string(open) + ": write fields as <Name>");
     append_literal(regex, std::string_view(format).substr(pos, open - pos));
+    simple = simple && literal_elements(std::string_view(format).substr(pos, open - pos), impl_->elements);
+    impl_->elements.push_back({Element::Field});
     fields_.push_back(format.substr(open + 1, close - open - 1));
     regex += "(.*?)";
     pos = close + 1;
@@ -68,6 +156,8 @@ LogFormat::LogFormat(const std::string& format) : impl_(std::make_unique<Impl>()
   if (impl_->re->NumberOfCapturingGroups() != static_cast<int>(fields_.size()))
     throw ConfigurationError("log_format \"" + format +
                              "\" contains capturing groups outside its <Field>s: use (?:...) for grouping");
+  if (!simple) impl_->elements.clear();
+  impl_->fields = fields_.size();
 }
 
 LogFormat::~LogFormat() = default;
@@ -78,6 +168,10 @@ bool LogFormat::match(std::string_view line, std::vector<std::string_view>& valu
   std::string_view text = strip(line);
   const size_t n = fields_.size();
   values.assign(n, std::string_view());
+  if (!impl_->elements.empty()) {
+    auto fast = impl_->fast_match(text, values);
+    if (fast != Impl::Fast::Unknown) return fast == Impl::Fast::Yes;
+  }
   // Submatch 0 is the whole line; fields follow.
   thread_local std::vector<re2::StringPiece> pieces;
   pieces.assign(n + 1, re2::StringPiece());
