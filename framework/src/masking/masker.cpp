@@ -329,6 +329,10 @@ void Masker::apply(Record& record) const {
   tokenize(record.message, tokens);
   record.masked.clear();
   record.variables.clear();
+  // One allocation each for a fresh record (placeholders are rarely longer than their values).
+  record.masked.reserve(record.message.size() + 16);
+  record.variables.reserve(static_cast<size_t>(
+      std::count_if(tokens.begin(), tokens.end(), [](const Token& t) { return is_placeholder(t.type); })));
   for (const Token& t : tokens) {
     if (is_placeholder(t.type)) {
       record.masked += '<';
