@@ -63,6 +63,25 @@ bool is_collapse_sep(char c) {
   }
 }
 
+// Cheap necessary conditions, checked before the scanners (most tokens fail them).
+// A month or weekday name starts with one of these letters.
+bool may_start_word_date(char c) {
+  switch (c | 0x20) {
+    case 'a': case 'd': case 'f': case 'j': case 'm': case 'n': case 'o': case 's': case 't': case 'w':
+      return is_alpha(c);
+    default:
+      return false;
+  }
+}
+// 8-4-4-4-12: at least 36 bytes with a dash after the first group.
+bool may_be_uuid(std::string_view s) { return s.size() >= 36 && s[8] == '-'; }
+// An IPv6 address starting with a hex digit has a colon after its first group of at most 4.
+bool may_be_ipv6(std::string_view s) {
+  size_t h = 0;
+  while (h < s.size() && h < 5 && is_hex(s[h])) ++h;
+  return h <= 4 && h < s.size() && s[h] == ':';
+}
+
 // Extends `a` (a view into the same buffer) up to the end of `b`.
 std::string_view join_views(std::string_view a, std::string_view b) {
   return std::string_view(a.data(), static_cast<size_t>(b.data() + b.size() - a.data()));
@@ -113,12 +132,12 @@ size_t Masker::Impl::structured(std::string_view rest, bool at_chunk, const Hint
   if (at_chunk) {
     if (hints.url && on(TokenType::Url) && (n = scan_url(rest))) return type = TokenType::Url, n;
     if (on(TokenType::Path) && (n = scan_path(rest))) return type = TokenType::Path, n;
-    if (on(TokenType::Date) && is_alpha(c) && (n = scan_word_date(rest))) return type = TokenType::Date, n;
+    if (on(TokenType::Date) && may_start_word_date(c) && (n = scan_word_date(rest))) return type = TokenType::Date, n;
   }
   if (is_hex(c)) {
-    if (on(TokenType::Uuid) && (n = scan_uuid(rest))) return type = TokenType::Uuid, n;
+    if (on(TokenType::Uuid) && may_be_uuid(rest) && (n = scan_uuid(rest))) return type = TokenType::Uuid, n;
     if (on(TokenType::Ip) && is_digit(c) && (n = scan_ipv4(rest))) return type = TokenType::Ip, n;
-    if (on(TokenType::Ip) && (n = scan_ipv6(rest))) return type = TokenType::Ip, n;
+    if (on(TokenType::Ip) && may_be_ipv6(rest) && (n = scan_ipv6(rest))) return type = TokenType::Ip, n;
     bool is_date = false;
     if (is_digit(c) && (n = scan_timestamp(rest, is_date))) {
       type = is_date ? TokenType::Date : TokenType::Timestamp;
