@@ -108,7 +108,7 @@ size_t zone(std::string_view s, size_t i) {
 }
 
 struct Unit {
-  const char* text;
+  std::string_view text;  // a view: comparing needs no strlen
   TokenType type;
   bool spaced;  // may follow the number after one space
 };
