@@ -20,6 +20,7 @@
 #include <fstream>
 #include <iostream>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include <fmt/format.h>
@@ -136,6 +137,24 @@ struct Stages {
   }
 };
 
+// How many cores this process can get right now: the same busy loop on 1 and on n threads. On a
+// shared host a thread-count comparison means nothing when this is near 1.
+double available_cores(size_t n) {
+  auto spin = [] {
+    volatile uint64_t x = 0;
+    for (uint64_t i = 0; i < 200'000'000; ++i) x = x + i;
+  };
+  auto wall = [&](size_t threads) {
+    auto t0 = std::chrono::steady_clock::now();
+    std::vector<std::thread> pool;
+    for (size_t k = 0; k < threads; ++k) pool.emplace_back(spin);
+    for (auto& t : pool) t.join();
+    return std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+  };
+  double one = wall(1);
+  return static_cast<double>(n) * one / wall(n);
+}
+
 // Refills one batch in place (a source hands over fresh records; we reuse the capacity so the
 // bench measures the stages, not the allocator behind a reader).
 template <typename Next>
@@ -175,6 +194,9 @@ int mode_contents(const Args& a) {
       "peak RSS {:.0f} MB (input and program before the run: {:.0f} MB); CPU {:.3f} s ({:.2f} cores busy)\n",
       a.lines, bytes / 1e6, a.threads, secs, a.lines / secs, bytes / 1e6 / secs, clusters, bench::peak_rss_mb(),
       rss0, cpu, cpu / secs);
+  if (a.threads > 1)
+    std::cout << fmt::format("    the host gives this process {:.2f} of {} cores right now (busy-loop check)\n",
+                             available_cores(a.threads), a.threads);
   return 0;
 }
 

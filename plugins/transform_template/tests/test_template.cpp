@@ -41,3 +41,27 @@ TEST(TemplateTransform, BadOptionsAreDiagnosed) {
                    Json{{"masks", Json::array({{{"name", "X"}}})}}),
                ConfigurationError);
 }
+
+TEST(TemplateTransform, SameOutputWithAnyThreadCount) {
+  auto run = [](int threads) {
+    auto t = gardener::testing::make_configured<TemplateTransform>(Json{{"threads", threads}});
+    gardener::testing::TestContext ctx;
+    Batch b;
+    for (int i = 0; i < 3000; ++i) {  // enough records for the work to be split
+      Record r;
+      r.message = "req " + std::to_string(i) + " from 10.0.0." + std::to_string(i % 250) + ":80" +
+                  (i % 3 ? " took 5ms" : " user bob ok");
+      b.records.push_back(std::move(r));
+    }
+    t->process(ctx, b);
+    std::vector<std::string> out;
+    for (const auto& r : b.records) {
+      out.push_back(r.masked);
+      for (const auto& v : r.variables) out.push_back(v.type + "=" + v.value);
+    }
+    return out;
+  };
+  auto one = run(1);
+  EXPECT_EQ(one[0], "req <NUM> from <IP> user bob ok");
+  EXPECT_EQ(run(3), one);
+}
