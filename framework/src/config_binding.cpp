@@ -181,7 +181,9 @@ struct Binder {
 Config bind_component_options(const PluginInfo& info, const Json& raw, const std::string& component_path,
                               const Locator& locate, std::vector<ConfigError>& errors, const std::string& base_dir) {
   Binder binder{info, component_path, locate, errors, base_dir};
-  return binder.bind(raw);
+  Config config = binder.bind(raw);
+  config.set_base_dir(base_dir);
+  return config;
 }
 
 std::string did_you_mean(const std::string& word, const std::vector<std::string>& candidates) {

@@ -56,30 +56,10 @@ void RulesClusterer::do_configure(const Config& config, Diagnostics& diag) {
   parse_rules(config.get_json("rule"), "pipeline", rules_,
               [&](const std::string& path, const std::string& message) { diag.error(path, message); });
   auto files = config.get_list("rules");
-  for (size_t i = 0; i < files.size(); ++i) {
-    // The pipeline's directory is known only at start: relative files that do not resolve from
-    // the working directory are read then (with the same checks).
-    std::error_code ec;
-    if (std::filesystem::path(files[i]).is_relative() && !std::filesystem::exists(files[i], ec)) {
-      deferred_.push_back(files[i]);
-      continue;
-    }
-    add_file(load_rule_file(files[i], ""), "rules[" + std::to_string(i) + "]", diag);
-  }
-  if (deferred_.empty()) compile(diag);
-}
-
-void RulesClusterer::do_start(Context& ctx) {
-  if (deferred_.empty()) return;
-  struct Collect : Diagnostics {
-    std::string all;
-    void error(const std::string& o, const std::string& m) override { all += (all.empty() ? "" : "\n") + o + ": " + m; }
-    void warning(const std::string&, const std::string&) override {}
-  } diag;
-  for (const auto& f : deferred_) add_file(load_rule_file(f, ctx.base_dir()), "rules", diag);
-  deferred_.clear();
-  if (diag.all.empty()) compile(diag);
-  if (!diag.all.empty()) throw ConfigurationError(diag.all);
+  // Relative rule files resolve against the pipeline file's directory, so `validate` checks them.
+  for (size_t i = 0; i < files.size(); ++i)
+    add_file(load_rule_file(files[i], config.base_dir()), "rules[" + std::to_string(i) + "]", diag);
+  compile(diag);
 }
 
 void RulesClusterer::do_process(Context&, Batch& batch) {

@@ -17,7 +17,6 @@ class RulesClusterer : public Clusterer {
 
  protected:
   void do_configure(const Config& config, Diagnostics& diag) override;
-  void do_start(Context& ctx) override;
   void do_process(Context& ctx, Batch& batch) override;
   void do_finish(Context& ctx, Report& report) override;
 
@@ -27,7 +26,6 @@ class RulesClusterer : public Clusterer {
   void compile(Diagnostics& diag);
 
   std::vector<Rule> rules_;
-  std::vector<std::string> deferred_;  // relative rule files not found from the working directory
   std::optional<RuleSet> set_;
   std::vector<ClusterStats> stats_;    // per rule
   std::vector<uint64_t> dropped_;      // per rule

@@ -14,9 +14,9 @@ bool TestContext::sleep_for(TimeNs duration) {
   return !stop.load();
 }
 
-Config bind_options(const PluginInfo& info, const Json& options) {
+Config bind_options(const PluginInfo& info, const Json& options, const std::string& base_dir) {
   std::vector<ConfigError> errors;
-  Config cfg = bind_component_options(info, options, "test", {}, errors);
+  Config cfg = bind_component_options(info, options, "test", {}, errors, base_dir);
   if (!errors.empty()) {
     std::string all;
     for (const auto& e : errors) all += e.path + ": " + e.message + "\n";

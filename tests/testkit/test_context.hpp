@@ -73,10 +73,11 @@ class CollectingEmitter : public Emitter {
 
 /// Binds a JSON object of options through a plugin's options table exactly as pipelines do;
 /// throws ConfigurationError listing every error.
-Config bind_options(const PluginInfo& info, const Json& options);
+Config bind_options(const PluginInfo& info, const Json& options, const std::string& base_dir = ".");
 /// Creates, binds and configures a plugin class; throws on any diagnostic.
 template <typename T>
-std::unique_ptr<T> make_configured(const Json& options, std::string name = "under-test") {
+std::unique_ptr<T> make_configured(const Json& options, std::string name = "under-test",
+                                   const std::string& base_dir = ".") {
   auto p = std::make_unique<T>();
   p->set_identity(T::plugin_info().name, name);
   struct Collect : Diagnostics {
@@ -84,7 +85,7 @@ std::unique_ptr<T> make_configured(const Json& options, std::string name = "unde
     void error(const std::string& o, const std::string& m) override { errors += o + ": " + m + "\n"; }
     void warning(const std::string&, const std::string&) override {}
   } diag;
-  p->configure(bind_options(T::plugin_info(), options), diag);
+  p->configure(bind_options(T::plugin_info(), options, base_dir), diag);
   if (!diag.errors.empty()) throw ConfigurationError(diag.errors);
   return p;
 }

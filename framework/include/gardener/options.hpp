@@ -78,8 +78,14 @@ class Config {
   std::vector<std::string> get_list(const std::string& name) const;
   const Json& get_json(const std::string& name) const;
 
+  /// Directory of the pipeline file: relative paths in options (rule files, outputs) resolve
+  /// against it, already at configure time.
+  const std::string& base_dir() const { return base_dir_; }
+  void set_base_dir(std::string dir) { base_dir_ = std::move(dir); }
+
  private:
   Json values_ = Json::object();
+  std::string base_dir_ = ".";
 };
 
 }  // namespace v1

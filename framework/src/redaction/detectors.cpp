@@ -136,7 +136,8 @@ const std::vector<Detector>& builtin_detectors() {
       {"private_key", "PEM private key blocks (-----BEGIN ... PRIVATE KEY-----)", true,
        R"(-----BEGIN[A-Z ]*PRIVATE KEY-----(?:[\s\S]*?-----END[A-Z ]*PRIVATE KEY-----|[\s\S]*))", nullptr,
        Partial::Marker},
-      {"jwt", "JSON Web Tokens (eyJ...eyJ...)", true, R"(\beyJ[A-Za-z0-9_-]{5,}\.eyJ[A-Za-z0-9_-]{5,}\.[A-Za-z0-9_-]*)",
+      {"jwt", "JSON Web Tokens (eyJ header . payload . signature)", true,
+       R"(\beyJ[A-Za-z0-9_-]{5,}\.[A-Za-z0-9_-]{5,}\.[A-Za-z0-9_-]*)",
        nullptr, Partial::Prefix},
       {"slack_webhook", "Slack incoming webhook URLs", true,
        R"(hooks\.slack\.com/(?:services|workflows|triggers)/([A-Za-z0-9_/-]{8,}))", nullptr, Partial::Prefix},
@@ -169,7 +170,7 @@ const std::vector<Detector>& builtin_detectors() {
       {"generic_token", "vendor tokens caught by context (api_key=, X-Api-Key:, token:, secret/token/key JSON keys)",
        true,
        R"((?i)(?:api[_-]?key|access[_-]?key|access[_-]?token|auth[_-]?token|refresh[_-]?token|secret[_-]?key|)"
-       R"(private[_-]?key|signing[_-]?key|client[_-]?key|session[_-]?token|token|\bkey))" GARDENER_ASSIGN
+       R"(private[_-]?key|signing[_-]?key|client[_-]?key|session[_-]?token|id[_-]?token|jwt|token|\bkey))" GARDENER_ASSIGN
        R"((?:bearer\s+)?([A-Za-z0-9._~+/=-]{8,}))",
        token_check, Partial::Prefix},
       {"email", "email addresses", true,

@@ -222,16 +222,20 @@ TEST(RegexRules, RelativeRuleFilesResolveAgainstThePipelineDirectory) {
   TempDir dir;
   std::filesystem::create_directories(dir.file("rules"));
   std::ofstream(dir.file("rules/known.toml")) << "[[rule]]\nid = \"k\"\nmatch.message = 'known'\n";
-  auto c = make_configured<RulesClusterer>({{"rules", "rules/known.toml"}});
+  auto c = make_configured<RulesClusterer>({{"rules", "rules/known.toml"}}, "rules", dir.path());
   TestContext ctx;
-  ctx.dir = dir.path();
   c->start(ctx);
   Batch batch = batch_of({rec("a known problem")});
   c->process(ctx, batch);
   EXPECT_EQ(batch.records[0].cluster_id, "k");
 
-  auto broken = make_configured<RulesClusterer>({{"rules", "rules/nowhere.toml"}});
-  EXPECT_THROW(broken->start(ctx), std::exception);
+  // A missing file is a configuration error (found by `validate`), naming the resolved path.
+  try {
+    make_configured<RulesClusterer>({{"rules", "rules/nowhere.toml"}}, "rules", dir.path());
+    FAIL() << "a missing rule file must be a configuration error";
+  } catch (const ConfigurationError& e) {
+    EXPECT_NE(std::string(e.what()).find("nowhere.toml"), std::string::npos) << e.what();
+  }
 }
 
 /// The multi-pattern matcher agrees with evaluating each rule with RE2, in order.

@@ -75,6 +75,9 @@ inline std::map<std::string, std::string> fake_secrets() {
   const std::string pem_body = "MIIEow" + fake_chars(kAlnum, 58, 11);
   return {
       {"jwt", jwt},
+      // An encrypted or garbled payload: still a token when the header says so.
+      {"jwt_opaque", base64url(R"({"alg":"HS256","typ":"JWT"})") + "." + fake_chars(kAlnum, 60, 3) + "." +
+                         fake_chars(kAlnum, 40, 5)},
       {"bearer", "Zq8" + fake_chars(kAlnum, 29, 13)},
       {"basic", base64("fakeuser:" + fake_chars(kAlnum, 12, 17))},
       {"pem_escaped", pem_begin + "\\n" + pem_body + "\\n" + pem_end},
