@@ -186,11 +186,16 @@ void Masker::Impl::scan_segment(std::string_view msg, size_t from, size_t to, st
     }
     size_t j = 0;
     if (is_word(c)) {
-      while (j < rest.size() && is_word(rest[j]) && !(rest[j] == '.' && j + 1 < rest.size() && rest[j + 1] == '.')) ++j;
+      WordShape shape;
+      for (; j < rest.size(); ++j) {
+        unsigned char k = kChars.c[static_cast<unsigned char>(rest[j])];
+        if (!(k & kWord) || (rest[j] == '.' && j + 1 < rest.size() && rest[j + 1] == '.')) break;
+        shape.add(k);
+      }
       if (j == 0) {
         while (j < rest.size() && rest[j] == '.') ++j;  // a run of dots separates
       } else if (settings.builtins) {
-        type = classify_word(rest.substr(0, j));
+        type = classify_word(rest.substr(0, j), shape);
         if (!on(type)) type = TokenType::Word;
       }
     } else {

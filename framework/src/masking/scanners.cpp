@@ -359,17 +359,16 @@ size_t scan_number_unit(std::string_view s, TokenType& type) {
 }
 
 TokenType classify_word(std::string_view w) {
-  unsigned char any = 0;  // union of the classes of the word's bytes
-  bool alpha_nonhex = false, slash = false;
-  size_t dots = 0;
-  for (char c : w) {
-    unsigned char k = kChars.c[static_cast<unsigned char>(c)];
-    any |= k;
-    alpha_nonhex |= (k & (kAlpha | kHex)) == kAlpha;
-    slash |= c == '/';
-    dots += c == '.';
-  }
-  const bool digit = any & kDigit;
+  WordShape shape;
+  for (char c : w) shape.add(kChars.c[static_cast<unsigned char>(c)]);
+  return classify_word(w, shape);
+}
+
+TokenType classify_word(std::string_view w, WordShape shape) {
+  const bool digit = shape.any & kDigit;
+  const bool alpha_nonhex = shape.any & kAlphaNonHex;
+  const bool slash = shape.any & kSlash;
+  const size_t dots = shape.dots;
   if (digit) {
     size_t i = (w[0] == '-' || w[0] == '+') ? 1 : 0;
     size_t d = digits(w, i);

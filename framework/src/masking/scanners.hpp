@@ -9,7 +9,9 @@
 namespace gardener::masking {
 
 // Character classes by table: these run on every byte of every line.
-enum CharClass : unsigned char { kDigit = 1, kAlpha = 2, kHex = 4, kSpace = 8, kWord = 16 };
+enum CharClass : unsigned char {
+  kDigit = 1, kAlpha = 2, kHex = 4, kSpace = 8, kWord = 16, kSlash = 32, kDot = 64, kAlphaNonHex = 128
+};
 struct CharTable {
   unsigned char c[256]{};
   constexpr CharTable() {
@@ -20,6 +22,9 @@ struct CharTable {
       if ((i >= 'a' && i <= 'f') || (i >= 'A' && i <= 'F')) v |= kHex;
       if (i == ' ' || i == '\t' || i == '\n' || i == '\r' || i == '\v' || i == '\f') v |= kSpace;
       if (i == '_' || i == '-' || i == '.' || i == '/' || i >= 0x80) v |= kWord;
+      if (i == '/') v |= kSlash;
+      if (i == '.') v |= kDot;
+      if ((v & (kAlpha | kHex)) == kAlpha) v |= kAlphaNonHex;
       c[i] = v;
     }
   }
@@ -50,7 +55,18 @@ size_t scan_timestamp(std::string_view s, bool& is_date);
 size_t scan_word_date(std::string_view s);
 /// A number followed by a unit ("13.56ms", "30 sec", "5.2 KB", "75%"); sets the type.
 size_t scan_number_unit(std::string_view s, TokenType& type);
+/// What a word is made of: the union of its bytes' classes and its dots (the tokenizer collects
+/// it while it finds the word's end, so classifying needs no second pass).
+struct WordShape {
+  unsigned char any = 0;
+  size_t dots = 0;
+  void add(unsigned char cls) {
+    any |= cls;
+    dots += (cls & kDot) != 0;
+  }
+};
 /// Classifies a word token (after the structured scanners failed).
+TokenType classify_word(std::string_view w, WordShape shape);
 TokenType classify_word(std::string_view w);
 
 }  // namespace gardener::masking
