@@ -150,3 +150,11 @@ TEST(Cli, SigtermAbandonsTheWindowWithoutWritingHalfAReport) {
   EXPECT_NE(out.find("interrupted"), std::string::npos) << out;
   EXPECT_FALSE(fs::exists(dir.file("report.json")));
 }
+
+// docs/pipeline-reference.md is generated from the options tables; it must not drift from them.
+TEST(Cli, PipelineReferenceIsGeneratedFromTheOptionsTables) {
+  auto r = run_cli("plugins docs 2>/dev/null");
+  ASSERT_EQ(r.rc, 0);
+  std::string committed = read_file(std::string(GARDENER_SOURCE_DIR) + "/docs/pipeline-reference.md");
+  EXPECT_EQ(r.out, committed) << "regenerate it: build/log-gardener plugins docs > docs/pipeline-reference.md";
+}
