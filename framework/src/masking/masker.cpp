@@ -238,7 +238,7 @@ TokenType Masker::Impl::placeholder_by_name(std::string_view name) const {
   if (name == "*") return TokenType::Var;
   const auto& names = mask_type_names();
   for (size_t k = 0; k < names.size(); ++k)
-    if (names[k] == name) return static_cast<TokenType>(k + 1);
+    if (!name.empty() && names[k][0] == name[0] && names[k] == name) return static_cast<TokenType>(k + 1);
   for (size_t k = 0; k < user_names.size(); ++k)
     if (user_names[k] == name) return static_cast<TokenType>(static_cast<uint16_t>(TokenType::User) + k);
   return TokenType::Word;
