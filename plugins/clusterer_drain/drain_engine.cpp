@@ -210,10 +210,25 @@ int DrainEngine::create_group(LengthRoot& root, Node& leaf, const std::vector<To
   return static_cast<int>(idx);
 }
 
+// An enumeration is a closed set of plain words (Started/Paused, GET/POST, ok/error). A word
+// with inner punctuation (auth-service, gmail.com, user_42) names something: a host, a service,
+// a key. Such positions are parameters, however few values one window shows.
+static bool looks_like_identifier(std::string_view word) {
+  for (size_t i = 1; i + 1 < word.size(); ++i)
+    if (word[i] == '-' || word[i] == '.' || word[i] == '_' || word[i] == '/' || word[i] == '@') return true;
+  return false;
+}
+
 void DrainEngine::add_value(Group& g, size_t pos, std::string_view word, uint64_t n) {
   PosTracker& tr = g.trackers[pos];
   tr.words_seen = true;
   if (!tr.candidate()) return;
+  if (looks_like_identifier(word)) {
+    tr.overflow = true;
+    tr.values.clear();
+    ++g.version;
+    return;
+  }
   for (auto& [v, c] : tr.values)
     if (v == word) {
       c += n;

@@ -116,6 +116,21 @@ TEST(Drain, WordParameterWithManyValuesIsOneCluster) {
   EXPECT_EQ(rep.clusters[0].template_text, "session opened for user <*> by (uid=<NUM>)");
 }
 
+TEST(Drain, FewIdentifierValuesAreAParameterNotAnEnumeration) {
+  auto d = make_configured<DrainClusterer>(Json::object());
+  TestContext ctx;
+  std::vector<std::string> lines;
+  const char* services[] = {"auth-service", "llm-gateway", "agent-service"};
+  const char* domains[] = {"gmail.com", "acme-corp.io"};
+  for (int i = 0; i < 30; ++i) {
+    lines.push_back(std::string("Request to ") + services[i % 3] + " timed out after 30s");
+    lines.push_back(std::string("Created user for domain ") + domains[i % 2] + " from signup form");
+  }
+  auto rep = run(*d, ctx, lines);
+  ASSERT_EQ(rep.clusters.size(), 2u);
+  for (const auto& c : rep.clusters) EXPECT_EQ(c.count, 30u) << c.template_text;
+}
+
 TEST(Drain, ClusterIdIsTemplateFingerprintAndRecordsAreClaimed) {
   auto d = make_configured<DrainClusterer>(Json::object());
   TestContext ctx;
