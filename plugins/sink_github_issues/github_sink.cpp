@@ -1,5 +1,6 @@
 #include "github_sink.hpp"
 
+#include <gardener/report_redaction.hpp>
 #include <gardener/errors.hpp>
 #include <gardener/http.hpp>
 
@@ -117,6 +118,7 @@ void GitHubIssuesSink::do_configure(const Config& config, Diagnostics& diag) {
 }
 
 void GitHubIssuesSink::do_write(Context& ctx, Report& report) {
+  redact_report(report, ctx.redactor());  // before query links URL-encode a template
   if (settings_.token.empty()) {
     throw ConfigurationError("github_issues `" + name() + "`: no GitHub token; set `token`/`token_file` or export "
                              "GARDENER_GITHUB_TOKEN, GH_TOKEN or GITHUB_TOKEN");

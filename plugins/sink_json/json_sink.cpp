@@ -1,5 +1,6 @@
 #include "json_sink.hpp"
 
+#include <gardener/report_redaction.hpp>
 #include <gardener/report_format.hpp>
 
 namespace gardener::json_sink {
@@ -20,6 +21,7 @@ void JsonSink::do_configure(const Config& config, Diagnostics&) {
 }
 
 void JsonSink::do_write(Context& ctx, Report& report) {
+  redact_report(report, ctx.redactor());  // values cut from their context too
   Json doc = to_json(report);
   RedactionCounts counts;
   ctx.redactor().redact_json(doc, &counts);  // last line of defence

@@ -1,5 +1,6 @@
 #include "markdown_sink.hpp"
 
+#include <gardener/report_redaction.hpp>
 #include <gardener/report_format.hpp>
 
 namespace gardener::markdown {
@@ -27,8 +28,9 @@ void MarkdownSink::do_configure(const Config& config, Diagnostics&) {
 }
 
 void MarkdownSink::do_write(Context& ctx, Report& report) {
-  std::string text = render_worklog(report, options_);
   RedactionCounts counts;
+  redact_report(report, ctx.redactor(), &counts);  // values cut from their context too
+  std::string text = render_worklog(report, options_);
   ctx.redactor().redact_text(text, &counts);  // last line of defence: nothing secret leaves in a file
   if (!counts.empty()) {
     text += "\n_Redacted while writing this worklog:";

@@ -1,5 +1,6 @@
 #include "slack_sink.hpp"
 
+#include <gardener/report_redaction.hpp>
 #include <chrono>
 
 #include <fmt/format.h>
@@ -147,6 +148,7 @@ std::string SlackSink::post(Context& ctx, HttpClient& http, Json message, const 
 }
 
 void SlackSink::do_write(Context& ctx, Report& report) {
+  redact_report(report, ctx.redactor());  // before the Logs Explorer links URL-encode a template
   if (only_changes_ && !has_changes(report)) {
     ctx.info("nothing changed since the previous run: no Slack digest (only_changes)");
     return;
