@@ -24,9 +24,16 @@ std::string_view severity_name(Severity s) {
 }
 
 std::optional<Severity> parse_severity(std::string_view text) {
-  std::string up;
-  up.reserve(text.size());
-  for (char c : text) up += static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+  // Case-insensitive compare in place: this runs on every parsed line (no string, no locale).
+  auto same = [&](std::string_view name) {
+    if (name.size() != text.size()) return false;
+    for (size_t i = 0; i < name.size(); ++i) {
+      char c = text[i];
+      if (c >= 'a' && c <= 'z') c = static_cast<char>(c - ('a' - 'A'));
+      if (c != name[i]) return false;
+    }
+    return true;
+  };
   struct Alias {
     const char* name;
     Severity s;
@@ -42,7 +49,7 @@ std::optional<Severity> parse_severity(std::string_view text) {
       {"PANIC", Severity::Emergency},   {"I", Severity::Info},           {"D", Severity::Debug},
   };
   for (const auto& a : aliases)
-    if (up == a.name) return a.s;
+    if (same(a.name)) return a.s;
   int n = 0;
   auto res = std::from_chars(text.data(), text.data() + text.size(), n);
   if (res.ec == std::errc() && res.ptr == text.data() + text.size() && n >= 0 && n <= 800) {

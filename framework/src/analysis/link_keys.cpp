@@ -2,6 +2,7 @@
 
 #include <array>
 #include <cctype>
+#include <cstdint>
 
 namespace gardener {
 inline namespace v1 {
@@ -57,6 +58,24 @@ std::string_view value_after(std::string_view text, size_t at) {
   return text.substr(start, p - start);
 }
 
+// Every key name starts with one of these four bytes (lower case); OR-ing 0x20 lowers letters
+// and leaves '-' alone, so a name match implies a prefix match here (a necessary condition that
+// skips the name loop for the many words starting with c, r, s or t).
+bool maybe_name(std::string_view text, size_t at) {
+  if (text.size() - at < 5) return false;  // the shortest name has 5 bytes
+  auto word4 = [](const char* p) {
+    uint32_t v = 0;
+    for (int k = 0; k < 4; ++k) v |= static_cast<uint32_t>(static_cast<unsigned char>(p[k])) << (8 * k);
+    return v;
+  };
+  const uint32_t w = word4(text.data() + at) | 0x20202020u;
+  static const uint32_t kPrefixes[] = {word4("x-re"), word4("corr"), word4("conn"),
+                                       word4("requ"), word4("sess"), word4("trac")};
+  for (uint32_t p : kPrefixes)
+    if (w == p) return true;
+  return false;
+}
+
 }  // namespace
 
 bool looks_like_id(std::string_view v) {
@@ -77,6 +96,7 @@ void scan_link_keys(std::string_view text, const std::function<void(std::string_
     if (!kFirst[static_cast<unsigned char>(text[i])]) continue;
     char c = lower(text[i]);
     if (i > 0 && word_char(text[i - 1])) continue;
+    if (!maybe_name(text, i)) continue;
     for (const auto& name : kNames) {
       if (name.text[0] != c || !starts_with_lower(text, i, name.text)) continue;
       size_t end = i + name.text.size();

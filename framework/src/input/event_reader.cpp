@@ -2,6 +2,7 @@
 #include <gardener/input.hpp>
 
 #include <algorithm>
+#include <charconv>
 #include <optional>
 
 #include <fmt/format.h>
@@ -13,6 +14,7 @@
 #include <gardener/time.hpp>
 
 #include "input/byte_stream.hpp"
+#include "input/continuation.hpp"
 #include "input/utf8.hpp"
 
 namespace gardener {
@@ -54,6 +56,7 @@ std::unique_ptr<RE2> compile_continuation(const std::vector<std::string>& patter
 struct FieldMap {
   int date = -1, time = -1, stamp = -1, level = -1, component = -1, content = -1;
   int module = -1, function = -1, line = -1, logger = -1, service = -1;
+  std::vector<size_t> labels;  // fields that map to no member, in format order
 
   explicit FieldMap(const LogFormat& f) {
     date = f.field_index("Date");
@@ -68,6 +71,11 @@ struct FieldMap {
     line = f.field_index("Line");
     logger = f.field_index("Logger");
     service = f.field_index("Service");
+    static const std::vector<std::string_view> kMapped = {"Date", "Time", "Timestamp", "Level", "Severity",
+                                                           "Component", "Content", "Module", "Function",
+                                                           "Line", "Logger", "Service"};
+    for (size_t i = 0; i < f.fields().size(); ++i)
+      if (std::find(kMapped.begin(), kMapped.end(), f.fields()[i]) == kMapped.end()) labels.push_back(i);
   }
 };
 
@@ -78,6 +86,7 @@ struct EventReader::Impl {
   std::optional<LogFormat> format;
   std::optional<FieldMap> fields;
   std::unique_ptr<RE2> continuation;
+  bool default_patterns = false;  // continuation is the defaults: decided by a hand scanner
   InputCounts counts;
 
   // Per stream.
@@ -97,10 +106,29 @@ struct EventReader::Impl {
       fields.emplace(*format);
     }
     continuation = compile_continuation(opt.multiline);
+    default_patterns = continuation && opt.multiline == default_multiline_patterns();
     if (opt.batch_size == 0) opt.batch_size = 4096;
   }
 
-  std::string origin(uint64_t line) const { return display + ":" + std::to_string(line); }
+  std::string origin(uint64_t line) const {
+    std::string s;
+    set_origin(s, line);
+    return s;
+  }
+
+  /// "display:line", built in place (one allocation at most; this runs once per record).
+  void set_origin(std::string& s, uint64_t line) const {
+    char num[24];
+    auto end = std::to_chars(num, num + sizeof num, line).ptr;
+    s.reserve(display.size() + 1 + static_cast<size_t>(end - num));
+    s.assign(display);
+    s += ':';
+    s.append(num, end);
+  }
+
+  bool continues(std::string_view text) const {
+    return default_patterns ? detail::default_continuation(text) : RE2::PartialMatch(text, *continuation);
+  }
 
   void bad(std::string where, std::string reason) {
     ++counts.bad;
@@ -163,8 +191,24 @@ struct EventReader::Impl {
     const auto& f = *fields;
     auto v = [&](int i) { return i >= 0 ? values[static_cast<size_t>(i)] : std::string_view(); };
     r.message.assign(v(f.content));
-    std::string stamp(v(f.stamp));
-    if (stamp.empty() && f.date >= 0) stamp = std::string(v(f.date)) + (f.time >= 0 ? " " + std::string(v(f.time)) : "");
+    std::string_view stamp = v(f.stamp);
+    char buf[128];  // "<Date> <Time>" without a heap string when it fits
+    std::string joined;
+    if (stamp.empty() && f.date >= 0) {
+      std::string_view d = v(f.date), t = f.time >= 0 ? v(f.time) : std::string_view();
+      size_t n = d.size() + (f.time >= 0 ? 1 + t.size() : 0);
+      char* out = buf;
+      if (n > sizeof buf) {
+        joined.resize(n);
+        out = joined.data();
+      }
+      std::copy(d.begin(), d.end(), out);
+      if (f.time >= 0) {
+        out[d.size()] = ' ';
+        std::copy(t.begin(), t.end(), out + d.size() + 1);
+      }
+      stamp = std::string_view(out, n);
+    }
     if (!stamp.empty()) r.timestamp_ns = parse_rfc3339(stamp).value_or(0);
     if (auto s = parse_severity(v(f.level)); s && f.level >= 0) r.severity = *s;
     r.module.assign(f.module >= 0 ? v(f.module) : v(f.component));
@@ -172,22 +216,14 @@ struct EventReader::Impl {
     r.function.assign(v(f.function));
     r.service.assign(v(f.service));
     if (f.line >= 0) r.line = std::atoll(std::string(v(f.line)).c_str());
-    static const std::vector<std::string_view> kMapped = {"Date", "Time", "Timestamp", "Level", "Severity",
-                                                           "Component", "Content", "Module", "Function",
-                                                           "Line", "Logger", "Service"};
-    for (size_t i = 0; i < format->fields().size(); ++i) {
-      const auto& name = format->fields()[i];
-      if (std::find(kMapped.begin(), kMapped.end(), name) == kMapped.end())
-        r.labels.emplace_back(name, std::string(values[i]));
-    }
+    for (size_t i : f.labels) r.labels.emplace_back(format->fields()[i], std::string(values[i]));
   }
 
   void text_line(std::string_view raw_line, uint64_t line) {
     std::string_view text = clean(raw_line);
     bool matched = format && format->match(text, values);
-    bool continues = has_pending && continuation &&
-                     (RE2::PartialMatch(text, *continuation) || (format && !matched));
-    if (continues && pending.message.size() + text.size() < static_cast<size_t>(opt.max_line_bytes)) {
+    bool joins = has_pending && continuation && ((format && !matched) || continues(text));
+    if (joins && pending.message.size() + text.size() < static_cast<size_t>(opt.max_line_bytes)) {
       ++counts.joined;
       pending.message += '\n';
       pending.message.append(text);
@@ -198,7 +234,7 @@ struct EventReader::Impl {
     flush_pending();
     if (format && !matched)
       return bad(origin(line), "does not match log_format \"" + opt.log_format + "\"; fix log_format or the line");
-    pending.origin = origin(line);
+    set_origin(pending.origin, line);
     pending.raw.assign(text);
     if (format)
       fill_from_format(pending);
