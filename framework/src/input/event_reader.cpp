@@ -95,8 +95,7 @@ struct EventReader::Impl {
   std::string display;
   Batch batch;
   bool stopped = false;
-  Record pending;
-  bool has_pending = false;
+  bool has_pending = false;  // the batch's last record may still take continuation lines
   std::vector<std::string_view> values;
   std::string repaired;
 
@@ -152,8 +151,9 @@ struct EventReader::Impl {
     batch.records.reserve(opt.batch_size);
   }
 
-  /// Window and severity filters, then into the batch.
-  void finish(Record&& r) {
+  /// Window and severity filters on the batch's last record: kept, or dropped again.
+  void settle_last() {
+    Record& r = batch.records.back();
     const Window w = ctx->window();
     if (r.timestamp_ns == 0 && w.end > w.start) {
       // No timestamp in the input: stamp it with the read time, kept inside the window.
@@ -161,15 +161,21 @@ struct EventReader::Impl {
     }
     if (!w.contains(r.timestamp_ns)) {
       ++counts.outside_window;
+      batch.records.pop_back();
       return;
     }
     if (static_cast<int>(r.severity) < static_cast<int>(opt.min_severity)) {
       ++counts.below_severity;
+      batch.records.pop_back();
       return;
     }
     ++counts.records;
-    batch.records.push_back(std::move(r));
     if (batch.records.size() >= opt.batch_size) flush_batch();
+  }
+
+  void finish(Record&& r) {
+    batch.records.push_back(std::move(r));
+    settle_last();
   }
 
   void json_text(std::string_view text, uint64_t line) {
@@ -183,8 +189,7 @@ struct EventReader::Impl {
   void flush_pending() {
     if (!has_pending) return;
     has_pending = false;
-    finish(std::move(pending));
-    pending = Record{};
+    settle_last();
   }
 
   void fill_from_format(Record& r) {
@@ -223,8 +228,9 @@ struct EventReader::Impl {
     std::string_view text = clean(raw_line);
     bool matched = format && format->match(text, values);
     bool joins = has_pending && continuation && ((format && !matched) || continues(text));
-    if (joins && pending.message.size() + text.size() < static_cast<size_t>(opt.max_line_bytes)) {
+    if (joins && batch.records.back().message.size() + text.size() < static_cast<size_t>(opt.max_line_bytes)) {
       ++counts.joined;
+      Record& pending = batch.records.back();
       pending.message += '\n';
       pending.message.append(text);
       pending.raw += '\n';
@@ -234,6 +240,8 @@ struct EventReader::Impl {
     flush_pending();
     if (format && !matched)
       return bad(origin(line), "does not match log_format \"" + opt.log_format + "\"; fix log_format or the line");
+    // Built in place in the batch: no move and no reset of a Record per line.
+    Record& pending = batch.records.emplace_back();
     set_origin(pending.origin, line);
     pending.raw.assign(text);
     if (format)
@@ -276,7 +284,6 @@ struct EventReader::Impl {
     display = name;
     stopped = false;
     has_pending = false;
-    pending = Record{};
     batch.records.clear();
     batch.records.reserve(opt.batch_size);
     ++counts.streams;

@@ -1,0 +1,82 @@
+// The pre-filtered link-key scan must find exactly what a plain position-by-position scan finds.
+#include <gtest/gtest.h>
+
+#include <random>
+#include <string>
+#include <vector>
+
+#include "analysis/link_keys.hpp"
+
+namespace {
+
+using Found = std::vector<std::pair<std::string, std::string>>;
+
+Found scan(std::string_view text) {
+  Found f;
+  gardener::scan_link_keys(text, [&](std::string_view k, std::string_view v) { f.emplace_back(k, v); });
+  return f;
+}
+
+// The reference: every name tried at every word start, no pre-filter.
+Found reference(std::string_view text) {
+  static const std::vector<std::pair<std::string, std::string>> names = {
+      {"x-request-id", "request"}, {"correlation_id", "correlation"}, {"correlation-id", "correlation"},
+      {"connection_id", "connection"}, {"request_id", "request"}, {"request-id", "request"},
+      {"requestid", "request"}, {"session_id", "session"}, {"trace_id", "trace"}, {"trace-id", "trace"},
+      {"traceid", "trace"}, {"conn_id", "connection"}, {"connection", "connection"}, {"session", "session"},
+      {"request", "request"}, {"trace", "trace"}};
+  auto lower = [](char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : c; };
+  auto word = [](char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_'; };
+  auto id = [&](char c) { return word(c) || c == '-'; };
+  auto sep = [](char c) { return c == ' ' || c == '=' || c == ':' || c == '"' || c == '\'' || c == '\\'; };
+  Found f;
+  for (size_t i = 0; i < text.size(); ++i) {
+    if (i > 0 && word(text[i - 1])) continue;
+    for (const auto& [n, key] : names) {
+      if (text.size() - i < n.size()) continue;
+      bool same = true;
+      for (size_t k = 0; k < n.size() && same; ++k) same = lower(text[i + k]) == n[k];
+      if (!same) continue;
+      size_t end = i + n.size();
+      if (end < text.size() && (word(text[end]) || text[end] == '-')) continue;
+      size_t p = end, skipped = 0;
+      while (p < text.size() && sep(text[p]) && skipped < 8) ++p, ++skipped;
+      std::string_view v;
+      if (skipped > 0) {
+        size_t start = p;
+        while (p < text.size() && p - start < 128 &&
+               (id(text[p]) || (text[p] == '.' && p + 1 < text.size() && id(text[p + 1]))))
+          ++p;
+        bool stub = p + 1 < text.size() && text[p] == '.' && text[p + 1] == '.';
+        if (!stub) v = text.substr(start, p - start);
+      }
+      if (gardener::looks_like_id(v)) f.emplace_back(key, v);
+      i = end - 1;
+      break;
+    }
+  }
+  return f;
+}
+
+TEST(LinkKeysScan, SameAsPlainScanOnRandomText) {
+  const std::vector<std::string> pieces = {"request_id=", "Request-ID: ", "x-request-id ", "X-REQUEST-ID=", "trace",
+                                           "TraceId", "trace_id:", "session ", "Session_ID=\"", "connection_state",
+                                           "conn_id=", "correlation-id ", "abc123def", "42", "-", ".", "..", " ",
+                                           "\r", "\t", "s", "c", "r", "t", "x", "ON", "e", "o", "=", ":", "_", "foo"};
+  std::mt19937 rng(7);
+  for (int n = 0; n < 40000; ++n) {
+    std::string text;
+    int parts = static_cast<int>(rng() % 20);
+    for (int k = 0; k < parts; ++k) text += pieces[rng() % pieces.size()];
+    ASSERT_EQ(scan(text), reference(text)) << "text: [" << text << "]";
+  }
+}
+
+TEST(LinkKeysScan, FindsKeysAcrossTheSimdBlockBoundary) {
+  for (size_t pad = 0; pad < 40; ++pad) {
+    std::string text = std::string(pad, 'a') + " request_id=abc123def more text";
+    EXPECT_EQ(scan(text), (Found{{"request", "abc123def"}})) << pad;
+  }
+}
+
+}  // namespace
