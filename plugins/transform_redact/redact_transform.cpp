@@ -30,6 +30,7 @@ void RedactTransform::do_configure(const Config& config, Diagnostics& diag) {
   } counting(diag);
   RedactionConfig rc = redaction_config(config, counting);
   if (counting.errors) return;
+  has_user_detectors_ = !rc.user_detectors.empty();
   try {
     redactor_.emplace(rc);
   } catch (const ConfigurationError& e) {
@@ -55,7 +56,8 @@ void scrub_labels(const Redactor& redactor, Labels& labels, RedactionCounts& cou
 }
 }  // namespace
 
-void RedactTransform::scrub(const Redactor& redactor, Record& record, RedactionCounts& counts) {
+void RedactTransform::scrub(const Redactor& redactor, Record& record, RedactionCounts& counts,
+                            bool anchored_user_patterns) {
   // The raw payload usually repeats the message: per detector, the larger of the two counts, so
   // one secret counts once while a secret only in the payload still counts.
   RedactionCounts message_counts, raw_counts;
@@ -63,8 +65,13 @@ void RedactTransform::scrub(const Redactor& redactor, Record& record, RedactionC
     redactor.redact_line(record.message, &message_counts);
     record.raw = record.message;
   } else {
-    redactor.redact_text(record.message, &message_counts);
-    redactor.redact_line(record.raw, &raw_counts);
+    // A clean payload that holds the message verbatim (no escapes) proves the message clean too:
+    // detectors are unanchored searches, so a finding in the message would be one in the payload.
+    size_t in_raw = redactor.redact_line(record.raw, &raw_counts);
+    bool message_inside = in_raw == 0 && !anchored_user_patterns && !record.message.empty() &&
+                          record.raw.find('\\') == std::string::npos &&
+                          record.raw.find(record.message) != std::string::npos;
+    if (!message_inside) redactor.redact_text(record.message, &message_counts);
   }
   for (const auto& [name, n] : message_counts) counts[name] += std::max(n, raw_counts[name]);
   for (const auto& [name, n] : raw_counts)
@@ -75,7 +82,7 @@ void RedactTransform::scrub(const Redactor& redactor, Record& record, RedactionC
 
 void RedactTransform::do_process(Context& ctx, Batch& batch) {
   RedactionCounts counts;
-  for (Record& r : batch.records) scrub(*redactor_, r, counts);
+  for (Record& r : batch.records) scrub(*redactor_, r, counts, has_user_detectors_);
   for (const auto& [name, n] : counts) ctx.metric("redactions." + name, static_cast<double>(n));
 }
 
