@@ -42,6 +42,12 @@ namespace {
 /// Labels are scanned as `key=value`, so a secret-named label (api_key, password) is caught by
 /// its context; the key itself is kept.
 void scrub_labels(const Redactor& redactor, Labels& labels, RedactionCounts& counts) {
+  if (labels.empty()) return;
+  // One scan over all labels first: most records have none to redact.
+  thread_local std::string all;
+  all.clear();
+  for (const auto& [key, value] : labels) all.append(key).append("=").append(value).append("\n");
+  if (redactor.redact_text(all, nullptr) == 0) return;
   std::string joined;
   for (auto& [key, value] : labels) {
     if (value.empty()) continue;
