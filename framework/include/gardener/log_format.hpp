@@ -1,7 +1,7 @@
 #pragma once
 // logparser-style line formats: "<Date> <Time> <Level> <Component>: <Content>". Each <Field> is a
 // lazy capture, runs of spaces match one or more whitespace characters, the match is anchored on
-// the stripped line, and <Content> is the message. Compiled to RE2 (never std::regex).
+// the stripped line, and <Content> is the message. Compiled to RE2 or a small matcher (no standard-library regex).
 #include <memory>
 #include <string>
 #include <string_view>
