@@ -1,5 +1,6 @@
 #include "runner.hpp"
 
+#include <array>
 #include <chrono>
 #include <cstdlib>
 #include <filesystem>
@@ -35,6 +36,7 @@ class Execution {
   Execution(Pipeline& p, const RunOptions& o, RunShared& shared) : p_(p), o_(o), shared_(shared) {
     stats_.resize(p.nodes.size());
     queues_.resize(p.nodes.size());
+    source_severities_.resize(p.nodes.size());  // sized up front: each source thread owns its slot
     for (size_t i = 0; i < p.nodes.size(); ++i) {
       const Node& n = p.nodes[i];
       if (n.spec.kind == Kind::Transform || n.spec.kind == Kind::Clusterer) {
@@ -81,8 +83,8 @@ class Execution {
     st.records_in += batch.records.size();
     st.unclaimed_out += batch.records.size();
     ++st.batches;
-    auto& sev = local_severities_[node];
-    for (const auto& r : batch.records) ++sev[r.severity];
+    auto& sev = source_severities_[node];
+    for (const auto& r : batch.records) ++sev[severity_slot(r.severity)];
   }
 
   // Sends a batch to every stream output; outputs after the first get a copy.
@@ -128,7 +130,9 @@ class Execution {
       if (queues_[o]) queues_[o]->producer_done();
     if (node.spec.kind == Kind::Source) {
       std::lock_guard lock(mu_);
-      for (auto& [sev, n] : local_severities_[i]) severities_[node.spec.name][sev] += n;
+      const auto& counts = source_severities_[i];
+      for (size_t k = 0; k < counts.size(); ++k)
+        if (counts[k]) severities_[node.spec.name][static_cast<Severity>(k * 100)] += counts[k];
     }
   }
 
@@ -164,7 +168,9 @@ class Execution {
   RunShared& shared_;
   std::vector<StageStats> stats_;
   std::vector<std::unique_ptr<Queue>> queues_;
-  std::map<size_t, std::map<Severity, uint64_t>> local_severities_;
+  // Severity counts per source node, indexed by rank / 100 (DEFAULT .. EMERGENCY).
+  std::vector<std::array<uint64_t, 9>> source_severities_;
+  static size_t severity_slot(Severity s) { return std::min<size_t>(static_cast<size_t>(s) / 100, 8); }
   std::map<std::string, std::map<Severity, uint64_t>> severities_;
   std::mutex mu_;
   std::string failure_;
