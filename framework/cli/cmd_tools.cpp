@@ -10,7 +10,6 @@
 #include <gardener/log_entry.hpp>
 
 #include "commands.hpp"
-#include "config_binding.hpp"
 #include "pipeline.hpp"
 #include "run_context.hpp"
 #include "runner.hpp"
@@ -18,24 +17,16 @@
 namespace gardener::cli {
 namespace {
 
-// Instantiates one plugin of the registry with raw options, printing every configuration error.
+// Instantiates one plugin of the registry alone (as a pipeline node would be), or throws a
+// ConfigurationError listing every problem.
 std::shared_ptr<Component> make_component(const Registry& registry, Kind kind, const std::string& type,
                                           const Json& options, const std::string& base_dir) {
-  const LoadedPlugin* plugin = registry.find(kind, type);
-  if (!plugin)
-    throw ConfigurationError(fmt::format("the `{}` {} plugin was not found; check `log-gardener plugins list`", type,
-                                         kind_name(kind)));
-  auto component = registry.create(*plugin, type);
+  ComponentSpec c{kind, type, type, {}, options};
+  PipelineSpec spec;
+  spec.base_dir = base_dir;
   std::vector<ConfigError> errors;
-  Config cfg = bind_component_options(plugin->info, options, type, {}, errors, base_dir);
-  struct Collect : Diagnostics {
-    std::vector<ConfigError>& errors;
-    explicit Collect(std::vector<ConfigError>& e) : errors(e) {}
-    void error(const std::string& o, const std::string& m) override { errors.push_back({o, "", m}); }
-    void warning(const std::string&, const std::string&) override {}
-  } diag(errors);
-  component->configure(cfg, diag);
-  if (!errors.empty()) throw ConfigurationError(format_errors(errors));
+  auto component = create_component(registry, c, spec, errors);
+  if (!errors.empty() || !component) throw ConfigurationError(format_errors(errors));
   return component;
 }
 

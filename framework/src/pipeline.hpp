@@ -59,6 +59,13 @@ struct Pipeline {
 Pipeline build_pipeline(const PipelineSpec& spec, const Registry& registry, std::vector<ConfigError>& errors,
                         bool instantiate = true);
 
+/// Finds the plugin for (kind, type), creates the component, binds and configures its options.
+/// Every problem is appended to `errors` (located through `spec`); returns null when it could not
+/// be created. Used for every pipeline node and by the CLI tools that run one plugin alone.
+std::shared_ptr<Component> create_component(const Registry& registry, const ComponentSpec& component,
+                                            const PipelineSpec& spec, std::vector<ConfigError>& errors,
+                                            const LoadedPlugin** plugin = nullptr);
+
 /// The graph in Graphviz DOT.
 std::string pipeline_dot(const PipelineSpec& spec);
 

@@ -68,42 +68,47 @@ std::vector<size_t> find_cycle(const std::vector<std::vector<size_t>>& out) {
 }
 
 void instantiate(Pipeline& p, const Registry& registry, std::vector<ConfigError>& errors) {
-  for (auto& node : p.nodes) {
-    const auto& c = node.spec;
-    std::string type_path = c.path() + ".type";
-    auto err = [&](std::string msg) { errors.push_back({type_path, p.spec.locate(type_path), std::move(msg)}); };
-    if (c.type.empty()) continue;
-    node.plugin = registry.find(c.kind, c.type);
-    if (!node.plugin) {
-      auto others = registry.find_name(c.type);
-      if (!others.empty()) {
-        err(fmt::format("`{}` is a {} plugin, not a {}: move [{}] to [{}.{}]", c.type, kind_name(others[0]->info.kind),
-                        kind_name(c.kind), c.path(), kind_table(others[0]->info.kind), c.name));
-        continue;
-      }
-      std::vector<std::string> names;
-      for (auto* pl : registry.all())
-        if (pl->info.kind == c.kind) names.push_back(pl->info.name);
-      std::string hint = did_you_mean(c.type, names);
-      err(fmt::format("no {} plugin named `{}`{}; available: {} (add a plugin directory with --plugin-path)",
-                      kind_name(c.kind), c.type, hint.empty() ? "" : fmt::format("; did you mean `{}`?", hint),
-                      names.empty() ? "none" : fmt::format("{}", fmt::join(names, ", "))));
-      continue;
-    }
-    try {
-      node.component = registry.create(*node.plugin, c.name);
-    } catch (const std::exception& e) {
-      err(e.what());
-      continue;
-    }
-    auto locator = [&](const std::string& path) { return p.spec.locate(path); };
-    Config cfg = bind_component_options(node.plugin->info, c.options, c.path(), locator, errors, p.spec.base_dir);
-    ComponentDiagnostics diag(p.spec, c.path(), errors);
-    node.component->configure(cfg, diag);
-  }
+  for (auto& node : p.nodes)
+    if (!node.spec.type.empty()) node.component = create_component(registry, node.spec, p.spec, errors, &node.plugin);
 }
 
 }  // namespace
+
+std::shared_ptr<Component> create_component(const Registry& registry, const ComponentSpec& c, const PipelineSpec& spec,
+                                            std::vector<ConfigError>& errors, const LoadedPlugin** plugin_out) {
+  std::string type_path = c.path() + ".type";
+  auto err = [&](std::string msg) { errors.push_back({type_path, spec.locate(type_path), std::move(msg)}); };
+  const LoadedPlugin* plugin = registry.find(c.kind, c.type);
+  if (plugin_out) *plugin_out = plugin;
+  if (!plugin) {
+    auto others = registry.find_name(c.type);
+    if (!others.empty()) {
+      err(fmt::format("`{}` is a {} plugin, not a {}: move [{}] to [{}.{}]", c.type, kind_name(others[0]->info.kind),
+                      kind_name(c.kind), c.path(), kind_table(others[0]->info.kind), c.name));
+      return nullptr;
+    }
+    std::vector<std::string> names;
+    for (auto* pl : registry.all())
+      if (pl->info.kind == c.kind) names.push_back(pl->info.name);
+    std::string hint = did_you_mean(c.type, names);
+    err(fmt::format("no {} plugin named `{}`{}; available: {} (add a plugin directory with --plugin-path)",
+                    kind_name(c.kind), c.type, hint.empty() ? "" : fmt::format("; did you mean `{}`?", hint),
+                    names.empty() ? "none" : fmt::format("{}", fmt::join(names, ", "))));
+    return nullptr;
+  }
+  std::shared_ptr<Component> component;
+  try {
+    component = registry.create(*plugin, c.name);
+  } catch (const std::exception& e) {
+    err(e.what());
+    return nullptr;
+  }
+  auto locator = [&](const std::string& path) { return spec.locate(path); };
+  Config cfg = bind_component_options(plugin->info, c.options, c.path(), locator, errors, spec.base_dir);
+  ComponentDiagnostics diag(spec, c.path(), errors);
+  component->configure(cfg, diag);
+  return component;
+}
 
 std::vector<size_t> Pipeline::find_upstream(size_t node, Kind kind) const {
   std::vector<size_t> out, todo = nodes[node].inputs;
