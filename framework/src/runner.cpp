@@ -349,6 +349,14 @@ RunResult run_pipeline(Pipeline& p, const RunOptions& o) {
   auto finish_run = [&](const char* status) {
     if (run_id) state->finish_run(run_id, status);
   };
+  // Every way a run can fail ends here: components shut down, the run recorded, exit code 1.
+  auto abandon = [&](const char* status, std::string message) {
+    shutdown_all(p);
+    finish_run(status);
+    result.code = ExitCode::RunFailed;
+    result.message = std::move(message);
+    return result;
+  };
   auto t0 = std::chrono::steady_clock::now();
   try {
     for (auto& node : p.nodes) {
@@ -356,23 +364,16 @@ RunResult run_pipeline(Pipeline& p, const RunOptions& o) {
       node.component->start(ctx);
     }
   } catch (const std::exception& e) {
-    shutdown_all(p);
-    finish_run("failed");
-    result.code = ExitCode::RunFailed;
-    result.message = e.what();
-    return result;
+    return abandon("failed", e.what());
   }
   Execution ex(p, opts, shared);
   bool complete = ex.stream();
   if (o.progress) std::fputc('\n', stderr);
   if (!complete) {
-    shutdown_all(p);
-    finish_run(ex.failure().empty() ? "abandoned" : "failed");
-    result.code = ExitCode::RunFailed;
-    result.message = ex.failure().empty()
-                         ? "interrupted: the window was abandoned and nothing was written; run the same window again"
-                         : ex.failure() + " (the window was abandoned and nothing was written)";
-    return result;
+    if (ex.failure().empty())
+      return abandon("abandoned",
+                     "interrupted: the window was abandoned and nothing was written; run the same window again");
+    return abandon("failed", ex.failure() + " (the window was abandoned and nothing was written)");
   }
   Report full = base_report(p, o, ex, shared);
   std::string failures;
@@ -383,11 +384,7 @@ RunResult run_pipeline(Pipeline& p, const RunOptions& o) {
     failures = write_sinks(p, shared, full, ex);
     if (run_id) record_run(full, *state, run_id);
   } catch (const std::exception& e) {
-    shutdown_all(p);
-    finish_run("failed");
-    result.code = ExitCode::RunFailed;
-    result.message = e.what();
-    return result;
+    return abandon("failed", e.what());
   }
   shutdown_all(p);
   finish_run(failures.empty() ? "ok" : "sink_failed");
