@@ -6,5 +6,5 @@ target_compile_definitions(gardener-redact-bench PRIVATE GARDENER_SOURCE_DIR="${
 set_target_properties(gardener-redact-bench PROPERTIES RUNTIME_OUTPUT_DIRECTORY ${CMAKE_BINARY_DIR})
 
 add_executable(gardener-rules-bench ${CMAKE_CURRENT_LIST_DIR}/rules_bench.cpp)
-target_link_libraries(gardener-rules-bench PRIVATE clusterer_regex_rules_obj PkgConfig::RE2)
+target_link_libraries(gardener-rules-bench PRIVATE clusterer_regex_rules_obj gardener_testkit PkgConfig::RE2)
 set_target_properties(gardener-rules-bench PROPERTIES RUNTIME_OUTPUT_DIRECTORY ${CMAKE_BINARY_DIR})

@@ -10,31 +10,11 @@
 
 #include "../../plugins/clusterer_regex_rules/rules_clusterer.hpp"
 #include "bench_input.hpp"
+#include "test_context.hpp"
 
 using namespace gardener;
 
 namespace {
-
-class BenchContext : public Context {
- public:
-  const std::string& pipeline_name() const override { return name_; }
-  const std::string& component_name() const override { return name_; }
-  const std::string& base_dir() const override { return dir_; }
-  Window window() const override { return {}; }
-  bool plan() const override { return false; }
-  StateStore* state() override { return nullptr; }
-  const Redactor& redactor() const override { return default_redactor(); }
-  void log(LogLevel, std::string_view) override {}
-  void bad_line(std::string, std::string) override {}
-  void plan_action(std::string) override {}
-  void progress(std::string_view) override {}
-  void metric(const std::string&, double) override {}
-  bool stop_requested() const override { return false; }
-  bool sleep_for(TimeNs) override { return true; }
-
- private:
-  std::string name_ = "bench", dir_ = ".";
-};
 
 /// "<*> Served block <*> to <*>" -> "Served block .* to" (RE2-quoted literal parts).
 std::string template_pattern(std::string t) {
@@ -113,16 +93,13 @@ int main(int argc, char** argv) {
   fmt::print("{} Loghub lines, {} template patterns\n", lines.size(), patterns.size());
 
   for (size_t rule_count : parse_counts(bench::arg(argc, argv, "--rules", "50,500"))) {
-    struct Quiet : Diagnostics {
-      void error(const std::string& o, const std::string& m) override { std::cerr << o << ": " << m << "\n"; }
-      void warning(const std::string&, const std::string&) override {}
-    } diag;
-    regex_rules::RulesClusterer c;
-    c.set_identity("regex_rules", "rules");
+    std::unique_ptr<regex_rules::RulesClusterer> rules;
     auto t_compile = bench::seconds([&] {
-      c.configure(Config(Json{{"rule", make_rules(patterns, rule_count)}, {"rules", Json::array()}}), diag);
+      rules = gardener::testing::make_configured<regex_rules::RulesClusterer>(Json{{"rule", make_rules(patterns, rule_count)}},
+                                                                    "rules");
     });
-    BenchContext ctx;
+    auto& c = *rules;
+    gardener::testing::TestContext ctx;
     size_t bytes = 0, claimed = 0, dropped = 0;
     bench::Timing busy;
     for (size_t done = 0; done < n;) {

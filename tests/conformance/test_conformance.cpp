@@ -73,13 +73,9 @@ TEST_P(Conformance, LifecycleFromDefaults) {
   Config cfg = bind_component_options(plugin->info, minimal_options(plugin->info.name, dir), "conformance", {}, errors,
                                       dir.path());
   ASSERT_TRUE(errors.empty()) << errors[0].path << ": " << errors[0].message;
-  struct Collect : Diagnostics {
-    std::string text;
-    void error(const std::string& o, const std::string& m) override { text += o + ": " + m + "\n"; }
-    void warning(const std::string&, const std::string&) override {}
-  } diag;
+  gardener::testing::CollectingDiagnostics diag;
   component->configure(cfg, diag);
-  ASSERT_TRUE(diag.text.empty()) << diag.text;
+  ASSERT_TRUE(diag.errors.empty()) << diag.text();
   for (const auto& o : plugin->info.options) EXPECT_FALSE(o.description.empty()) << o.name << " has no description";
 
   auto store = StateStore::open(dir.file("state.db"));

@@ -71,6 +71,20 @@ class CollectingEmitter : public Emitter {
   }
 };
 
+/// Collects a plugin's configuration errors as "option: message" lines.
+struct CollectingDiagnostics : Diagnostics {
+  std::vector<std::string> errors;
+  void error(const std::string& option, const std::string& message) override {
+    errors.push_back(option + ": " + message);
+  }
+  void warning(const std::string&, const std::string&) override {}
+  std::string text() const {
+    std::string all;
+    for (const auto& e : errors) all += e + "\n";
+    return all;
+  }
+};
+
 /// Binds a JSON object of options through a plugin's options table exactly as pipelines do;
 /// throws ConfigurationError listing every error.
 Config bind_options(const PluginInfo& info, const Json& options, const std::string& base_dir = ".");
@@ -80,13 +94,9 @@ std::unique_ptr<T> make_configured(const Json& options, std::string name = "unde
                                    const std::string& base_dir = ".") {
   auto p = std::make_unique<T>();
   p->set_identity(T::plugin_info().name, name);
-  struct Collect : Diagnostics {
-    std::string errors;
-    void error(const std::string& o, const std::string& m) override { errors += o + ": " + m + "\n"; }
-    void warning(const std::string&, const std::string&) override {}
-  } diag;
+  CollectingDiagnostics diag;
   p->configure(bind_options(T::plugin_info(), options, base_dir), diag);
-  if (!diag.errors.empty()) throw ConfigurationError(diag.errors);
+  if (!diag.errors.empty()) throw ConfigurationError(diag.text());
   return p;
 }
 

@@ -268,11 +268,7 @@ TEST(Redaction, BuiltinDetectorListNamesEveryDefault) {
 TEST(Redaction, OptionsTableDrivesTheConfig) {
   PluginInfo info;
   info.options = redaction_options();
-  struct Collect : Diagnostics {
-    std::vector<std::string> errors;
-    void error(const std::string& o, const std::string& m) override { errors.push_back(o + ": " + m); }
-    void warning(const std::string&, const std::string&) override {}
-  } diag;
+  testing::CollectingDiagnostics diag;
   ::unsetenv("GARDENER_TEST_UNSET_KEY");
   auto cfg = testing::bind_options(info, {{"ipv4", true}, {"email", false}, {"style", "hmac"},
                                           {"hmac_key_env", "GARDENER_TEST_UNSET_KEY"},
