@@ -11,6 +11,9 @@
 
 #include <gardener/version.hpp>
 
+static_assert(GARDENER_SDK_MAJOR == GARDENER_CMAKE_SDK_MAJOR && GARDENER_SDK_MINOR == GARDENER_CMAKE_SDK_MINOR,
+              "gardener/version.hpp and GARDENER_SDK_MAJOR/MINOR in CMakeLists.txt disagree: bump both");
+
 namespace gardener {
 inline namespace v1 {
 namespace fs = std::filesystem;

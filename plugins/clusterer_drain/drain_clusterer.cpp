@@ -2,21 +2,8 @@
 #include "drain_clusterer.hpp"
 
 #include <algorithm>
-#include <thread>
 
 namespace gardener::drain {
-namespace {
-
-// Runs fn(0..t-1), shard 0 on the calling thread (one thread fewer to start per batch).
-template <typename Fn>
-void run_shards(size_t t, Fn&& fn) {
-  std::vector<std::thread> pool;
-  for (size_t k = 1; k < t; ++k) pool.emplace_back([&fn, k] { fn(k); });
-  fn(0);
-  for (auto& th : pool) th.join();
-}
-
-}  // namespace
 
 PluginInfo DrainClusterer::plugin_info() {
   PluginInfo info;
@@ -117,8 +104,14 @@ void DrainClusterer::do_start(Context& ctx) {
 void DrainClusterer::tokenize_range(Batch& batch, size_t begin, size_t end) {
   for (size_t i = begin; i < end; ++i) {
     Record& r = batch.records[i];
-    if (r.masked.empty() || !masker_->tokenize_masked(r.masked, r.variables, tokens_[i]))
-      masker_->tokenize(r.message, tokens_[i]);
+    std::vector<Token>& tokens = tokens_[i];
+    if (load_tokens(r, tokens)) {
+      // User masks of the upstream transform are unknown here: they count as <*>, as in `masked`.
+      for (Token& t : tokens)
+        if (t.type >= TokenType::User) t.type = TokenType::Var;
+    } else if (r.masked.empty() || !masker_->tokenize_masked(r.masked, r.variables, tokens)) {
+      masker_->tokenize(r.message, tokens);
+    }
   }
 }
 
@@ -132,43 +125,48 @@ void DrainClusterer::cluster_lengths(Batch& batch, const std::vector<size_t>& le
   }
 }
 
+// Splits the batch's lengths over `t` shards, heaviest first (a record costs about its length).
+static std::vector<std::vector<size_t>> balance(const std::vector<size_t>& lengths,
+                                                const std::vector<std::vector<size_t>>& by_length, size_t t) {
+  std::vector<std::pair<size_t, size_t>> load;  // (weight, length)
+  for (size_t len : lengths) load.emplace_back(by_length[len].size() * (len + 1), len);
+  std::sort(load.begin(), load.end(), [](auto& a, auto& b) { return a.first != b.first ? a.first > b.first : a.second < b.second; });
+  std::vector<std::vector<size_t>> shard(t);
+  std::vector<size_t> weight(t, 0);
+  for (auto& [w, len] : load) {
+    size_t k = static_cast<size_t>(std::min_element(weight.begin(), weight.end()) - weight.begin());
+    shard[k].push_back(len);
+    weight[k] += w;
+  }
+  return shard;
+}
+
 void DrainClusterer::do_process(Context&, Batch& batch) {
   const size_t n = batch.records.size();
   if (tokens_.size() < n) tokens_.resize(n);
   refs_.assign(n, Ref{});
-  // Only records no earlier clusterer claimed reach us, but be safe: skip claimed ones.
+  if (!pool_) pool_ = std::make_unique<WorkerPool>(threads_);
   const size_t t = std::min(threads_, std::max<size_t>(1, n / 256));
-  if (t <= 1) {
-    tokenize_range(batch, 0, n);
-  } else {
-    run_shards(t, [&](size_t k) { tokenize_range(batch, n * k / t, n * (k + 1) / t); });
-  }
-  by_length_.clear();
+  pool_->run(t, [&](size_t k) { tokenize_range(batch, n * k / t, n * (k + 1) / t); });
+  for (size_t len : lengths_) by_length_[len].clear();
+  lengths_.clear();
   for (size_t i = 0; i < n; ++i) {
     const Record& r = batch.records[i];
+    // Only records no earlier clusterer claimed reach us, but be safe: skip claimed ones.
     if (!r.cluster_id.empty() || r.dropped) continue;
-    by_length_[tokens_[i].size()].push_back(i);
+    size_t len = tokens_[i].size();
+    if (by_length_.size() <= len) by_length_.resize(len + 1);
+    if (by_length_[len].empty()) lengths_.push_back(len);
+    by_length_[len].push_back(i);
   }
+  std::sort(lengths_.begin(), lengths_.end());
   // Roots are created here, on one thread; each length is then owned by one shard.
-  std::vector<std::pair<size_t, size_t>> load;  // (records, length)
-  for (auto& [len, idx] : by_length_) {
-    engine_->root(len);
-    load.emplace_back(idx.size(), len);
-  }
+  for (size_t len : lengths_) engine_->root(len);
   if (t <= 1) {
-    std::vector<size_t> all;
-    for (auto& [len, idx] : by_length_) all.push_back(len);
-    cluster_lengths(batch, all);
+    cluster_lengths(batch, lengths_);
   } else {
-    std::sort(load.begin(), load.end(), [](auto& a, auto& b) { return a.first != b.first ? a.first > b.first : a.second < b.second; });
-    std::vector<std::vector<size_t>> shard(t);
-    std::vector<size_t> weight(t, 0);
-    for (auto& [cnt, len] : load) {
-      size_t k = std::min_element(weight.begin(), weight.end()) - weight.begin();
-      shard[k].push_back(len);
-      weight[k] += cnt;
-    }
-    run_shards(t, [&](size_t k) { cluster_lengths(batch, shard[k]); });
+    auto shard = balance(lengths_, by_length_, t);
+    pool_->run(t, [&](size_t k) { cluster_lengths(batch, shard[k]); });
   }
   for (size_t i = 0; i < n; ++i) {
     Record& r = batch.records[i];

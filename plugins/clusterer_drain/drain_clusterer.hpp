@@ -6,6 +6,7 @@
 
 #include <gardener/gardener.hpp>
 #include <gardener/masking.hpp>
+#include <gardener/worker_pool.hpp>
 
 #include "drain_engine.hpp"
 
@@ -47,7 +48,9 @@ class DrainClusterer : public Clusterer {
   // Per batch scratch, kept to reuse capacity.
   std::vector<std::vector<Token>> tokens_;
   std::vector<Ref> refs_;
-  std::map<size_t, std::vector<size_t>> by_length_;
+  std::vector<std::vector<size_t>> by_length_;  // record indexes by token count
+  std::vector<size_t> lengths_;                  // token counts present in this batch, ascending
+  std::unique_ptr<WorkerPool> pool_;             // started by the first batch
 };
 
 }  // namespace gardener::drain

@@ -3,7 +3,6 @@
 #include "template_transform.hpp"
 
 #include <algorithm>
-#include <thread>
 
 namespace gardener::template_transform {
 
@@ -75,14 +74,10 @@ void TemplateTransform::do_process(Context&, Batch& batch) {
   const size_t n = batch.records.size();
   // Below a few hundred records a thread costs more than it saves.
   const size_t t = std::min(threads_, std::max<size_t>(1, n / 256));
-  auto range = [&](size_t b, size_t e) {
-    for (size_t i = b; i < e; ++i) masker_->apply(batch.records[i]);
-  };
-  if (t <= 1) return range(0, n);
-  std::vector<std::thread> pool;
-  for (size_t k = 1; k < t; ++k) pool.emplace_back(range, n * k / t, n * (k + 1) / t);
-  range(0, n / t);
-  for (auto& th : pool) th.join();
+  if (!pool_) pool_ = std::make_unique<WorkerPool>(threads_);
+  pool_->run(t, [&](size_t k) {
+    for (size_t i = n * k / t; i < n * (k + 1) / t; ++i) masker_->apply(batch.records[i]);
+  });
 }
 
 }  // namespace gardener::template_transform

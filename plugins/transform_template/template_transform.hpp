@@ -1,10 +1,11 @@
 #pragma once
-// The `template` transform: typed variable masking (gardener/masking.hpp). Fills Record::masked
-// and Record::variables; Record::message is left as it is.
+// The `template` transform: typed variable masking (gardener/masking.hpp). Fills Record::masked,
+// Record::variables and Record::tokens; Record::message is left as it is.
 #include <memory>
 
 #include <gardener/gardener.hpp>
 #include <gardener/masking.hpp>
+#include <gardener/worker_pool.hpp>
 
 namespace gardener::template_transform {
 
@@ -19,6 +20,7 @@ class TemplateTransform : public Transform {
  private:
   std::unique_ptr<Masker> masker_;
   size_t threads_ = 1;
+  std::unique_ptr<WorkerPool> pool_;  // started by the first batch (validate starts no thread)
 };
 
 /// Reads the user mask table ([{name, regex}, ...]); reports problems under `option`.

@@ -3,6 +3,8 @@
 
 #include <filesystem>
 
+#include <gardener/version.hpp>
+
 #include <nlohmann/json.hpp>
 
 #include "cli_helpers.hpp"
@@ -84,7 +86,7 @@ TEST(Cli, PluginsListShowsEveryBuiltPluginWithItsKind) {
 TEST(Cli, DescribeAndVersionAndUsage) {
   auto v = run_cli("--version");
   EXPECT_EQ(v.rc, 0);
-  EXPECT_NE(v.out.find("plugin ABI: gardener_abi_1_"), std::string::npos) << v.out;
+  EXPECT_NE(v.out.find("plugin ABI: gardener_abi_" + std::to_string(gardener::kSdkMajor) + "_"), std::string::npos) << v.out;
   auto d = run_cli("plugins describe json");
   EXPECT_EQ(d.rc, 0) << d.out;
   EXPECT_NE(d.out.find("path"), std::string::npos) << d.out;

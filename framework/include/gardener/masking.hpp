@@ -61,6 +61,9 @@ struct MaskSettings {
   bool collapse = true;               // adjacent placeholders become one
   /// When false no built-in rule runs (only user masks and tokenisation).
   bool builtins = true;
+  /// When false every token takes the full scanner path; the output must be the same (tests
+  /// compare the two, so the shortcut for plain words and punctuation cannot drift).
+  bool fast_paths = true;
 };
 
 /// The names of the built-in types, in TokenType order (NUM, HEX, ...).
@@ -80,7 +83,7 @@ class Masker {
   /// Returns false when the placeholders and the variables disagree (then `out` is unusable).
   bool tokenize_masked(std::string_view masked, const std::vector<Variable>& variables,
                        std::vector<Token>& out) const;
-  /// Fills record.masked and record.variables from record.message.
+  /// Fills record.masked, record.variables and record.tokens from record.message.
   void apply(Record& record) const;
 
   /// "NUM", "IP", ... or the user mask's name; "*" for Var.
@@ -92,6 +95,12 @@ class Masker {
   struct Impl;
   std::unique_ptr<Impl> impl_;
 };
+
+/// Keeps `tokens` (views into record.message) on the record, stamped with the message's hash.
+void store_tokens(const std::vector<Token>& tokens, Record& record);
+/// The record's stored tokens as views into its message; false when there are none or the
+/// message changed since they were stored (then tokenize again).
+bool load_tokens(const Record& record, std::vector<Token>& out);
 
 /// Renders tokens: constants as text, placeholders as "<*>" (typed=false) or "<TYPE>".
 std::string render_tokens(const Masker& masker, const std::vector<Token>& tokens, bool typed);

@@ -39,6 +39,15 @@ struct Variable {
   std::string value;  // the original text it replaced
 };
 
+/// One token of a message as the template transform cut it (a constant or a typed placeholder),
+/// as offsets into Record::message, so the drain clusterer need not mask the message again.
+struct MessageToken {
+  uint32_t begin = 0;  // offset of the token's text in the message
+  uint32_t size = 0;   // its length (a placeholder: the value it stands for)
+  uint32_t ws = 0;     // bytes of whitespace right after it
+  uint16_t type = 0;   // gardener::TokenType (masking.hpp): 0 = a constant word
+};
+
 struct Record {
   int64_t timestamp_ns = 0;  // UTC, nanoseconds since the epoch
   Severity severity = Severity::Default;
@@ -68,6 +77,11 @@ struct Record {
   // Filled by the template transform.
   std::string masked;               // message with typed placeholders, e.g. "took <DURATION>"
   std::vector<Variable> variables;  // values the placeholders replaced, in order
+  /// The message's tokens. Valid only while `message` hashes to `tokens_of` (XXH3-64): a
+  /// transform that rewrites the message after masking makes them stale, and readers then
+  /// tokenize again (gardener/masking.hpp load_tokens).
+  std::vector<MessageToken> tokens;
+  uint64_t tokens_of = 0;
 
   // Filled by clusterers.
   std::string cluster_id;          // empty while no clusterer claimed the record

@@ -4,6 +4,7 @@
 #include <gardener/masking.hpp>
 
 #include <re2/re2.h>
+#include <xxhash.h>
 
 #include <algorithm>
 #include <array>
@@ -14,6 +15,12 @@ namespace gardener {
 inline namespace v1 {
 
 using namespace masking;
+
+namespace {
+// TokenType order, for type_name() on every placeholder (no function-static guard per call).
+constexpr std::string_view kTypeNames[] = {"NUM",  "HEX",      "UUID", "IP",   "URL", "PATH", "EMAIL", "TIMESTAMP",
+                                           "DATE", "DURATION", "SIZE", "BOOL", "NAME", "ID",   "QUOTED"};
+}  // namespace
 
 const std::vector<std::string>& mask_type_names() {
   static const std::vector<std::string> names{"NUM",  "HEX",       "UUID",     "IP",   "URL",  "PATH",
@@ -43,6 +50,7 @@ struct Masker::Impl {
   struct Hints {
     bool at = true, url = true;
   };
+  size_t plain_token(std::string_view rest, bool at_chunk, const Hints& hints, TokenType& type) const;
   size_t structured(std::string_view rest, bool at_chunk, const Hints& hints, TokenType& type) const;
   void collapse(std::vector<Token>& out) const;
   TokenType placeholder_by_name(std::string_view name) const;
@@ -153,6 +161,39 @@ size_t Masker::Impl::structured(std::string_view rest, bool at_chunk, const Hint
   return 0;
 }
 
+// Most tokens are a word of letters or one byte of punctuation. When no structured scanner could
+// claim it (judged from the word and the byte after it), it is taken here without running them.
+// Returns 0 to take the full path. Must agree with structured() + the word loop of scan_segment
+// (tests/unit masking equivalence on the Loghub corpus).
+size_t Masker::Impl::plain_token(std::string_view rest, bool at_chunk, const Hints& hints, TokenType& type) const {
+  const unsigned char first = kChars.c[static_cast<unsigned char>(rest[0])];
+  if (!(first & kWord)) {
+    switch (rest[0]) {
+      case '~': case '[': case ':': case '+': case '"': case '\'':
+        return 0;  // may start a path, an IPv6 address, a signed number or a quoted word
+      default:
+        type = TokenType::Word;
+        return 1;
+    }
+  }
+  if (!(first & kAlpha) || hints.at || (hints.url && at_chunk)) return 0;
+  size_t j = 1;
+  unsigned char all = first;
+  for (; j < rest.size(); ++j) {
+    unsigned char k = kChars.c[static_cast<unsigned char>(rest[j])];
+    if (!(k & kWord)) break;
+    all &= k;
+  }
+  if (!(all & kAlpha)) return 0;                    // digits or inner punctuation
+  if (j < rest.size() && rest[j] == ':') return 0;  // IPv6 group, drive letter, scheme
+  std::string_view word = rest.substr(0, j);
+  if (at_chunk && j >= 3 && j <= 9 && may_start_word_date(rest[0]) && on(TokenType::Date) && is_date_word(word))
+    return 0;
+  type = classify_word(word, WordShape{kAlpha, 0});  // letters only: a word or a boolean
+  if (!on(type)) type = TokenType::Word;
+  return j;
+}
+
 void Masker::Impl::scan_segment(std::string_view msg, size_t from, size_t to, std::vector<Token>& out) const {
   size_t i = skip_delims(msg, from, to, out);
   std::string_view seg = msg.substr(from, to - from);
@@ -165,6 +206,11 @@ void Masker::Impl::scan_segment(std::string_view msg, size_t from, size_t to, st
     bool at_chunk = chunk_start(msg, i);
     TokenType type = TokenType::Word;
     if (settings.builtins) {
+      if (size_t n = settings.fast_paths ? plain_token(rest, at_chunk, hints, type) : 0) {
+        emit(out, msg, i, i + n, type);
+        i = skip_delims(msg, i + n, to, out);
+        continue;
+      }
       if (size_t n = structured(rest, at_chunk, hints, type)) {
         emit(out, msg, i, i + n, type);
         i = skip_delims(msg, i + n, to, out);
@@ -337,8 +383,7 @@ std::string_view Masker::type_name(TokenType t) const {
     size_t k = v - static_cast<uint16_t>(TokenType::User);
     return k < impl_->user_names.size() ? std::string_view(impl_->user_names[k]) : std::string_view("*");
   }
-  const auto& names = mask_type_names();
-  return (v >= 1 && v <= names.size()) ? std::string_view(names[v - 1]) : std::string_view("*");
+  return (v >= 1 && v <= std::size(kTypeNames)) ? kTypeNames[v - 1] : std::string_view("*");
 }
 
 std::string Masker::placeholder(TokenType t) const {
@@ -368,6 +413,41 @@ void Masker::apply(Record& record) const {
     }
     record.masked += t.ws;
   }
+  store_tokens(tokens, record);
+}
+
+namespace {
+uint64_t message_hash(std::string_view m) { return XXH3_64bits(m.data(), m.size()); }
+}  // namespace
+
+void store_tokens(const std::vector<Token>& tokens, Record& record) {
+  const char* base = record.message.data();
+  record.tokens.resize(tokens.size());
+  for (size_t i = 0; i < tokens.size(); ++i) {
+    const Token& t = tokens[i];
+    if (!t.ws.empty() && t.ws.data() != t.text.data() + t.text.size()) {
+      record.tokens.clear();  // not offsets of this message: readers tokenize again
+      return;
+    }
+    MessageToken& m = record.tokens[i];
+    m.begin = static_cast<uint32_t>(t.text.data() - base);
+    m.size = static_cast<uint32_t>(t.text.size());
+    m.ws = static_cast<uint32_t>(t.ws.size());
+    m.type = static_cast<uint16_t>(t.type);
+  }
+  record.tokens_of = message_hash(record.message);
+}
+
+bool load_tokens(const Record& record, std::vector<Token>& out) {
+  out.clear();
+  const std::string_view msg = record.message;
+  if (record.tokens.empty() || record.tokens_of != message_hash(msg)) return false;
+  out.reserve(record.tokens.size());
+  for (const MessageToken& m : record.tokens) {
+    if (size_t{m.begin} + m.size + m.ws > msg.size()) return false;
+    out.push_back(Token{msg.substr(m.begin, m.size), msg.substr(m.begin + m.size, m.ws), static_cast<TokenType>(m.type)});
+  }
+  return true;
 }
 
 std::string render_tokens(const Masker& masker, const std::vector<Token>& tokens, bool typed) {

@@ -305,6 +305,8 @@ size_t scan_timestamp(std::string_view s, bool& is_date) {
   return 0;
 }
 
+bool is_date_word(std::string_view w) { return is_month(w) || is_weekday(w); }
+
 size_t scan_word_date(std::string_view s) {
   size_t i = 0;
   size_t w = alpha_run(s, 0);

@@ -53,6 +53,8 @@ size_t scan_email(std::string_view s);
 size_t scan_timestamp(std::string_view s, bool& is_date);
 /// "Sun Jul 17 15:09:13 2005", "Jul 17 2005", "Jul 17, 2005 10:00:01".
 size_t scan_word_date(std::string_view s);
+/// Whether a word of letters is a month or weekday name (it may start a date in words).
+bool is_date_word(std::string_view w);
 /// A number followed by a unit ("13.56ms", "30 sec", "5.2 KB", "75%"); sets the type.
 size_t scan_number_unit(std::string_view s, TokenType& type);
 /// What a word is made of: the union of its bytes' classes and its dots (the tokenizer collects

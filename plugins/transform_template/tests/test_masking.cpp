@@ -1,6 +1,8 @@
 // Every mask type, with the neighbours that trip naive rules.
 #include <gtest/gtest.h>
 
+#include <fstream>
+
 #include <gardener/errors.hpp>
 #include <gardener/masking.hpp>
 
@@ -109,6 +111,76 @@ TEST(Masking, MaskedRoundTrip) {
   EXPECT_EQ(render_tokens(m, a, true), render_tokens(m, b, true));
   r.variables.pop_back();
   EXPECT_FALSE(m.tokenize_masked(r.masked, r.variables, b));
+}
+
+TEST(Masking, TokensTravelWithTheRecordUntilTheMessageChanges) {
+  Masker m;
+  Record r;
+  r.message = "GET /api/v1/users/42 from 10.0.0.1:80 in 13.5ms \"ok\"";
+  m.apply(r);
+  std::vector<Token> fresh, loaded;
+  m.tokenize(r.message, fresh);
+  ASSERT_TRUE(load_tokens(r, loaded));
+  ASSERT_EQ(loaded.size(), fresh.size());
+  for (size_t i = 0; i < fresh.size(); ++i) {
+    EXPECT_EQ(loaded[i].text, fresh[i].text) << i;
+    EXPECT_EQ(loaded[i].ws, fresh[i].ws) << i;
+    EXPECT_EQ(loaded[i].type, fresh[i].type) << i;
+  }
+  r.message.replace(4, 4, "/xyz");  // same length, other text: a transform rewrote it
+  EXPECT_FALSE(load_tokens(r, loaded));
+  r.tokens.clear();
+  EXPECT_FALSE(load_tokens(r, loaded));
+}
+
+namespace {
+std::vector<std::string> read_lines(const std::string& path) {
+  std::vector<std::string> lines;
+  std::ifstream in(path);
+  for (std::string l; std::getline(in, l);) lines.push_back(l);
+  return lines;
+}
+}  // namespace
+
+// The plain-word and punctuation shortcut gives exactly what the full scanners give: on real
+// lines (the redaction corpus, the bundled sample) and on seeded mixes of tricky neighbours.
+TEST(Masking, FastPathsAgreeWithTheFullScanners) {
+  const std::string root = GARDENER_SOURCE_DIR;
+  std::vector<std::string> lines = read_lines(root + "/tests/data/redaction/corpus.txt");
+  for (auto& l : read_lines(root + "/tests/data/redaction/lookalikes.txt")) lines.push_back(l);
+  for (auto& l : read_lines(root + "/pipelines/samples/netra-backend-staging.jsonl")) lines.push_back(l);
+  ASSERT_GT(lines.size(), 100u);
+  const std::vector<std::string> pieces = {
+      "john+tag@example.com", "svn+ssh://host/x", "C:\\Windows\\x", "fe80::1", "abcd:ef01::2", "[::1]:8080",
+      "Jul 17 15:09:13 2005", "Mon, Jul", "Sunday,", "true", "NULL", "a.b.c", "x..y", "\"quoted\"", "'q'",
+      "13.5ms", "5 KB", "30 sec", "-42", "+3.5", "0x1F", "deadbeef12", "550e8400-e29b-41d4-a716-446655440000",
+      "/var/log/x.log", "./a", "~/b", "../c", "user@host.com:", "http://a.b/c?d=1,", "ab:cd", "Sept", "café",
+      "10.0.0.1:80", "1.2.3.4.5", "2015-10-18T18:01:47Z", "18:01:47.978", "a_b", "---", "...", "::", "//",
+      "<x>", "word", "Added", "face", "March", "mar", "error", "timeout"};
+  const std::string seps[] = {" ", " ", "  ", "\t", ":", ",", "=", "(", ")", "[", "]", "{", "}", "\"", "'", "@",
+                              "/", ".", "-", "+", "|", ";", "<", ">", "~"};
+  uint64_t seed = 7;
+  auto next = [&](size_t n) {
+    seed = seed * 6364136223846793005ull + 1442695040888963407ull;
+    return static_cast<size_t>((seed >> 33) % n);
+  };
+  for (int i = 0; i < 20000; ++i) {
+    std::string line;
+    for (size_t k = 0, n = 1 + next(12); k < n; ++k) line += pieces[next(pieces.size())] + seps[next(std::size(seps))];
+    lines.push_back(line);
+  }
+  Masker fast;
+  MaskSettings full_settings;
+  full_settings.fast_paths = false;
+  Masker full(full_settings);
+  std::vector<Token> a, b;
+  for (const std::string& line : lines) {
+    fast.tokenize(line, a);
+    full.tokenize(line, b);
+    ASSERT_EQ(render_tokens(fast, a, true), render_tokens(full, b, true)) << line;
+    ASSERT_EQ(a.size(), b.size()) << line;
+    for (size_t k = 0; k < a.size(); ++k) ASSERT_TRUE(a[k].text == b[k].text && a[k].ws == b[k].ws) << line;
+  }
 }
 
 TEST(Masking, ExtraDelimiters) {

@@ -1,0 +1,43 @@
+#pragma once
+// A small pool of persistent threads for plugins that split a batch (the `template` transform, the
+// `drain` clusterer). Threads live as long as the pool, so a batch costs two wake-ups instead of
+// thread starts, and each worker keeps its thread-local buffers and malloc arena warm.
+#include <condition_variable>
+#include <cstddef>
+#include <cstdint>
+#include <functional>
+#include <mutex>
+#include <thread>
+#include <vector>
+
+namespace gardener {
+inline namespace v1 {
+
+class WorkerPool {
+ public:
+  /// `threads` counts the calling thread: a pool of 1 starts no thread and runs tasks inline.
+  explicit WorkerPool(size_t threads);
+  ~WorkerPool();
+  WorkerPool(const WorkerPool&) = delete;
+  WorkerPool& operator=(const WorkerPool&) = delete;
+
+  size_t threads() const { return workers_.size() + 1; }
+  /// Runs task(0) .. task(tasks-1) on the pool and the calling thread; returns when all are
+  /// done. Tasks must not throw (an exception in a worker would end the process).
+  void run(size_t tasks, const std::function<void(size_t)>& task);
+
+ private:
+  void work();
+  void drain_tasks();
+
+  std::vector<std::thread> workers_;
+  std::mutex mu_;
+  std::condition_variable wake_, done_;
+  const std::function<void(size_t)>* task_ = nullptr;
+  size_t tasks_ = 0, next_ = 0, finished_ = 0;
+  uint64_t generation_ = 0;
+  bool stop_ = false;
+};
+
+}  // namespace v1
+}  // namespace gardener
