@@ -30,7 +30,6 @@ void RedactTransform::do_configure(const Config& config, Diagnostics& diag) {
   } counting(diag);
   RedactionConfig rc = redaction_config(config, counting);
   if (counting.errors) return;
-  has_user_detectors_ = !rc.user_detectors.empty();
   try {
     redactor_.emplace(rc);
   } catch (const ConfigurationError& e) {
@@ -43,11 +42,12 @@ namespace {
 /// its context; the key itself is kept.
 void scrub_labels(const Redactor& redactor, Labels& labels, RedactionCounts& counts) {
   if (labels.empty()) return;
-  // One scan over all labels first: most records have none to redact.
+  // One scan over all labels first: most records have none to redact, and most repeat the
+  // previous record's labels.
   thread_local std::string all;
   all.clear();
   for (const auto& [key, value] : labels) all.append(key).append("=").append(value).append("\n");
-  if (redactor.redact_text(all, nullptr) == 0) return;
+  if (redactor.redact_recurring(all, nullptr) == 0) return;
   std::string joined;
   for (auto& [key, value] : labels) {
     if (value.empty()) continue;
@@ -62,8 +62,7 @@ void scrub_labels(const Redactor& redactor, Labels& labels, RedactionCounts& cou
 }
 }  // namespace
 
-void RedactTransform::scrub(const Redactor& redactor, Record& record, RedactionCounts& counts,
-                            bool anchored_user_patterns) {
+void RedactTransform::scrub(const Redactor& redactor, Record& record, RedactionCounts& counts) {
   // The raw payload usually repeats the message: per detector, the larger of the two counts, so
   // one secret counts once while a secret only in the payload still counts.
   RedactionCounts message_counts, raw_counts;
@@ -71,13 +70,7 @@ void RedactTransform::scrub(const Redactor& redactor, Record& record, RedactionC
     redactor.redact_line(record.message, &message_counts);
     record.raw = record.message;
   } else {
-    // A clean payload that holds the message verbatim (no escapes) proves the message clean too:
-    // detectors are unanchored searches, so a finding in the message would be one in the payload.
-    size_t in_raw = redactor.redact_line(record.raw, &raw_counts);
-    bool message_inside = in_raw == 0 && !anchored_user_patterns && !record.message.empty() &&
-                          record.raw.find('\\') == std::string::npos &&
-                          record.raw.find(record.message) != std::string::npos;
-    if (!message_inside) redactor.redact_text(record.message, &message_counts);
+    redactor.redact_payload(record.raw, record.message, &raw_counts, &message_counts);
   }
   for (const auto& [name, n] : message_counts) counts[name] += std::max(n, raw_counts[name]);
   for (const auto& [name, n] : raw_counts)
@@ -88,7 +81,7 @@ void RedactTransform::scrub(const Redactor& redactor, Record& record, RedactionC
 
 void RedactTransform::do_process(Context& ctx, Batch& batch) {
   RedactionCounts counts;
-  for (Record& r : batch.records) scrub(*redactor_, r, counts, has_user_detectors_);
+  for (Record& r : batch.records) scrub(*redactor_, r, counts);
   for (const auto& [name, n] : counts) ctx.metric("redactions." + name, static_cast<double>(n));
 }
 

@@ -13,10 +13,7 @@ class RedactTransform : public Transform {
   static PluginInfo plugin_info();
 
   /// Scrubs one record in place; public for the benches and tests.
-  /// `anchored_user_patterns`: user detectors may use ^ or $, so the message is always scanned on
-  /// its own (see the payload shortcut in scrub()).
-  static void scrub(const Redactor& redactor, Record& record, RedactionCounts& counts,
-                    bool anchored_user_patterns = false);
+  static void scrub(const Redactor& redactor, Record& record, RedactionCounts& counts);
 
  protected:
   void do_configure(const Config& config, Diagnostics& diag) override;
@@ -24,7 +21,6 @@ class RedactTransform : public Transform {
 
  private:
   std::optional<Redactor> redactor_;
-  bool has_user_detectors_ = false;
 };
 
 }  // namespace gardener::redact_transform

@@ -226,6 +226,32 @@ TEST(Redaction, JsonEscapesNeitherHideSecretsNorBreakTheLine) {
   EXPECT_EQ(fast, R"({"a":"from [REDACTED:ipv4]","b":2})");
 }
 
+TEST(Redaction, CorpusInsideJsonStringsLeaksNothing) {
+  // JSON-in-text inside a JSON string: "password":"..." arrives as \"password\":\"...\".
+  std::string all;
+  for (const auto& line : corpus_lines()) {
+    std::string wrapped = Json{{"message", line}, {"n", 1}}.dump();
+    default_redactor().redact_line(wrapped);
+    EXPECT_FALSE(Json::parse(wrapped, nullptr, false).is_discarded()) << wrapped;
+    all += wrapped + "\n";
+  }
+  for (const auto& [name, value] : testing::fake_secrets())
+    EXPECT_EQ(all.find(secret_core(name, value)), std::string::npos) << name << " leaked:\n" << all;
+}
+
+TEST(Redaction, EscapedJsonLineIsEditedInPlace) {
+  // Findings that stay inside one string are replaced in the line as written: its escapes,
+  // spacing and the findings' own escapes (here \u0031 in an address) go with no re-encoding.
+  RedactionConfig ip_on;
+  ip_on.detectors = {{"ipv4", true}};
+  std::string line = R"({"a": "x\/y \u00e9t\u00e9 from 10.0.0.\u0031\tmail x@example.com", "b" : 2})";
+  EXPECT_EQ(Redactor(ip_on).redact_line(line), 2u);
+  EXPECT_EQ(line, R"({"a": "x\/y \u00e9t\u00e9 from [REDACTED:ipv4]\tmail [REDACTED:email]", "b" : 2})");
+  std::string bad = R"({"a": "bad \x escape x@example.com"})";
+  EXPECT_EQ(default_redactor().redact_line(bad), 1u);  // not JSON: redacted as text
+  EXPECT_EQ(bad, R"({"a": "bad \x escape [REDACTED:email]"})");
+}
+
 TEST(Redaction, MultiLinePemBlockIsRemovedFromTheStream) {
   std::string begin = std::string("-----BEGIN ") + "PRIVATE KEY-----";
   std::string end = std::string("-----END ") + "PRIVATE KEY-----";
@@ -282,6 +308,93 @@ TEST(Redaction, OptionsTableDrivesTheConfig) {
   ASSERT_EQ(diag.errors.size(), 1u);
   EXPECT_NE(diag.errors[0].find("GARDENER_TEST_UNSET_KEY"), std::string::npos);
   EXPECT_THROW(testing::bind_options(info, {{"style", "rot13"}}), ConfigurationError);
+}
+
+// Loghub-shaped lines (OpenSSH, HDFS, Spark, Windows, Zookeeper, Android): IPs, block ids,
+// "::" separators and key words next to the corpus.
+const std::vector<std::string> kLogLines = {
+    "Dec 10 06:55:46 LabSZ sshd[24200]: Failed password for invalid user webmaster from 173.234.31.186 port 38926 ssh2",
+    "Dec 10 07:07:38 LabSZ sshd[24206]: pam_unix(sshd:auth): authentication failure; rhost=52.80.34.196  user=root",
+    "081109 203615 148 INFO dfs.DataNode$PacketResponder: Received block blk_-1608999687919862906 of size 91178 "
+    "from /10.250.10.6",
+    "081109 205931 13 INFO dfs.DataBlockScanner: Verification succeeded for blk_-4980916519894289629",
+    "17/06/09 20:10:40 INFO spark.SecurityManager: Changing view acls to: yarn,curi",
+    "2016-09-28 04:30:30, Info CBS Loaded Servicing Stack v6.1.7601.23505 with Core: "
+    "C:\\Windows\\winsxs\\amd64_microsoft-windows-servicingstack\\cbscore.dll",
+    "2015-07-29 17:41:44,747 - WARN  [SendWorker:188978561024:QuorumCnxManager$SendWorker@679] - Interrupted",
+    "03-17 16:13:45.466  1702 17632 W ActivityManager: Bad activity token: android.os.BinderProxy@2bd79ce",
+    "fe80::1%eth0 link up; std::vector<int> resized; peer 2001:db8::8a2e:370:7334 connected",
+    "connect to [::ffff:10.0.0.5]:443 failed; key=value pairs: api_key=short token: expired",
+    "user alice@example.com logged in from 192.168.0.12 with Bearer abcDEF123456ghiJKL",
+    "nova.compute.manager [req-3a4b] instance: b9000564-fe1a-409b-b8cc-1e88b294cd1d VM Started 10.11.10.1",
+};
+
+/// Payloads that hold a message: JSON entries (escaped by the dump), text prefixes, and
+/// neighbours that make a match run over the message's edges.
+std::vector<std::string> payloads_around(const std::string& m) {
+  return {
+      Json{{"severity", "INFO"}, {"message", m}, {"timestamp", "2025-09-13T22:36:23.942674Z"}}.dump(),
+      Json{{"jsonPayload", {{"message", m}, {"password", "hunter2-x9Q"}}}, {"labels", {{"api_key", "k123456789ab"}}}}.dump(),
+      "{\"key\":\"" + m + "\"}",
+      "2025-09-13T22:36:23Z host app[12]: " + m,
+      "token: " + m,
+      m + " password=",
+      m + "@example.com",
+      "user " + m + m,
+  };
+}
+
+RedactionConfig every_detector(RedactionStyle style) {
+  RedactionConfig c;
+  for (const auto& d : Redactor::builtin_detectors()) c.detectors[d.name] = true;
+  c.style = style;
+  c.hmac_key = "test-key";
+  return c;
+}
+
+TEST(Redaction, PayloadShortcutMatchesScanningPayloadAndMessageApart) {
+  std::vector<std::string> messages = corpus_lines();
+  for (const auto& l : read_lines("lookalikes.txt")) messages.push_back(l);
+  for (const auto& l : kLogLines) messages.push_back(l);
+  size_t compared = 0;
+  for (auto style : {RedactionStyle::Marker, RedactionStyle::Partial, RedactionStyle::Hmac}) {
+    Redactor r(every_detector(style));
+    for (const auto& m : messages)
+      for (const auto& p : payloads_around(m)) {
+        std::string payload = p, message = m, want_payload = p, want_message = m;
+        RedactionCounts pc, mc, want_pc, want_mc;
+        r.redact_line(want_payload, &want_pc);
+        r.redact_text(want_message, &want_mc);
+        r.redact_payload(payload, message, &pc, &mc);
+        EXPECT_EQ(payload, want_payload);
+        EXPECT_EQ(message, want_message) << "in payload " << p;
+        EXPECT_EQ(pc, want_pc);
+        EXPECT_EQ(mc, want_mc) << m;
+        ++compared;
+      }
+  }
+  EXPECT_GT(compared, 500u);
+}
+
+TEST(Redaction, RecurringTextsAreRememberedPerRedactor) {
+  RedactionConfig no_email;
+  no_email.detectors = {{"email", false}};
+  Redactor without(no_email), with;
+  for (int round = 0; round < 3; ++round) {
+    std::string a = "owner=x@example.com\n", b = a;
+    EXPECT_EQ(without.redact_recurring(a), 0u);  // clean for this one, remembered
+    EXPECT_EQ(with.redact_recurring(b), 1u) << "a memo leaked from another Redactor";
+    EXPECT_EQ(b, "owner=[REDACTED:email]\n");
+  }
+  auto fakes = testing::fake_secrets();
+  for (const auto& line : corpus_lines()) {
+    std::string once = line, twice = line, plain = line;
+    with.redact_recurring(once);
+    with.redact_recurring(twice);
+    with.redact_text(plain);
+    EXPECT_EQ(once, plain);
+    EXPECT_EQ(twice, plain);
+  }
 }
 
 TEST(PatternSet, ReportsEachMatchingPatternOnceIncludingPrefiltered) {

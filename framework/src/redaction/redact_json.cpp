@@ -1,7 +1,11 @@
 // JSON redaction (keys and string values at any depth), per-line dispatch and stream filtering.
 #include <algorithm>
+#include <cctype>
+#include <cstdint>
 #include <istream>
 #include <ostream>
+#include <string_view>
+#include <vector>
 
 #include <nlohmann/json.hpp>
 
@@ -17,8 +21,7 @@ namespace {
 template <typename J>
 class JsonWalker {
  public:
-  JsonWalker(const Redactor& r, const redaction::Engine& impl, RedactionCounts* counts)
-      : r_(r), impl_(impl), counts_(counts) {}
+  JsonWalker(const redaction::Engine& impl, RedactionCounts* counts) : impl_(impl), counts_(counts) {}
 
   /// `key_detector` >= 0 when the value sits under a secret-like key: every leaf is a secret.
   size_t walk(J& v, int key_detector) {
@@ -40,14 +43,14 @@ class JsonWalker {
   size_t leaf_string(J& v, int key_detector) {
     auto& s = v.template get_ref<std::string&>();
     if (key_detector >= 0 && !redaction::is_placeholder(s)) return replace_leaf(v, std::string(s), key_detector);
-    return r_.redact_text(s, counts_);
+    return impl_.redact_text(s, counts_);
   }
 
   // A card number may be a bare JSON number: long integers are scanned as text.
   size_t long_number(J& v) {
     std::string digits = v.dump();
     if (digits.size() < 13) return 0;
-    size_t n = r_.redact_text(digits, counts_);
+    size_t n = impl_.redact_text(digits, counts_);
     if (n) v = digits;
     return n;
   }
@@ -66,7 +69,7 @@ class JsonWalker {
       int d = key_detector >= 0 ? key_detector : impl_.key_detector(it.key());
       n += walk(it.value(), d);
       std::string key = it.key();
-      if (r_.redact_text(key, counts_)) {
+      if (impl_.redact_text(key, counts_)) {
         ++n;
         key_changed = true;
       }
@@ -80,13 +83,12 @@ class JsonWalker {
     J fresh = J::object();
     for (auto it = obj.begin(); it != obj.end(); ++it) {
       std::string key = it.key();
-      r_.redact_text(key, nullptr);
+      impl_.redact_text(key, nullptr);
       fresh[key] = std::move(it.value());
     }
     obj = std::move(fresh);
   }
 
-  const Redactor& r_;
   const redaction::Engine& impl_;
   RedactionCounts* counts_;
 };
@@ -97,17 +99,105 @@ bool looks_like_json_object(std::string_view line) {
   return b != std::string_view::npos && line[b] == '{' && line[e] == '}';
 }
 
-/// The line with each escape (\\n, \\t, \\\\) blanked to spaces, same length, so "\\nAKIA..." is
-/// seen as a word start by the scan. An escaped quote stays a quote.
-std::string_view blank_escapes(const std::string& line, std::string& out) {
-  out = line;
-  for (size_t i = 0; i + 1 < out.size(); ++i) {
-    if (out[i] != '\\') continue;
-    out[i] = ' ';
-    out[i + 1] = out[i + 1] == '"' ? '"' : ' ';
-    ++i;
+/// A JSON line with its escapes decoded, so the scan reads the strings' real text (an escaped
+/// quote, \n, \/ or \u0041 hides nothing), and where each decoded byte came from in the line.
+struct Decoded {
+  std::string text;
+  std::vector<size_t> from;  // line offset of each byte's escape; one more entry: the line's size
+};
+
+bool hex4(std::string_view s, size_t at, uint32_t& out) {
+  if (at + 4 > s.size()) return false;
+  out = 0;
+  for (size_t i = at; i < at + 4; ++i) {
+    int v = std::isdigit(static_cast<unsigned char>(s[i])) ? s[i] - '0'
+            : (s[i] | 0x20) >= 'a' && (s[i] | 0x20) <= 'f' ? (s[i] | 0x20) - 'a' + 10
+                                                           : -1;
+    if (v < 0) return false;
+    out = out << 4 | static_cast<uint32_t>(v);
   }
-  return out;
+  return true;
+}
+
+/// The code point of the \u escape at `at` (a surrogate pair counts as one); advances `at`.
+bool code_point(std::string_view s, size_t& at, uint32_t& cp) {
+  if (!hex4(s, at + 2, cp)) return false;
+  at += 6;
+  if (cp >= 0xDC00 && cp < 0xE000) return false;
+  if (cp < 0xD800 || cp >= 0xDC00) return true;
+  uint32_t low = 0;
+  if (s.substr(at, 2) != "\\u" || !hex4(s, at + 2, low) || low < 0xDC00 || low >= 0xE000) return false;
+  at += 6;
+  cp = 0x10000 + ((cp - 0xD800) << 10) + (low - 0xDC00);
+  return true;
+}
+
+void put_utf8(uint32_t cp, size_t from, Decoded& out) {
+  auto put = [&](uint32_t byte) {
+    out.text += static_cast<char>(byte);
+    out.from.push_back(from);
+  };
+  if (cp < 0x80) return put(cp);
+  if (cp < 0x800) return put(0xC0 | cp >> 6), put(0x80 | (cp & 0x3F));
+  if (cp < 0x10000) return put(0xE0 | cp >> 12), put(0x80 | (cp >> 6 & 0x3F)), put(0x80 | (cp & 0x3F));
+  put(0xF0 | cp >> 18), put(0x80 | (cp >> 12 & 0x3F)), put(0x80 | (cp >> 6 & 0x3F)), put(0x80 | (cp & 0x3F));
+}
+
+/// False for a malformed escape or a lone surrogate: the line is then parsed instead.
+bool decode_escapes(std::string_view line, Decoded& out) {
+  out.text.clear();
+  out.from.clear();
+  static const std::string_view kPlain = "\"\\/bfnrt", kDecoded = "\"\\/\b\f\n\r\t";
+  for (size_t i = 0; i < line.size();) {
+    size_t at = i;
+    if (line[i] != '\\') {
+      out.text += line[i++];
+      out.from.push_back(at);
+      continue;
+    }
+    char c = i + 1 < line.size() ? line[i + 1] : '\0';
+    if (c == 'u') {
+      uint32_t cp = 0;
+      if (!code_point(line, i, cp)) return false;
+      put_utf8(cp, at, out);
+      continue;
+    }
+    size_t k = kPlain.find(c);
+    if (c == '\0' || k == std::string_view::npos) return false;
+    out.text += kDecoded[k];
+    out.from.push_back(at);
+    i += 2;
+  }
+  out.from.push_back(line.size());
+  return true;
+}
+
+/// A replacement that can go into a JSON string as it is.
+bool json_plain(std::string_view s) {
+  return std::none_of(s.begin(), s.end(), [](char c) { return c == '"' || c == '\\' || static_cast<unsigned char>(c) < 0x20; });
+}
+
+/// Replaces findings of the decoded view in the escaped line itself, each over the whole escapes
+/// it came from. False, leaving the line alone, when a span starts or ends inside one escape
+/// (\u of a multi-byte character) or its replacement would need escaping.
+bool apply_decoded(const redaction::Engine& engine, std::string& line, const Decoded& d,
+                   std::vector<redaction::Engine::Span>& spans, RedactionCounts* counts) {
+  auto whole = [&](size_t i) { return i == 0 || i == d.text.size() || d.from[i] != d.from[i - 1]; };
+  std::sort(spans.begin(), spans.end(), [](const auto& a, const auto& b) { return a.begin < b.begin; });
+  std::string out;
+  out.reserve(line.size());
+  size_t at = 0;
+  for (const auto& s : spans) {
+    if (!whole(s.begin) || !whole(s.end)) return false;
+    std::string r = engine.replacement(engine.detectors[s.detector], std::string_view(d.text).substr(s.begin, s.end - s.begin));
+    if (!json_plain(r)) return false;
+    out.append(line, at, d.from[s.begin] - at).append(r);
+    at = d.from[s.end];
+  }
+  out.append(line, at, std::string::npos);
+  line = std::move(out);
+  for (const auto& s : spans) engine.count(counts, engine.detectors[s.detector], 1);
+  return true;
 }
 
 bool opens_private_key(std::string_view line) {
@@ -115,30 +205,73 @@ bool opens_private_key(std::string_view line) {
          line.find("-----END") == std::string_view::npos;
 }
 
+/// Where `part` sits in `view` with a non-word character (or an edge) on each side, so every \b
+/// in it reads the same in both texts; npos when it does not.
+size_t locate(std::string_view view, std::string_view part) {
+  auto word = [](char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_'; };
+  for (size_t p = view.find(part); p != std::string_view::npos; p = view.find(part, p + 1)) {
+    size_t e = p + part.size();
+    if ((p == 0 || !word(view[p - 1])) && (e == view.size() || !word(view[e]))) return p;
+  }
+  return std::string_view::npos;
+}
+
 }  // namespace
 
 size_t Redactor::redact_json(Json& value, RedactionCounts* counts) const {
-  return JsonWalker<Json>(*this, *impl_, counts).walk(value, -1);
+  return JsonWalker<Json>(*impl_, counts).walk(value, -1);
 }
 
 size_t Redactor::redact_line(std::string& line, RedactionCounts* counts) const {
-  if (!looks_like_json_object(line)) return redact_text(line, counts);
-  // \/ and \u escapes can hide a secret from the text scan: such lines are always parsed.
+  return impl_->redact_line(line, counts, nullptr);
+}
+
+size_t Redactor::redact_payload(std::string& payload, std::string& message, RedactionCounts* payload_counts,
+                                RedactionCounts* message_counts) const {
+  redaction::Engine::Part part{&message, message_counts};
+  size_t n = impl_->redact_line(payload, payload_counts, &part);
+  return n + (part.done ? 0 : impl_->redact_text(message, message_counts));
+}
+
+void redaction::Engine::scan_line(std::string_view view, std::vector<Span>& spans, Part* part) const {
+  if (!part || user_patterns || part->text->empty()) return find_spans(view, spans);
+  Region region{locate(view, *part->text), 0};
+  if (region.begin == std::string_view::npos) return find_spans(view, spans);
+  region.end = region.begin + part->text->size();
+  find_spans(view, spans, &region);
+  if (region.crossed) return;
+  // No match straddles the edges: the part's findings are exactly the line's inside it.
+  thread_local std::vector<Span> inside;
+  inside.clear();
+  for (const auto& s : spans)
+    if (s.begin >= region.begin && s.end <= region.end)
+      inside.push_back({s.begin - region.begin, s.end - region.begin, s.detector});
+  apply(*part->text, inside, part->counts);
+  part->done = true;
+}
+
+size_t redaction::Engine::redact_line(std::string& line, RedactionCounts* counts, Part* part) const {
+  thread_local std::vector<Span> spans;
+  bool json = looks_like_json_object(line);
+  if (!json) {
+    scan_line(line, spans, part);
+    return apply(line, spans, counts);
+  }
+  // Escapes are decoded for the scan: an escaped quote or \u0041 must not hide a secret.
   bool escapes = line.find('\\') != std::string::npos;
-  if (!escapes || (line.find("\\/") == std::string::npos && line.find("\\u") == std::string::npos)) {
-    thread_local std::string probe;
-    thread_local std::vector<redaction::Engine::Span> spans;
-    std::string_view view = line;
-    if (escapes) view = blank_escapes(line, probe);
-    impl_->find_spans(view, spans);
+  thread_local Decoded decoded;
+  if (!escapes || decode_escapes(line, decoded)) {
+    scan_line(escapes ? std::string_view(decoded.text) : std::string_view(line), spans, part);
     if (spans.empty()) return 0;  // clean lines stay byte for byte
-    bool safe = std::all_of(spans.begin(), spans.end(),
-                            [&](const auto& s) { return impl_->detectors[s.detector].json_safe; });
-    if (!escapes && safe) return impl_->apply(line, spans, counts);  // no parse needed
+    // Findings that cannot cross a string's quotes are replaced in the line: no parse needed.
+    if (std::all_of(spans.begin(), spans.end(), [&](const auto& s) { return detectors[s.detector].json_safe; })) {
+      if (!escapes) return apply(line, spans, counts);
+      if (apply_decoded(*this, line, decoded, spans, counts)) return spans.size();
+    }
   }
   auto doc = nlohmann::ordered_json::parse(line, nullptr, /*allow_exceptions=*/false);
   if (doc.is_discarded()) return redact_text(line, counts);
-  size_t n = JsonWalker<nlohmann::ordered_json>(*this, *impl_, counts).walk(doc, -1);
+  size_t n = JsonWalker<nlohmann::ordered_json>(*this, counts).walk(doc, -1);
   if (n) line = doc.dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace);
   return n;
 }

@@ -6,6 +6,8 @@
 #include <openssl/hmac.h>
 
 #include <algorithm>
+#include <array>
+#include <atomic>
 #include <set>
 
 #include "redactor_impl.hpp"
@@ -63,6 +65,12 @@ bool overlaps(const std::vector<Span>& spans, size_t b, size_t e) {
   for (const auto& s : spans)
     if (b < s.end && s.begin < e) return true;
   return false;
+}
+
+/// A candidate match [b, e) that runs over an edge of `r`, even one later rejected: it moves
+/// where the next search starts, so the text outside the region changes what is found inside.
+bool straddles(const redaction::Engine::Region& r, size_t b, size_t e) {
+  return (b < r.begin && e > r.begin) || (b < r.end && e > r.end);
 }
 
 }  // namespace
@@ -132,7 +140,10 @@ Redactor::Redactor(const RedactionConfig& config) : impl_(std::make_unique<Impl>
     if (u.pattern.empty()) throw ConfigurationError("user redaction detector `" + u.name + "`: empty pattern");
     known.insert(u.name);
     add(u.name, u.pattern, nullptr, redaction::Partial::Prefix, true);
+    impl.user_patterns = true;
   }
+  static std::atomic<uint64_t> serials{0};
+  impl.serial = ++serials;
   for (size_t i = 0; i < impl.detectors.size(); ++i) {
     const auto& n = impl.detectors[i].name;
     if (n == "password") impl.password_key = static_cast<int>(i);
@@ -152,7 +163,7 @@ std::vector<Redactor::DetectorInfo> Redactor::builtin_detectors() {
   return out;
 }
 
-void redaction::Engine::find_spans(std::string_view text, std::vector<Span>& spans) const {
+void redaction::Engine::find_spans(std::string_view text, std::vector<Span>& spans, Region* region) const {
   spans.clear();
   if (text.empty() || detectors.empty()) return;
   thread_local std::vector<uint32_t> hits;
@@ -170,7 +181,9 @@ void redaction::Engine::find_spans(std::string_view text, std::vector<Span>& spa
     size_t pos = 0;
     while (pos <= text.size() && d.re->Match(input, pos, text.size(), RE2::UNANCHORED, groups, ngroups)) {
       const auto& whole = groups[0];
-      size_t whole_end = static_cast<size_t>(whole.data() - text.data()) + whole.size();
+      size_t whole_begin = static_cast<size_t>(whole.data() - text.data());
+      size_t whole_end = whole_begin + whole.size();
+      if (region && straddles(*region, whole_begin, whole_end)) region->crossed = true;
       pos = whole.empty() ? whole_end + 1 : whole_end;
       re2::StringPiece secret = ngroups > 1 && groups[1].data() ? groups[1] : whole;
       if (secret.empty()) continue;
@@ -201,10 +214,33 @@ size_t redaction::Engine::apply(std::string& text, std::vector<Span>& spans, Red
   return spans.size();
 }
 
-size_t Redactor::redact_text(std::string& text, RedactionCounts* counts) const {
+size_t redaction::Engine::redact_text(std::string& text, RedactionCounts* counts) const {
   thread_local std::vector<Span> spans;
-  impl_->find_spans(text, spans);
-  return impl_->apply(text, spans, counts);
+  find_spans(text, spans);
+  return apply(text, spans, counts);
+}
+
+size_t Redactor::redact_text(std::string& text, RedactionCounts* counts) const {
+  return impl_->redact_text(text, counts);
+}
+
+size_t Redactor::redact_recurring(std::string& text, RedactionCounts* counts) const {
+  // Direct-mapped: each slot remembers one clean text of one Redactor (by serial, so a new
+  // Redactor at a freed one's address never inherits its memo).
+  struct Slot {
+    uint64_t serial = 0;
+    std::string text;
+  };
+  thread_local std::array<Slot, 64> memo;
+  constexpr size_t kLongest = 1024;  // bounds the memo's memory
+  auto& slot = memo[std::hash<std::string_view>{}(text) % memo.size()];
+  if (slot.serial == impl_->serial && slot.text == text) return 0;
+  size_t n = impl_->redact_text(text, counts);
+  if (n == 0 && text.size() <= kLongest) {
+    slot.serial = impl_->serial;
+    slot.text = text;
+  }
+  return n;
 }
 
 const Redactor& default_redactor() {

@@ -34,6 +34,19 @@ struct Engine {
     size_t begin, end;
     uint32_t detector;
   };
+  /// A stretch of a scanned text that another text repeats (a message inside its payload):
+  /// `crossed` is set when a candidate match straddles either edge, so the stretch's findings
+  /// cannot be read off the whole text's.
+  struct Region {
+    size_t begin, end;
+    bool crossed = false;
+  };
+  /// A text to redact along with a line that holds it (see redact_line).
+  struct Part {
+    std::string* text;
+    RedactionCounts* counts;
+    bool done = false;  // its spans were read off the line's scan
+  };
   std::vector<Active> detectors;  // priority order; index = pattern id in `patterns`
   std::optional<PatternSet> patterns;
   RedactionStyle style = RedactionStyle::Marker;
@@ -41,9 +54,18 @@ struct Engine {
   int password_key = -1;  // detector used for secret-like JSON keys, or -1 when off
   int token_key = -1;
   int private_key = -1;
+  bool user_patterns = false;  // user detectors may hold ^, $ or empty matches: no shortcuts
+  uint64_t serial = 0;         // unique per Redactor, for per-thread memos
 
-  /// Finds the validated, non-overlapping findings in `text` (unordered).
-  void find_spans(std::string_view text, std::vector<Span>& spans) const;
+  /// Finds the validated, non-overlapping findings in `text` (unordered); watches `region`'s
+  /// edges when given.
+  void find_spans(std::string_view text, std::vector<Span>& spans, Region* region = nullptr) const;
+  /// Redactor::redact_line; `part`, when given, is redacted from the line's scan if possible.
+  size_t redact_line(std::string& line, RedactionCounts* counts, Part* part) const;
+  /// find_spans over a line, redacting `part` from the same scan when that is exact.
+  void scan_line(std::string_view view, std::vector<Span>& spans, Part* part) const;
+  /// Redactor::redact_text.
+  size_t redact_text(std::string& text, RedactionCounts* counts) const;
   /// Replaces `spans` of `text`; returns how many.
   size_t apply(std::string& text, std::vector<Span>& spans, RedactionCounts* counts) const;
   /// The text that replaces `value` found by detector `d`.
