@@ -9,7 +9,7 @@ PACKAGES := g++ cmake ninja-build pkg-config ccache make python3 \
   libboost-dev libboost-program-options-dev libboost-filesystem-dev libboost-graph-dev \
   nlohmann-json3-dev libspdlog-dev libfmt-dev libtomlplusplus-dev libgtest-dev libgmock-dev \
   libbenchmark-dev libcurl4-openssl-dev libssl-dev libsqlite3-dev libhyperscan-dev libre2-dev \
-  libsimdjson-dev libxxhash-dev libcpp-httplib-dev zlib1g-dev
+  libsimdjson-dev libxxhash-dev libcpp-httplib-dev zlib1g-dev libjemalloc-dev
 
 .PHONY: all deps configure build run test asan clean
 

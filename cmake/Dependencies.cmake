@@ -14,6 +14,13 @@ find_package(PkgConfig REQUIRED)
 pkg_check_modules(HS REQUIRED IMPORTED_TARGET libhs)
 pkg_check_modules(RE2 REQUIRED IMPORTED_TARGET re2)
 pkg_check_modules(XXHASH REQUIRED IMPORTED_TARGET libxxhash)
+# jemalloc for the log-gardener executable (as Vector does): records are allocated by a source
+# thread and freed by a clusterer thread, which glibc's per-thread caches handle badly
+# (docs/benchmarks.md). Not with sanitizers, which bring their own allocator.
+option(GARDENER_JEMALLOC "Link log-gardener with jemalloc" ON)
+if(GARDENER_JEMALLOC AND NOT GARDENER_ASAN)
+  pkg_check_modules(JEMALLOC REQUIRED IMPORTED_TARGET jemalloc)
+endif()
 # cpp-httplib (fakes in tests only): Debian ships it compiled, with SSL/zlib/brotli defines in its .pc.
 if(GARDENER_BUILD_TESTS)
   pkg_check_modules(HTTPLIB REQUIRED IMPORTED_TARGET cpp-httplib)

@@ -120,7 +120,7 @@ void DrainClusterer::cluster_lengths(Batch& batch, const std::vector<size_t>& le
     LengthRoot* root = engine_->find_root(len);
     for (size_t i : by_length_[len]) {
       refs_[i] = engine_->add(*root, tokens_[i], seq_ + i, &batch.records[i]);
-      if (refs_[i].ok()) batch.records[i].cluster_id = engine_->provisional_id(refs_[i]);
+      if (refs_[i].ok()) batch.records[i].cluster_id = engine_->provisional_id(*root, refs_[i]);
     }
   }
 }

@@ -427,11 +427,10 @@ std::string DrainEngine::fingerprint(const std::string& typed) const {
   return fmt::format("{:016x}", XXH3_64bits(typed.data(), typed.size()));
 }
 
-const std::string& DrainEngine::provisional_id(const Ref& ref) {
+const std::string& DrainEngine::provisional_id(LengthRoot& root, const Ref& ref) {
   static const std::string kNone;
-  LengthRoot* r = find_root(ref.length);
-  if (!r || !ref.ok()) return kNone;
-  Group& g = *r->groups[ref.group];
+  if (!ref.ok()) return kNone;
+  Group& g = *root.groups[ref.group];
   Sub& s = g.subs[sub_root(g, ref.sub)];
   if (s.prov_version != g.version) {
     s.prov_id = fingerprint(render(masker_, sub_template(g, s, enum_positions(g)), true));

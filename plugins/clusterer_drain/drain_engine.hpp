@@ -121,7 +121,7 @@ class DrainEngine {
   /// Adds (or, match-only, matches) one tokenized message. Touches only `root`.
   Ref add(LengthRoot& root, const std::vector<Token>& tokens, uint64_t seq, const Record* record);
   /// The id the record gets now (the final id may differ after the post-passes).
-  const std::string& provisional_id(const Ref& ref);
+  const std::string& provisional_id(LengthRoot& root, const Ref& ref);
   /// LRU eviction down to max_clusters; evicted clusters keep their counts (retired list).
   void evict_if_needed();
   /// Keep evicted groups as tombstones so resolve() works for every Ref ever returned (tools

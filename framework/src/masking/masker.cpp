@@ -8,6 +8,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cstring>
 
 #include "scanners.hpp"
 
@@ -396,22 +397,38 @@ std::string Masker::placeholder(TokenType t) const {
 void Masker::apply(Record& record) const {
   thread_local std::vector<Token> tokens;
   tokenize(record.message, tokens);
-  record.masked.clear();
-  record.variables.clear();
-  // One allocation each for a fresh record (placeholders are rarely longer than their values).
-  record.masked.reserve(record.message.size() + 16);
-  record.variables.reserve(static_cast<size_t>(
-      std::count_if(tokens.begin(), tokens.end(), [](const Token& t) { return is_placeholder(t.type); })));
+  // Sizes first, then one copy per piece into place: no growth checks per append.
+  size_t size = 0, placeholders = 0;
   for (const Token& t : tokens) {
     if (is_placeholder(t.type)) {
-      record.masked += '<';
-      record.masked += type_name(t.type);
-      record.masked += '>';
-      record.variables.push_back(Variable{std::string(type_name(t.type)), std::string(t.text)});
+      size += type_name(t.type).size() + 2;
+      ++placeholders;
     } else {
-      record.masked += t.text;
+      size += t.text.size();
     }
-    record.masked += t.ws;
+    size += t.ws.size();
+  }
+  record.masked.resize(size);
+  record.variables.resize(placeholders);  // existing Variables keep their string capacity
+  char* out = record.masked.data();
+  auto put = [&out](std::string_view piece) {
+    std::memcpy(out, piece.data(), piece.size());
+    out += piece.size();
+  };
+  size_t k = 0;
+  for (const Token& t : tokens) {
+    if (is_placeholder(t.type)) {
+      std::string_view name = type_name(t.type);
+      *out++ = '<';
+      put(name);
+      *out++ = '>';
+      Variable& v = record.variables[k++];
+      v.type.assign(name);
+      v.value.assign(t.text);
+    } else {
+      put(t.text);
+    }
+    put(t.ws);
   }
   store_tokens(tokens, record);
 }
