@@ -34,6 +34,7 @@ struct Masker::Impl {
   MaskSettings settings;
   std::array<bool, 64> enabled{};
   std::array<bool, 256> delim{};
+  std::array<bool, 256> opens_chunk{};  // bytes after which a chunk (URL, path, date) may start
   std::vector<std::unique_ptr<RE2>> user;
   std::vector<std::string> user_names;
 
@@ -60,7 +61,7 @@ struct Masker::Impl {
 namespace {
 
 void emit(std::vector<Token>& out, std::string_view msg, size_t b, size_t e, TokenType t) {
-  out.push_back(Token{msg.substr(b, e - b), {}, t});
+  out.push_back(Token{std::string_view(msg.data() + b, e - b), {}, t});
 }
 
 bool is_collapse_sep(char c) {
@@ -129,10 +130,7 @@ size_t Masker::Impl::skip_delims(std::string_view msg, size_t i, size_t to, std:
 }
 
 bool Masker::Impl::chunk_start(std::string_view msg, size_t i) const {
-  if (i == 0) return true;
-  char p = msg[i - 1];
-  return delim[static_cast<unsigned char>(p)] || p == '=' || p == ':' || p == '(' || p == '[' || p == '{' ||
-         p == ',' || p == '"' || p == '\'' || p == '<';
+  return i == 0 || opens_chunk[static_cast<unsigned char>(msg[i - 1])];
 }
 
 size_t Masker::Impl::structured(std::string_view rest, bool at_chunk, const Hints& hints, TokenType& type) const {
@@ -305,6 +303,8 @@ Masker::Masker(MaskSettings settings) : impl_(std::make_unique<Impl>()) {
   impl_->enabled[static_cast<size_t>(TokenType::Var)] = true;
   for (char c : std::string_view(" \t\n\r\v\f")) impl_->delim[static_cast<unsigned char>(c)] = true;
   for (char c : impl_->settings.extra_delimiters) impl_->delim[static_cast<unsigned char>(c)] = true;
+  impl_->opens_chunk = impl_->delim;
+  for (char c : std::string_view("=:([{,\"'<")) impl_->opens_chunk[static_cast<unsigned char>(c)] = true;
   for (const UserMask& m : impl_->settings.user_masks) {
     if (m.name.empty() || m.name.find_first_of("<> ") != std::string::npos)
       throw ConfigurationError("user mask name `" + m.name + "` must be a non-empty word without <, > or spaces");
