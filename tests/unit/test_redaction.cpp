@@ -5,7 +5,9 @@
 #include <gardener/redaction.hpp>
 
 #include <gtest/gtest.h>
+#include <re2/re2.h>
 
+#include "redaction/detectors.hpp"
 #include "test_context.hpp"
 
 #include <fstream>
@@ -374,6 +376,34 @@ TEST(Redaction, PayloadShortcutMatchesScanningPayloadAndMessageApart) {
       }
   }
   EXPECT_GT(compared, 500u);
+}
+
+TEST(Redaction, Ipv4FinderGivesRe2sMatchFromEveryPosition) {
+  const auto& table = redaction::builtin_detectors();
+  auto ipv4 = std::find_if(table.begin(), table.end(), [](const auto& d) { return std::string(d.name) == "ipv4"; });
+  ASSERT_NE(ipv4, table.end());
+  ASSERT_NE(ipv4->find, nullptr);
+  RE2 re(ipv4->pattern);
+  std::vector<std::string> texts = {"1.2.3.4",     "1234.1.1.1",  "1.2.3.4567", "a1.2.3.4",  "1.2.3.4a",
+                                    "1.2.3.4.5",   "01.02.003.255 x", "999.999.999.999", "1.2.3.", ".1.2.3.4",
+                                    "1..2.3.4",    "_1.2.3.4",    "1.2.3.4_",   "-1.2.3.4-", "1.2.3.4:80/5.6.7.8"};
+  for (const auto& l : kLogLines) texts.push_back(l);
+  for (const auto& l : corpus_lines()) texts.push_back(l);
+  for (uint32_t seed = 1; seed <= 20000; ++seed)
+    texts.push_back(testing::fake_chars("0123456789...a_ -:", 1 + seed % 40, seed));
+  size_t found = 0;
+  for (const auto& t : texts)
+    for (size_t pos = 0; pos <= t.size(); ++pos) {
+      re2::StringPiece m;
+      bool want = re.Match(t, pos, t.size(), RE2::UNANCHORED, &m, 1);
+      size_t b = 0, e = 0;
+      ASSERT_EQ(ipv4->find(t, pos, b, e), want) << t << " from " << pos;
+      if (!want) continue;
+      ++found;
+      ASSERT_EQ(b, static_cast<size_t>(m.data() - t.data())) << t << " from " << pos;
+      ASSERT_EQ(e, b + m.size()) << t << " from " << pos;
+    }
+  EXPECT_GT(found, 1000u);
 }
 
 TEST(Redaction, RecurringTextsAreRememberedPerRedactor) {

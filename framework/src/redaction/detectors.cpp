@@ -179,7 +179,8 @@ const std::vector<Detector>& builtin_detectors() {
        card_check, Partial::LastFour},
       {"iban", "IBANs (mod 97 checked)", true, R"(\b[A-Z]{2}[0-9]{2}(?: ?[A-Z0-9]){11,30}\b)", iban_check,
        Partial::LastFour},
-      {"ipv4", "IPv4 addresses", false, R"(\b(?:[0-9]{1,3}\.){3}[0-9]{1,3}\b)", ipv4_check, Partial::Prefix},
+      {"ipv4", "IPv4 addresses", false, R"(\b(?:[0-9]{1,3}\.){3}[0-9]{1,3}\b)", ipv4_check, Partial::Prefix,
+       ipv4_find},
       {"ipv6", "IPv6 addresses", false,
        R"((?i)(?:[0-9a-f]{1,4}:){7}[0-9a-f]{1,4}|(?:[0-9a-f]{1,4}(?::[0-9a-f]{1,4}){0,6})?::)"
        R"((?:[0-9a-f]{1,4}(?::[0-9a-f]{1,4}){0,6})?)", ipv6_check, Partial::Prefix},
@@ -198,6 +199,36 @@ bool is_placeholder(std::string_view v) {
   for (char c : v) lower += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
   return lower == "null" || lower == "none" || lower == "undefined" || lower == "true" || lower == "false" ||
          lower == "redacted" || lower == "%s";
+}
+
+namespace {
+bool is_word(char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_'; }
+
+/// End of the pattern's dotted quad starting at `s`, or npos. Each run of digits must be whole
+/// (a shorter {1,3} would leave a digit where a dot or \b is needed), so there is no choice.
+size_t quad_end(std::string_view t, size_t s) {
+  size_t i = s;
+  for (int octet = 0; octet < 4; ++octet) {
+    if (octet > 0 && (i >= t.size() || t[i++] != '.')) return std::string_view::npos;
+    size_t n = 0;
+    while (i + n < t.size() && is_digit(t[i + n]) && n < 4) ++n;
+    if (n == 0 || n > 3) return std::string_view::npos;
+    i += n;
+  }
+  return i == t.size() || !is_word(t[i]) ? i : std::string_view::npos;
+}
+}  // namespace
+
+bool ipv4_find(std::string_view t, size_t from, size_t& begin, size_t& end) {
+  for (size_t s = from; s < t.size(); ++s) {
+    if (!is_digit(t[s]) || (s > 0 && is_word(t[s - 1]))) continue;  // \b before a digit
+    size_t e = quad_end(t, s);
+    if (e == std::string_view::npos) continue;
+    begin = s;
+    end = e;
+    return true;
+  }
+  return false;
 }
 
 bool luhn_ok(std::string_view digits) {

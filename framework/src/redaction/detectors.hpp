@@ -14,6 +14,10 @@ enum class Partial { Prefix, Email, LastFour, Marker };
 /// Returns how many leading bytes of the candidate are a real finding (0 = not one).
 using Validator = size_t (*)(std::string_view value);
 
+/// A hand-written search giving RE2's leftmost match of the detector's pattern at or after
+/// `from` (the text before it is context for \b), for patterns whose RE2 search dominates.
+using Finder = bool (*)(std::string_view text, size_t from, size_t& begin, size_t& end);
+
 struct Detector {
   const char* name;
   const char* description;
@@ -21,6 +25,7 @@ struct Detector {
   const char* pattern;  // RE2 syntax; capture group 1, when present, is the secret part
   Validator validate;   // null: every match counts
   Partial partial;
+  Finder find = nullptr;  // null: RE2 finds the matches (Hyperscan always uses the pattern)
 };
 
 const std::vector<Detector>& builtin_detectors();
@@ -34,6 +39,7 @@ const char* secret_key_detector(std::string_view key);
 // Validators, exposed for the unit tests.
 bool luhn_ok(std::string_view digits);
 bool iban_ok(std::string_view compact);
+bool ipv4_find(std::string_view text, size_t from, size_t& begin, size_t& end);
 
 }  // namespace redaction
 }  // namespace v1

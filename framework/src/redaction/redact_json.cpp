@@ -149,13 +149,11 @@ bool decode_escapes(std::string_view line, Decoded& out) {
   out.from.clear();
   static const std::string_view kPlain = "\"\\/bfnrt", kDecoded = "\"\\/\b\f\n\r\t";
   for (size_t i = 0; i < line.size();) {
-    size_t at = i;
-    if (line[i] != '\\') {
-      out.text += line[i++];
-      out.from.push_back(at);
-      continue;
-    }
-    char c = i + 1 < line.size() ? line[i + 1] : '\0';
+    size_t at = std::min(line.find('\\', i), line.size());
+    out.text.append(line, i, at - i);  // the plain run up to the next escape
+    for (; i < at; ++i) out.from.push_back(i);
+    if (at == line.size()) break;
+    char c = at + 1 < line.size() ? line[at + 1] : '\0';
     if (c == 'u') {
       uint32_t cp = 0;
       if (!code_point(line, i, cp)) return false;

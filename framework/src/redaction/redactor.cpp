@@ -73,6 +73,31 @@ bool straddles(const redaction::Engine::Region& r, size_t b, size_t e) {
   return (b < r.begin && e > r.begin) || (b < r.end && e > r.end);
 }
 
+/// One match of a detector: the whole of it and its secret part (group 1, or the whole).
+struct Match {
+  size_t begin = 0, end = 0;
+  std::string_view secret;
+};
+
+/// The leftmost match at or after `pos`: the detector's hand finder when it has one (same
+/// answer, no RE2 search), else its RE2 pattern, with the text before `pos` as context.
+bool next_match(const redaction::Engine::Active& d, std::string_view text, size_t pos, Match& m) {
+  if (d.find) {
+    if (!d.find(text, pos, m.begin, m.end)) return false;
+    m.secret = text.substr(m.begin, m.end - m.begin);
+    return true;
+  }
+  const re2::StringPiece input(text.data(), text.size());
+  re2::StringPiece groups[2];
+  int ngroups = std::min(2, d.re->NumberOfCapturingGroups() + 1);
+  if (!d.re->Match(input, pos, text.size(), RE2::UNANCHORED, groups, ngroups)) return false;
+  m.begin = static_cast<size_t>(groups[0].data() - text.data());
+  m.end = m.begin + groups[0].size();
+  const auto& secret = ngroups > 1 && groups[1].data() ? groups[1] : groups[0];
+  m.secret = std::string_view(secret.data(), secret.size());
+  return true;
+}
+
 }  // namespace
 
 std::string redaction::Engine::replacement(const Active& d, std::string_view value) const {
@@ -115,7 +140,7 @@ Redactor::Redactor(const RedactionConfig& config) : impl_(std::make_unique<Impl>
   std::set<std::string> known;
   std::vector<std::string> patterns;
   auto add = [&](std::string name, const std::string& pattern, redaction::Validator v, redaction::Partial p,
-                 bool user) {
+                 redaction::Finder find, bool user) {
     auto re = std::make_unique<RE2>(pattern, detector_options());
     if (!re->ok()) throw ConfigurationError("redaction detector `" + name + "`: invalid pattern: " + re->error());
     if (RE2::FullMatch("", *re))
@@ -123,14 +148,14 @@ Redactor::Redactor(const RedactionConfig& config) : impl_(std::make_unique<Impl>
                                "require at least one character (e.g. + instead of *)");
     std::string marker = "[REDACTED:" + name + "]";
     bool safe = json_safe_detector(name, user);
-    impl.detectors.push_back({std::move(name), std::move(re), v, p, std::move(marker), safe});
+    impl.detectors.push_back({std::move(name), std::move(re), v, find, p, std::move(marker), safe});
     patterns.push_back(pattern);
   };
   for (const auto& d : redaction::builtin_detectors()) {
     known.insert(d.name);
     auto it = config.detectors.find(d.name);
     if (!(it == config.detectors.end() ? d.default_on : it->second)) continue;
-    add(d.name, d.pattern, d.validate, d.partial, false);
+    add(d.name, d.pattern, d.validate, d.partial, d.find, false);
   }
   for (const auto& [name, on] : config.detectors)
     if (!known.count(name)) throw ConfigurationError("unknown redaction detector `" + name + "`");
@@ -139,7 +164,7 @@ Redactor::Redactor(const RedactionConfig& config) : impl_(std::make_unique<Impl>
       throw ConfigurationError("user redaction detector `" + u.name + "`: needs a name of its own");
     if (u.pattern.empty()) throw ConfigurationError("user redaction detector `" + u.name + "`: empty pattern");
     known.insert(u.name);
-    add(u.name, u.pattern, nullptr, redaction::Partial::Prefix, true);
+    add(u.name, u.pattern, nullptr, redaction::Partial::Prefix, nullptr, true);
     impl.user_patterns = true;
   }
   static std::atomic<uint64_t> serials{0};
@@ -173,23 +198,16 @@ void redaction::Engine::find_spans(std::string_view text, std::vector<Span>& spa
   }
   if (hits.empty()) return;
   std::sort(hits.begin(), hits.end());  // detector order is priority order
-  const re2::StringPiece input(text.data(), text.size());
-  re2::StringPiece groups[2];
   for (uint32_t id : hits) {
     const auto& d = detectors[id];
-    int ngroups = std::min(2, d.re->NumberOfCapturingGroups() + 1);
     size_t pos = 0;
-    while (pos <= text.size() && d.re->Match(input, pos, text.size(), RE2::UNANCHORED, groups, ngroups)) {
-      const auto& whole = groups[0];
-      size_t whole_begin = static_cast<size_t>(whole.data() - text.data());
-      size_t whole_end = whole_begin + whole.size();
-      if (region && straddles(*region, whole_begin, whole_end)) region->crossed = true;
-      pos = whole.empty() ? whole_end + 1 : whole_end;
-      re2::StringPiece secret = ngroups > 1 && groups[1].data() ? groups[1] : whole;
-      if (secret.empty()) continue;
-      std::string_view value(secret.data(), secret.size());
-      size_t len = d.validate ? d.validate(value) : value.size();
-      size_t begin = static_cast<size_t>(secret.data() - text.data());
+    Match m;
+    while (pos <= text.size() && next_match(d, text, pos, m)) {
+      if (region && straddles(*region, m.begin, m.end)) region->crossed = true;
+      pos = m.begin == m.end ? m.end + 1 : m.end;
+      if (m.secret.empty()) continue;
+      size_t len = d.validate ? d.validate(m.secret) : m.secret.size();
+      size_t begin = static_cast<size_t>(m.secret.data() - text.data());
       if (len == 0 || overlaps(spans, begin, begin + len)) continue;
       spans.push_back({begin, begin + len, id});
     }

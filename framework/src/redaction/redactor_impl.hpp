@@ -24,6 +24,7 @@ struct Engine {
     std::string name;
     std::unique_ptr<RE2> re;
     redaction::Validator validate = nullptr;
+    redaction::Finder find = nullptr;  // replaces the RE2 search when set
     redaction::Partial partial = redaction::Partial::Prefix;
     std::string marker;  // "[REDACTED:name]", built once
     /// Its matches never cross a JSON string's quotes and its replacement needs no escaping, so
