@@ -378,6 +378,30 @@ TEST(Redaction, PayloadShortcutMatchesScanningPayloadAndMessageApart) {
   EXPECT_GT(compared, 500u);
 }
 
+TEST(Redaction, EscapedLinesEditedInPlaceMatchTheParsedWalk) {
+  // The in-place path (escapes decoded for the scan, findings mapped back) against the slow
+  // path (parse, redact every string, dump): the same JSON value either way.
+  Redactor r(every_detector(RedactionStyle::Marker));
+  std::vector<std::string> messages = corpus_lines();
+  for (const auto& l : kLogLines) messages.push_back(l);
+  for (const auto& l : read_lines("lookalikes.txt")) messages.push_back(l);
+  size_t edited = 0;
+  for (const auto& m : messages) {
+    std::string dumped = Json{{"message", m}, {"n", 1}}.dump();
+    std::string slashes;  // the same line with every / written as \/ (valid JSON, common in PHP logs)
+    for (char c : dumped) slashes += c == '/' ? std::string("\\/") : std::string(1, c);
+    for (const auto& line : {dumped, slashes}) {
+      Json slow = Json::parse(line);
+      r.redact_json(slow);
+      std::string fast = line;
+      edited += r.redact_line(fast) > 0;
+      Json fast_value = Json::parse(fast, nullptr, false);
+      EXPECT_EQ(fast_value, slow) << line;
+    }
+  }
+  EXPECT_GT(edited, 20u);
+}
+
 TEST(Redaction, Ipv4FinderGivesRe2sMatchFromEveryPosition) {
   const auto& table = redaction::builtin_detectors();
   auto ipv4 = std::find_if(table.begin(), table.end(), [](const auto& d) { return std::string(d.name) == "ipv4"; });
