@@ -160,7 +160,7 @@ size_t Masker::Impl::structured(std::string_view rest, bool at_chunk, const Hint
   return 0;
 }
 
-// Most tokens are a word of letters or one byte of punctuation. When no structured scanner could
+// Most tokens are a word of letters, a plain number or one byte of punctuation. When no structured scanner could
 // claim it (judged from the word and the byte after it), it is taken here without running them.
 // Returns 0 to take the full path. Must agree with structured() + the word loop of scan_segment
 // (tests/unit masking equivalence on the Loghub corpus).
@@ -175,7 +175,9 @@ size_t Masker::Impl::plain_token(std::string_view rest, bool at_chunk, const Hin
         return 1;
     }
   }
-  if (!(first & kAlpha) || hints.at || (hints.url && at_chunk)) return 0;
+  if (hints.at) return 0;  // an e-mail address may start with any word
+  const unsigned char kind = first & (kAlpha | kDigit);
+  if (!kind || (kind == kAlpha && hints.url && at_chunk)) return 0;
   size_t j = 1;
   unsigned char all = first;
   for (; j < rest.size(); ++j) {
@@ -183,12 +185,18 @@ size_t Masker::Impl::plain_token(std::string_view rest, bool at_chunk, const Hin
     if (!(k & kWord)) break;
     all &= k;
   }
-  if (!(all & kAlpha)) return 0;                    // digits or inner punctuation
-  if (j < rest.size() && rest[j] == ':') return 0;  // IPv6 group, drive letter, scheme
+  if (!(all & kind)) return 0;  // letters and digits mixed, or inner punctuation
+  const char next = j < rest.size() ? rest[j] : '\0';
+  if (next == ':') return 0;  // IPv6 group, drive letter, scheme, time of day
   std::string_view word = rest.substr(0, j);
-  if (at_chunk && j >= 3 && j <= 9 && may_start_word_date(rest[0]) && on(TokenType::Date) && is_date_word(word))
+  if (kind == kDigit) {
+    // A plain number, unless a unit follows ("75%", "5 KB", "30 sec").
+    if (next == '%' || (next == ' ' && j + 1 < rest.size() && is_alpha(rest[j + 1]))) return 0;
+  } else if (at_chunk && j >= 3 && j <= 9 && may_start_word_date(rest[0]) && on(TokenType::Date) &&
+             is_date_word(word)) {
     return 0;
-  type = classify_word(word, WordShape{kAlpha, 0});  // letters only: a word or a boolean
+  }
+  type = classify_word(word, WordShape{kind, 0});  // a word or a boolean; a number
   if (!on(type)) type = TokenType::Word;
   return j;
 }
