@@ -22,7 +22,8 @@ TEST(WorkerPool, UsesOtherThreadsWhenItHasThem) {
   WorkerPool pool(2);
   std::atomic<int> others{0};
   const auto caller = std::this_thread::get_id();
-  // The caller takes one task and blocks until a worker has taken the other.
+  // If the caller takes a task it waits until a worker has started one, so at least one task runs
+  // on a worker (the worker may also take both before the caller looks).
   std::atomic<bool> second_started{false};
   pool.run(2, [&](size_t) {
     if (std::this_thread::get_id() != caller) {
@@ -32,7 +33,7 @@ TEST(WorkerPool, UsesOtherThreadsWhenItHasThem) {
       while (!second_started) std::this_thread::yield();
     }
   });
-  EXPECT_EQ(others.load(), 1);
+  EXPECT_GE(others.load(), 1);
 }
 
 TEST(WorkerPool, OneThreadRunsInline) {
