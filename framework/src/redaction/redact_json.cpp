@@ -119,16 +119,19 @@ bool hex4(std::string_view s, size_t at, uint32_t& out) {
   return true;
 }
 
-/// The code point of the \u escape at `at` (a surrogate pair counts as one); advances `at`.
+/// The code point of the \u escape at `at` (a surrogate pair counts as one, a lone surrogate is
+/// U+FFFD as lenient readers take it); advances `at`. False when it is no \u escape.
 bool code_point(std::string_view s, size_t& at, uint32_t& cp) {
   if (!hex4(s, at + 2, cp)) return false;
   at += 6;
-  if (cp >= 0xDC00 && cp < 0xE000) return false;
-  if (cp < 0xD800 || cp >= 0xDC00) return true;
+  if (cp < 0xD800 || cp >= 0xE000) return true;
   uint32_t low = 0;
-  if (s.substr(at, 2) != "\\u" || !hex4(s, at + 2, low) || low < 0xDC00 || low >= 0xE000) return false;
-  at += 6;
-  cp = 0x10000 + ((cp - 0xD800) << 10) + (low - 0xDC00);
+  if (cp < 0xDC00 && s.substr(at, 2) == "\\u" && hex4(s, at + 2, low) && low >= 0xDC00 && low < 0xE000) {
+    at += 6;
+    cp = 0x10000 + ((cp - 0xD800) << 10) + (low - 0xDC00);
+    return true;
+  }
+  cp = 0xFFFD;
   return true;
 }
 
@@ -143,8 +146,9 @@ void put_utf8(uint32_t cp, size_t from, Decoded& out) {
   put(0xF0 | cp >> 18), put(0x80 | (cp >> 12 & 0x3F)), put(0x80 | (cp >> 6 & 0x3F)), put(0x80 | (cp & 0x3F));
 }
 
-/// False for a malformed escape or a lone surrogate: the line is then parsed instead.
-bool decode_escapes(std::string_view line, Decoded& out) {
+/// Decodes leniently, like the laxest reader: a lone surrogate, bytes that are not UTF-8 or an
+/// unknown escape (kept as written) must not make the scan fall back to the escaped text.
+void decode_escapes(std::string_view line, Decoded& out) {
   out.text.clear();
   out.from.clear();
   static const std::string_view kPlain = "\"\\/bfnrt", kDecoded = "\"\\/\b\f\n\r\t";
@@ -154,20 +158,21 @@ bool decode_escapes(std::string_view line, Decoded& out) {
     for (; i < at; ++i) out.from.push_back(i);
     if (at == line.size()) break;
     char c = at + 1 < line.size() ? line[at + 1] : '\0';
-    if (c == 'u') {
-      uint32_t cp = 0;
-      if (!code_point(line, i, cp)) return false;
-      put_utf8(cp, at, out);
-      continue;
-    }
+    uint32_t cp = 0;
     size_t k = kPlain.find(c);
-    if (c == '\0' || k == std::string_view::npos) return false;
-    out.text += kDecoded[k];
-    out.from.push_back(at);
-    i += 2;
+    if (c == 'u' && code_point(line, i, cp)) {
+      put_utf8(cp, at, out);
+    } else if (c != '\0' && k != std::string_view::npos) {
+      out.text += kDecoded[k];
+      out.from.push_back(at);
+      i += 2;
+    } else {
+      out.text += '\\';
+      out.from.push_back(at);
+      i += 1;
+    }
   }
   out.from.push_back(line.size());
-  return true;
 }
 
 /// A replacement that can go into a JSON string as it is.
@@ -177,25 +182,54 @@ bool json_plain(std::string_view s) {
 
 /// Replaces findings of the decoded view in the escaped line itself, each over the whole escapes
 /// it came from. False, leaving the line alone, when a span starts or ends inside one escape
-/// (\u of a multi-byte character) or its replacement would need escaping.
+/// (\u of a multi-byte character) or its replacement would need escaping; unless `force`d (a
+/// line that does not parse): the span then grows to whole escapes, the replacement to a marker.
 bool apply_decoded(const redaction::Engine& engine, std::string& line, const Decoded& d,
-                   std::vector<redaction::Engine::Span>& spans, RedactionCounts* counts) {
+                   std::vector<redaction::Engine::Span>& spans, RedactionCounts* counts, bool force = false) {
   auto whole = [&](size_t i) { return i == 0 || i == d.text.size() || d.from[i] != d.from[i - 1]; };
   std::sort(spans.begin(), spans.end(), [](const auto& a, const auto& b) { return a.begin < b.begin; });
   std::string out;
   out.reserve(line.size());
   size_t at = 0;
   for (const auto& s : spans) {
-    if (!whole(s.begin) || !whole(s.end)) return false;
-    std::string r = engine.replacement(engine.detectors[s.detector], std::string_view(d.text).substr(s.begin, s.end - s.begin));
-    if (!json_plain(r)) return false;
-    out.append(line, at, d.from[s.begin] - at).append(r);
-    at = d.from[s.end];
+    if (!force && (!whole(s.begin) || !whole(s.end))) return false;
+    const auto& det = engine.detectors[s.detector];
+    std::string r = engine.replacement(det, std::string_view(d.text).substr(s.begin, s.end - s.begin));
+    if (!json_plain(r) && !force) return false;
+    if (!json_plain(r)) r = "[REDACTED]";
+    size_t end = s.end;
+    while (!whole(end)) ++end;
+    size_t begin = std::max(d.from[s.begin], at);
+    out.append(line, at, begin - at).append(r);
+    at = std::max(at, d.from[end]);
   }
   out.append(line, at, std::string::npos);
   line = std::move(out);
   for (const auto& s : spans) engine.count(counts, engine.detectors[s.detector], 1);
   return true;
+}
+
+/// Whether a key of the JSON line names a secret ("password", "passphrase", "pass\u0077ord"):
+/// its value is then a secret whatever it looks like, and only the walk replaces it whole.
+bool has_secret_key(std::string_view line) {
+  thread_local Decoded key;
+  for (size_t open = line.find('"'); open != std::string_view::npos;) {
+    size_t close = open + 1;
+    bool escaped = false;
+    while ((close = line.find_first_of("\"\\", close)) != std::string_view::npos && line[close] == '\\') {
+      escaped = true;
+      close += 2;
+    }
+    if (close == std::string_view::npos) return false;
+    size_t next = line.find_first_not_of(" \t\r\n", close + 1);
+    if (next != std::string_view::npos && line[next] == ':') {
+      std::string_view k = line.substr(open + 1, close - open - 1);
+      if (escaped) decode_escapes(k, key), k = key.text;
+      if (redaction::secret_key_detector(k)) return true;
+    }
+    open = line.find('"', close + 1);
+  }
+  return false;
 }
 
 bool opens_private_key(std::string_view line) {
@@ -258,8 +292,9 @@ size_t redaction::Engine::redact_line(std::string& line, RedactionCounts* counts
   // Escapes are decoded for the scan: an escaped quote or \u0041 must not hide a secret.
   bool escapes = line.find('\\') != std::string::npos;
   thread_local Decoded decoded;
-  if (!escapes || decode_escapes(line, decoded)) {
-    scan_line(escapes ? std::string_view(decoded.text) : std::string_view(line), spans, part);
+  if (escapes) decode_escapes(line, decoded);
+  scan_line(escapes ? std::string_view(decoded.text) : std::string_view(line), spans, part);
+  if (!has_secret_key(line)) {
     if (spans.empty()) return 0;  // clean lines stay byte for byte
     // Findings that cannot cross a string's quotes are replaced in the line: no parse needed.
     if (std::all_of(spans.begin(), spans.end(), [&](const auto& s) { return detectors[s.detector].json_safe; })) {
@@ -268,7 +303,12 @@ size_t redaction::Engine::redact_line(std::string& line, RedactionCounts* counts
     }
   }
   auto doc = nlohmann::ordered_json::parse(line, nullptr, /*allow_exceptions=*/false);
-  if (doc.is_discarded()) return redact_text(line, counts);
+  if (doc.is_discarded()) {
+    // Not JSON to nlohmann (a lone surrogate, bytes that are not UTF-8), but lenient readers take
+    // it: the decoded view's findings go over their escapes, then the text as written is scanned.
+    size_t n = escapes && apply_decoded(*this, line, decoded, spans, counts, /*force=*/true) ? spans.size() : 0;
+    return n + redact_text(line, counts);
+  }
   size_t n = JsonWalker<nlohmann::ordered_json>(*this, counts).walk(doc, -1);
   if (n) line = doc.dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace);
   return n;
