@@ -420,6 +420,7 @@ void Masker::apply(Record& record) const {
   record.variables.resize(placeholders);  // existing Variables keep their string capacity
   char* out = record.masked.data();
   auto put = [&out](std::string_view piece) {
+    if (piece.empty()) return;  // an empty view may hold a null pointer, which memcpy must not get
     std::memcpy(out, piece.data(), piece.size());
     out += piece.size();
   };
