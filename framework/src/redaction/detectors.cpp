@@ -266,9 +266,18 @@ bool iban_ok(std::string_view s) {
 }
 
 const char* secret_key_detector(std::string_view key) {
-  std::string k;
-  for (char c : key)
-    if (c != '_' && c != '-' && c != '.') k += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  // Only the key's end decides (every name below is a suffix, or the whole key), so the last
+  // kTail letters are lowered into a buffer from the back: no allocation for the keys of every
+  // JSON line (has_secret_key runs on each one).
+  constexpr size_t kTail = 16;  // longer than the longest name
+  char buf[kTail];
+  size_t n = 0;
+  for (size_t i = key.size(); i-- > 0 && n < kTail;) {
+    char c = key[i];
+    if (c == '_' || c == '-' || c == '.') continue;
+    buf[kTail - 1 - n++] = (c >= 'A' && c <= 'Z') ? static_cast<char>(c + ('a' - 'A')) : c;
+  }
+  const std::string_view k(buf + kTail - n, n);  // the normalized key's last (up to) kTail bytes
   static const std::array<std::string_view, 4> password_words = {"password", "passwd", "pwd", "passphrase"};
   for (auto w : password_words)
     if (k.ends_with(w)) return "password";
@@ -277,6 +286,7 @@ const char* secret_key_detector(std::string_view key) {
       "clientkey", "encryptionkey", "authorization", "credentials", "credential", "sessionid", "cookie"};
   for (auto w : token_suffixes)
     if (k.ends_with(w)) return "generic_token";
+  // "key" and "auth" only as the whole key (a 3- or 4-byte k is the whole normalized key).
   return k == "key" || k == "auth" ? "generic_token" : nullptr;
 }
 

@@ -213,16 +213,19 @@ bool apply_decoded(const redaction::Engine& engine, std::string& line, const Dec
 /// its value is then a secret whatever it looks like, and only the walk replaces it whole.
 bool has_secret_key(std::string_view line) {
   thread_local Decoded key;
+  // Plain loops, not find_first_of: that tests each byte against the set with a memchr call.
+  const size_t size = line.size();
   for (size_t open = line.find('"'); open != std::string_view::npos;) {
     size_t close = open + 1;
     bool escaped = false;
-    while ((close = line.find_first_of("\"\\", close)) != std::string_view::npos && line[close] == '\\') {
-      escaped = true;
-      close += 2;
+    while (close < size && line[close] != '"') {
+      if (line[close] == '\\') escaped = true, ++close;
+      ++close;
     }
-    if (close == std::string_view::npos) return false;
-    size_t next = line.find_first_not_of(" \t\r\n", close + 1);
-    if (next != std::string_view::npos && line[next] == ':') {
+    if (close >= size) return false;
+    size_t next = close + 1;
+    while (next < size && (line[next] == ' ' || line[next] == '\t' || line[next] == '\r' || line[next] == '\n')) ++next;
+    if (next < size && line[next] == ':') {
       std::string_view k = line.substr(open + 1, close - open - 1);
       if (escaped) decode_escapes(k, key), k = key.text;
       if (redaction::secret_key_detector(k)) return true;
