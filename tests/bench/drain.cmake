@@ -5,3 +5,7 @@ add_executable(gardener-drain-bench
   ${PROJECT_SOURCE_DIR}/plugins/transform_template/template_transform.cpp)
 target_link_libraries(gardener-drain-bench PRIVATE clusterer_drain_obj gardener_testkit)
 set_target_properties(gardener-drain-bench PROPERTIES RUNTIME_OUTPUT_DIRECTORY ${CMAKE_BINARY_DIR})
+# The allocator log-gardener runs with (cmake/Dependencies.cmake), so (a) measures what users get.
+if(TARGET PkgConfig::JEMALLOC)
+  target_link_libraries(gardener-drain-bench PRIVATE PkgConfig::JEMALLOC)
+endif()

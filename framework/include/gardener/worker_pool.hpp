@@ -1,7 +1,9 @@
 #pragma once
 // A small pool of persistent threads for plugins that split a batch (the `template` transform, the
 // `drain` clusterer). Threads live as long as the pool, so a batch costs two wake-ups instead of
-// thread starts, and each worker keeps its thread-local buffers and malloc arena warm.
+// thread starts, and each worker keeps its thread-local buffers and malloc arena warm. A worker
+// spins briefly after a batch before it sleeps, since the next batch usually follows at once.
+#include <atomic>
 #include <condition_variable>
 #include <cstddef>
 #include <cstdint>
@@ -37,6 +39,9 @@ class WorkerPool {
   size_t tasks_ = 0, next_ = 0, finished_ = 0;
   uint64_t generation_ = 0;
   bool stop_ = false;
+  // Mirrors of generation_ and of the last finished generation that spinning threads read
+  // without the lock (the lock still hands out every task).
+  std::atomic<uint64_t> published_{0}, all_done_{0};
 };
 
 }  // namespace v1
