@@ -265,7 +265,30 @@ size_t Redactor::redact_payload(std::string& payload, std::string& message, Reda
                                 RedactionCounts* message_counts) const {
   redaction::Engine::Part part{&message, message_counts};
   size_t n = impl_->redact_line(payload, payload_counts, &part);
-  return n + (part.done ? 0 : impl_->redact_text(message, message_counts));
+  if (!part.done) return n + impl_->redact_text(message, message_counts);
+  // Taken from the payload's scan; what escapes inside the message still hide is redact_text's
+  // second pass.
+  return n + (message.find('\\') != std::string::npos ? impl_->redact_escaped(message, message_counts) : 0);
+}
+
+size_t redaction::Engine::redact_escaped(std::string& text, RedactionCounts* counts) const {
+  // Up to three levels (a `\/` inside JSON logged inside JSON): each level's view maps its bytes
+  // straight back to `text`, so findings at any level go over the escapes they came from.
+  constexpr int kLevels = 3;
+  thread_local Decoded view, next;
+  thread_local std::vector<Span> spans;
+  view.text.assign(text);
+  view.from.resize(text.size() + 1);
+  for (size_t i = 0; i <= text.size(); ++i) view.from[i] = i;
+  for (int level = 0; level < kLevels && view.text.find('\\') != std::string::npos; ++level) {
+    decode_escapes(view.text, next);
+    if (next.text.size() == view.text.size()) return 0;  // no escape left, only lone backslashes
+    for (size_t& f : next.from) f = view.from[f];
+    std::swap(view, next);
+    find_spans(view.text, spans);
+    if (!spans.empty()) return apply_decoded(*this, text, view, spans, counts, /*force=*/true) ? spans.size() : 0;
+  }
+  return 0;
 }
 
 void redaction::Engine::scan_line(std::string_view view, std::vector<Span>& spans, Part* part) const {
@@ -290,14 +313,18 @@ size_t redaction::Engine::redact_line(std::string& line, RedactionCounts* counts
   bool json = looks_like_json_object(line);
   if (!json) {
     scan_line(line, spans, part);
-    return apply(line, spans, counts);
+    size_t n = apply(line, spans, counts);
+    return n + (line.find('\\') != std::string::npos ? redact_escaped(line, counts) : 0);
   }
   // Escapes are decoded for the scan: an escaped quote or \u0041 must not hide a secret.
   bool escapes = line.find('\\') != std::string::npos;
   thread_local Decoded decoded;
   if (escapes) decode_escapes(line, decoded);
   scan_line(escapes ? std::string_view(decoded.text) : std::string_view(line), spans, part);
-  if (!has_secret_key(line)) {
+  // Escapes left after decoding (JSON inside a string, `\\/`) are the walk's: it decodes each
+  // string once more (redact_text).
+  const bool nested = escapes && decoded.text.find('\\') != std::string::npos;
+  if (!nested && !has_secret_key(line)) {
     if (spans.empty()) return 0;  // clean lines stay byte for byte
     // Findings that cannot cross a string's quotes are replaced in the line: no parse needed.
     if (std::all_of(spans.begin(), spans.end(), [&](const auto& s) { return detectors[s.detector].json_safe; })) {

@@ -235,7 +235,9 @@ size_t redaction::Engine::apply(std::string& text, std::vector<Span>& spans, Red
 size_t redaction::Engine::redact_text(std::string& text, RedactionCounts* counts) const {
   thread_local std::vector<Span> spans;
   find_spans(text, spans);
-  return apply(text, spans, counts);
+  size_t n = apply(text, spans, counts);
+  // Then what escapes hid; values seen as written keep the replacement of their written form.
+  return n + (text.find('\\') != std::string::npos ? redact_escaped(text, counts) : 0);
 }
 
 size_t Redactor::redact_text(std::string& text, RedactionCounts* counts) const {

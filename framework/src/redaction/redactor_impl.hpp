@@ -67,6 +67,10 @@ struct Engine {
   void scan_line(std::string_view view, std::vector<Span>& spans, Part* part) const;
   /// Redactor::redact_text.
   size_t redact_text(std::string& text, RedactionCounts* counts) const;
+  /// Scans `text` with its backslash escapes decoded (`\/`, `\u0041`, `\"`) and replaces the
+  /// findings over the escapes they came from: a secret written escaped in plain text, or in JSON
+  /// nested in a JSON string, is not hidden by its escapes.
+  size_t redact_escaped(std::string& text, RedactionCounts* counts) const;
   /// Replaces `spans` of `text`; returns how many.
   size_t apply(std::string& text, std::vector<Span>& spans, RedactionCounts* counts) const;
   /// The text that replaces `value` found by detector `d`.
