@@ -101,27 +101,49 @@ void DrainClusterer::do_start(Context& ctx) {
   }
 }
 
-void DrainClusterer::tokenize_range(Batch& batch, size_t begin, size_t end) {
-  for (size_t i = begin; i < end; ++i) {
-    Record& r = batch.records[i];
-    std::vector<Token>& tokens = tokens_[i];
-    if (load_tokens(r, tokens)) {
-      // User masks of the upstream transform are unknown here: they count as <*>, as in `masked`.
-      for (Token& t : tokens)
-        if (t.type >= TokenType::User) t.type = TokenType::Var;
-    } else if (r.masked.empty() || !masker_->tokenize_masked(r.masked, r.variables, tokens)) {
-      masker_->tokenize(r.message, tokens);
+// Tokens for a record that carries none from a `template` upstream.
+void DrainClusterer::tokenize(const Record& r, std::vector<Token>& tokens) const {
+  if (r.masked.empty() || !masker_->tokenize_masked(r.masked, r.variables, tokens)) masker_->tokenize(r.message, tokens);
+}
+
+// The record's tokens as the template transform left them; false when its message changed since.
+bool DrainClusterer::stored_tokens(const Record& r, std::vector<Token>& tokens) const {
+  if (!load_tokens(r, tokens)) return false;
+  // User masks of the upstream transform are unknown here: they count as <*>, as in `masked`.
+  for (Token& t : tokens)
+    if (t.type >= TokenType::User) t.type = TokenType::Var;
+  return true;
+}
+
+void DrainClusterer::add_record(Batch& batch, LengthRoot& root, size_t i) {
+  refs_[i] = engine_->add(root, tokens_[i], seq_ + i, &batch.records[i]);
+  if (refs_[i].ok()) batch.records[i].cluster_id = engine_->provisional_id(root, refs_[i]);
+}
+
+// One shard: its lengths, each in record order. A record whose stored tokens turn out stale is
+// left for finish_stale() (its count may differ, so it may belong to another shard's length).
+void DrainClusterer::cluster_lengths(Batch& batch, const std::vector<size_t>& lengths, std::vector<size_t>& stale) {
+  for (size_t len : lengths) {
+    LengthRoot* root = engine_->find_root(len);
+    for (size_t i : by_length_[len]) {
+      if (!batch.records[i].tokens.empty() && !stored_tokens(batch.records[i], tokens_[i])) {
+        stale.push_back(i);
+        continue;
+      }
+      add_record(batch, *root, i);
     }
   }
 }
 
-void DrainClusterer::cluster_lengths(Batch& batch, const std::vector<size_t>& lengths) {
-  for (size_t len : lengths) {
-    LengthRoot* root = engine_->find_root(len);
-    for (size_t i : by_length_[len]) {
-      refs_[i] = engine_->add(*root, tokens_[i], seq_ + i, &batch.records[i]);
-      if (refs_[i].ok()) batch.records[i].cluster_id = engine_->provisional_id(*root, refs_[i]);
-    }
+// Records whose message changed after masking, tokenized again, in record order on one thread:
+// the same order whatever the number of shards.
+void DrainClusterer::finish_stale(Batch& batch, std::vector<size_t>& stale) {
+  std::sort(stale.begin(), stale.end());
+  for (size_t i : stale) {
+    Record& r = batch.records[i];
+    masker_->tokenize(r.message, tokens_[i]);  // `masked` is as stale as the tokens
+    r.variables.clear();                       // and so are the values: extracted again below
+    add_record(batch, engine_->root(tokens_[i].size()), i);
   }
 }
 
@@ -147,14 +169,23 @@ void DrainClusterer::do_process(Context&, Batch& batch) {
   refs_.assign(n, Ref{});
   if (!pool_) pool_ = std::make_unique<WorkerPool>(threads_);
   const size_t t = std::min(threads_, std::max<size_t>(1, n / 256));
-  pool_->run(t, [&](size_t k) { tokenize_range(batch, n * k / t, n * (k + 1) / t); });
+  // Only records no earlier clusterer claimed reach us, but be safe: skip claimed ones.
+  auto ours = [&](const Record& r) { return r.cluster_id.empty() && !r.dropped; };
+  // Records without the template's tokens are tokenized here first (in parallel); the others are
+  // filed by their stored token count and read in their shard.
+  untokenized_.clear();
+  for (size_t i = 0; i < n; ++i)
+    if (ours(batch.records[i]) && batch.records[i].tokens.empty()) untokenized_.push_back(i);
+  const size_t u = untokenized_.size(), tu = std::min(t, std::max<size_t>(1, u / 256));
+  pool_->run(tu, [&](size_t k) {
+    for (size_t j = u * k / tu; j < u * (k + 1) / tu; ++j) tokenize(batch.records[untokenized_[j]], tokens_[untokenized_[j]]);
+  });
   for (size_t len : lengths_) by_length_[len].clear();
   lengths_.clear();
   for (size_t i = 0; i < n; ++i) {
     const Record& r = batch.records[i];
-    // Only records no earlier clusterer claimed reach us, but be safe: skip claimed ones.
-    if (!r.cluster_id.empty() || r.dropped) continue;
-    size_t len = tokens_[i].size();
+    if (!ours(r)) continue;
+    size_t len = r.tokens.empty() ? tokens_[i].size() : r.tokens.size();
     if (by_length_.size() <= len) by_length_.resize(len + 1);
     if (by_length_[len].empty()) lengths_.push_back(len);
     by_length_[len].push_back(i);
@@ -162,12 +193,15 @@ void DrainClusterer::do_process(Context&, Batch& batch) {
   std::sort(lengths_.begin(), lengths_.end());
   // Roots are created here, on one thread; each length is then owned by one shard.
   for (size_t len : lengths_) engine_->root(len);
+  std::vector<std::vector<size_t>> stale(t);
   if (t <= 1) {
-    cluster_lengths(batch, lengths_);
+    cluster_lengths(batch, lengths_, stale[0]);
   } else {
     auto shard = balance(lengths_, by_length_, t);
-    pool_->run(t, [&](size_t k) { cluster_lengths(batch, shard[k]); });
+    pool_->run(t, [&](size_t k) { cluster_lengths(batch, shard[k], stale[k]); });
   }
+  for (size_t k = 1; k < t; ++k) stale[0].insert(stale[0].end(), stale[k].begin(), stale[k].end());
+  finish_stale(batch, stale[0]);
   for (size_t i = 0; i < n; ++i) {
     Record& r = batch.records[i];
     if (!refs_[i].ok() || !extract_ || !r.variables.empty()) continue;

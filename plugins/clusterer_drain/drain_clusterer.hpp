@@ -32,8 +32,11 @@ class DrainClusterer : public Clusterer {
   void do_finish(Context& ctx, Report& report) override;
 
  private:
-  void tokenize_range(Batch& batch, size_t begin, size_t end);
-  void cluster_lengths(Batch& batch, const std::vector<size_t>& lengths);
+  void tokenize(const Record& r, std::vector<Token>& tokens) const;
+  bool stored_tokens(const Record& r, std::vector<Token>& tokens) const;
+  void add_record(Batch& batch, LengthRoot& root, size_t i);
+  void cluster_lengths(Batch& batch, const std::vector<size_t>& lengths, std::vector<size_t>& stale);
+  void finish_stale(Batch& batch, std::vector<size_t>& stale);
   std::string state_ns(Context& ctx) const;
 
   DrainParams params_;
@@ -50,6 +53,7 @@ class DrainClusterer : public Clusterer {
   std::vector<Ref> refs_;
   std::vector<std::vector<size_t>> by_length_;  // record indexes by token count
   std::vector<size_t> lengths_;                  // token counts present in this batch, ascending
+  std::vector<size_t> untokenized_;              // records that came without the template's tokens
   std::unique_ptr<WorkerPool> pool_;             // started by the first batch
 };
 
