@@ -218,15 +218,20 @@ TEST(Drain, LruEvictionKeepsCounts) {
   EXPECT_EQ(rep.clusters.size(), 5u);
 }
 
-TEST(Drain, SameResultWithAnyThreadCount) {
+// 6000 lines of many lengths (0 .. max_words - 1 extra words), for the thread-count tests.
+std::vector<std::string> connection_lines(int max_words) {
   std::vector<std::string> lines;
   const char* verbs[] = {"opened", "closed", "reset", "flushed"};
   for (int i = 0; i < 6000; ++i) {
     std::string l = "conn " + std::to_string(i % 97) + " " + verbs[i % 4];
-    for (int k = 0; k < i % 9; ++k) l += " w" + std::string(1, char('a' + k));
-    l += " at 10.0.0." + std::to_string(i % 200);
-    lines.push_back(l);
+    for (int k = 0; k < i % max_words; ++k) l += " w" + std::string(1, char('a' + k));
+    lines.push_back(l + " at 10.0.0." + std::to_string(i % 200));
   }
+  return lines;
+}
+
+TEST(Drain, SameResultWithAnyThreadCount) {
+  const std::vector<std::string> lines = connection_lines(9);
   auto dump = [&](int threads) {
     auto d = make_configured<DrainClusterer>(Json{{"threads", threads}});
     TestContext ctx;
@@ -246,13 +251,7 @@ TEST(Drain, SameResultWithAnyThreadCount) {
 // different token count too). Every record is still clustered, by its new text, and the result
 // does not depend on the thread count.
 TEST(Drain, StaleTemplateTokensAreReadAgainOnAnyThreadCount) {
-  std::vector<std::string> lines;
-  const char* verbs[] = {"opened", "closed", "reset", "flushed"};
-  for (int i = 0; i < 6000; ++i) {
-    std::string l = "conn " + std::to_string(i % 97) + " " + verbs[i % 4];
-    for (int k = 0; k < i % 7; ++k) l += " w" + std::string(1, char('a' + k));
-    lines.push_back(l + " at 10.0.0." + std::to_string(i % 200));
-  }
+  const std::vector<std::string> lines = connection_lines(7);
   Masker masker;
   auto dump = [&](int threads) {
     auto d = make_configured<DrainClusterer>(Json{{"threads", threads}});
