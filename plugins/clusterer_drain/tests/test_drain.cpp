@@ -219,7 +219,7 @@ TEST(Drain, LruEvictionKeepsCounts) {
 }
 
 // 6000 lines of many lengths (0 .. max_words - 1 extra words), for the thread-count tests.
-std::vector<std::string> connection_lines(int max_words) {
+static std::vector<std::string> connection_lines(int max_words) {
   std::vector<std::string> lines;
   const char* verbs[] = {"opened", "closed", "reset", "flushed"};
   for (int i = 0; i < 6000; ++i) {
