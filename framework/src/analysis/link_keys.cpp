@@ -106,8 +106,8 @@ size_t next_candidate(std::string_view text, size_t i) {
   const __m128i low = _mm_set1_epi8(0x20);
   auto eq = [](__m128i v, char c) { return _mm_cmpeq_epi8(v, _mm_set1_epi8(c)); };
   auto any = [](__m128i a, __m128i b) { return _mm_or_si128(a, b); };
-  while (i + 19 <= text.size()) {
-    const char* p = text.data() + i;
+  // Bit k set: a name may start at p + k.
+  auto candidates = [&](const char* p) {
     __m128i a = _mm_or_si128(_mm_loadu_si128(reinterpret_cast<const __m128i*>(p)), low);
     __m128i b = _mm_or_si128(_mm_loadu_si128(reinterpret_cast<const __m128i*>(p + 1)), low);
     __m128i first = any(any(any(eq(a, 'c'), eq(a, 'r')), any(eq(a, 's'), eq(a, 't'))), eq(a, 'x'));
@@ -117,10 +117,18 @@ size_t next_candidate(std::string_view text, size_t i) {
     // Fourth letter of x-re, corr, conn, requ, sess, trac: most words with a matching start end here.
     __m128i d = _mm_or_si128(_mm_loadu_si128(reinterpret_cast<const __m128i*>(p + 3)), low);
     __m128i fourth = any(any(any(eq(d, 'e'), eq(d, 'r')), any(eq(d, 'n'), eq(d, 'u'))), any(eq(d, 's'), eq(d, 'c')));
-    auto m = static_cast<unsigned>(
+    return static_cast<unsigned>(
         _mm_movemask_epi8(_mm_and_si128(_mm_and_si128(first, second), _mm_and_si128(third, fourth))));
-    if (m) return i + static_cast<size_t>(__builtin_ctz(m));
-    i += 16;
+  };
+  const size_t n = text.size();
+  for (; i + 19 <= n; i += 16)
+    if (unsigned m = candidates(text.data() + i)) return i + static_cast<size_t>(__builtin_ctz(m));
+  if (n >= 19 && i < n) {
+    // The tail: the last full window again, without the positions already looked at. Past it
+    // fewer than 5 bytes are left, too few for any name.
+    const size_t w = n - 19;
+    unsigned m = candidates(text.data() + w) & (~0u << (i - w));
+    return m ? w + static_cast<size_t>(__builtin_ctz(m)) : n;
   }
 #endif
   while (i < text.size() && !kFirst[static_cast<unsigned char>(text[i])]) ++i;

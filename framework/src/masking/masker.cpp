@@ -194,7 +194,8 @@ size_t Masker::Impl::plain_token(std::string_view rest, bool at_chunk, const Hin
              is_date_word(word)) {
     return 0;
   }
-  type = classify_word(word, WordShape{kind, 0});  // a word or a boolean; a number
+  // Letters: a word, or a boolean (true false null none: 4 or 5 letters). Digits: a number.
+  type = kind == kAlpha && j != 4 && j != 5 ? TokenType::Word : classify_word(word, WordShape{kind, 0});
   if (!on(type)) type = TokenType::Word;
   return j;
 }
@@ -260,6 +261,10 @@ void Masker::Impl::scan_segment(std::string_view msg, size_t from, size_t to, st
 void Masker::Impl::collapse(std::vector<Token>& out) const {
   size_t w = 0;
   for (size_t r = 0; r < out.size(); ++r) {
+    if (w == r && !(is_placeholder(out[r].type) && w > 0)) {
+      ++w;  // nothing collapsed yet and nothing to collapse here: the token stays where it is
+      continue;
+    }
     Token t = out[r];
     if (is_placeholder(t.type) && w > 0) {
       Token& prev = out[w - 1];
