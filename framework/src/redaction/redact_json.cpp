@@ -175,6 +175,18 @@ void decode_escapes(std::string_view line, Decoded& out) {
   out.from.push_back(line.size());
 }
 
+/// Whether `text` holds an escape decode_escapes would decode (not just a lone backslash, as in a
+/// Windows path): only then can a second decoding show something new.
+bool has_escape(std::string_view text) {
+  for (size_t at = text.find('\\'); at != std::string_view::npos && at + 1 < text.size(); at = text.find('\\', at + 2)) {
+    char c = text[at + 1];
+    uint32_t unused;
+    if (std::string_view("\"\\/bfnrt").find(c) != std::string_view::npos || (c == 'u' && hex4(text, at + 2, unused)))
+      return true;
+  }
+  return false;
+}
+
 /// A replacement that can go into a JSON string as it is.
 bool json_plain(std::string_view s) {
   return std::none_of(s.begin(), s.end(), [](char c) { return c == '"' || c == '\\' || static_cast<unsigned char>(c) < 0x20; });
@@ -268,7 +280,7 @@ size_t Redactor::redact_payload(std::string& payload, std::string& message, Reda
   if (!part.done) return n + impl_->redact_text(message, message_counts);
   // Taken from the payload's scan; what escapes inside the message still hide is redact_text's
   // second pass.
-  return n + (message.find('\\') != std::string::npos ? impl_->redact_escaped(message, message_counts) : 0);
+  return n + impl_->redact_escaped(message, message_counts);
 }
 
 size_t redaction::Engine::redact_escaped(std::string& text, RedactionCounts* counts) const {
@@ -277,12 +289,12 @@ size_t redaction::Engine::redact_escaped(std::string& text, RedactionCounts* cou
   constexpr int kLevels = 3;
   thread_local Decoded view, next;
   thread_local std::vector<Span> spans;
+  if (!has_escape(text)) return 0;  // the common case: no backslash, or only lone ones
   view.text.assign(text);
   view.from.resize(text.size() + 1);
   for (size_t i = 0; i <= text.size(); ++i) view.from[i] = i;
-  for (int level = 0; level < kLevels && view.text.find('\\') != std::string::npos; ++level) {
+  for (int level = 0; level < kLevels && has_escape(view.text); ++level) {
     decode_escapes(view.text, next);
-    if (next.text.size() == view.text.size()) return 0;  // no escape left, only lone backslashes
     for (size_t& f : next.from) f = view.from[f];
     std::swap(view, next);
     find_spans(view.text, spans);
@@ -314,7 +326,7 @@ size_t redaction::Engine::redact_line(std::string& line, RedactionCounts* counts
   if (!json) {
     scan_line(line, spans, part);
     size_t n = apply(line, spans, counts);
-    return n + (line.find('\\') != std::string::npos ? redact_escaped(line, counts) : 0);
+    return n + redact_escaped(line, counts);
   }
   // Escapes are decoded for the scan: an escaped quote or \u0041 must not hide a secret.
   bool escapes = line.find('\\') != std::string::npos;
@@ -323,7 +335,7 @@ size_t redaction::Engine::redact_line(std::string& line, RedactionCounts* counts
   scan_line(escapes ? std::string_view(decoded.text) : std::string_view(line), spans, part);
   // Escapes left after decoding (JSON inside a string, `\\/`) are the walk's: it decodes each
   // string once more (redact_text).
-  const bool nested = escapes && decoded.text.find('\\') != std::string::npos;
+  const bool nested = escapes && has_escape(decoded.text);
   if (!nested && !has_secret_key(line)) {
     if (spans.empty()) return 0;  // clean lines stay byte for byte
     // Findings that cannot cross a string's quotes are replaced in the line: no parse needed.

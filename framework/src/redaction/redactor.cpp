@@ -237,7 +237,7 @@ size_t redaction::Engine::redact_text(std::string& text, RedactionCounts* counts
   find_spans(text, spans);
   size_t n = apply(text, spans, counts);
   // Then what escapes hid; values seen as written keep the replacement of their written form.
-  return n + (text.find('\\') != std::string::npos ? redact_escaped(text, counts) : 0);
+  return n + redact_escaped(text, counts);
 }
 
 size_t Redactor::redact_text(std::string& text, RedactionCounts* counts) const {
