@@ -267,7 +267,7 @@ void DrainEngine::update_group(Group& g, const std::vector<Token>& tokens) {
         ++g.version;
       }
     } else if (is_placeholder(m.type)) {
-      if (m.type != t.type) {
+      if (m.type != t.type && t.type != TokenType::Var) {  // already <*>: nothing changes
         t.type = TokenType::Var;
         ++g.version;
       }

@@ -51,8 +51,12 @@ struct Masker::Impl {
     bool at = true, url = true;
   };
   size_t plain_token(std::string_view rest, bool at_chunk, const Hints& hints, TokenType& type) const;
+  size_t plain_punctuation(std::string_view rest, TokenType& type) const;
+  size_t plain_number(std::string_view rest, TokenType& type) const;
   size_t structured(std::string_view rest, bool at_chunk, const Hints& hints, TokenType& type) const;
   void collapse(std::vector<Token>& out) const;
+  void write_masked_runs(Record& record, const Masker& self) const;
+  void write_masked_pieces(const std::vector<Token>& tokens, Record& record, const Masker& self) const;
   TokenType placeholder_by_name(std::string_view name) const;
 };
 
@@ -116,7 +120,7 @@ void Masker::Impl::user_spans(std::string_view msg, std::vector<Span>& spans) co
   std::sort(spans.begin(), spans.end(), [](const Span& a, const Span& b) { return a.begin < b.begin; });
 }
 
-size_t Masker::Impl::skip_delims(std::string_view msg, size_t i, size_t to, std::vector<Token>& out) const {
+inline size_t Masker::Impl::skip_delims(std::string_view msg, size_t i, size_t to, std::vector<Token>& out) const {
   size_t j = i;
   while (j < to && delim[static_cast<unsigned char>(msg[j])]) ++j;
   if (j > i && !out.empty()) {
@@ -127,7 +131,7 @@ size_t Masker::Impl::skip_delims(std::string_view msg, size_t i, size_t to, std:
   return j;
 }
 
-bool Masker::Impl::chunk_start(std::string_view msg, size_t i) const {
+inline bool Masker::Impl::chunk_start(std::string_view msg, size_t i) const {
   return i == 0 || opens_chunk[static_cast<unsigned char>(msg[i - 1])];
 }
 
@@ -158,44 +162,74 @@ size_t Masker::Impl::structured(std::string_view rest, bool at_chunk, const Hint
   return 0;
 }
 
-// Most tokens are a word of letters, a plain number or one byte of punctuation. When no structured scanner could
-// claim it (judged from the word and the byte after it), it is taken here without running them.
-// Returns 0 to take the full path. Must agree with structured() + the word loop of scan_segment
-// (Masking.FastPathsAgreeWithTheFullScanners in plugins/transform_template/tests).
-size_t Masker::Impl::plain_token(std::string_view rest, bool at_chunk, const Hints& hints, TokenType& type) const {
+// Most tokens are a word starting with a letter, a plain number or one byte of punctuation. When no
+// structured scanner could claim it (judged from the word and the byte after it), it is taken here
+// without running them. Returns 0 to take the full path. Must agree with structured() + the word
+// loop of scan_segment (Masking.FastPathsAgreeWithTheFullScanners in plugins/transform_template/tests).
+[[gnu::always_inline]] inline size_t Masker::Impl::plain_token(std::string_view rest, bool at_chunk,
+                                                              const Hints& hints, TokenType& type) const {
   const unsigned char first = kChars.c[static_cast<unsigned char>(rest[0])];
-  if (!(first & kWord)) {
-    switch (rest[0]) {
-      case '~': case '[': case ':': case '+': case '"': case '\'':
-        return 0;  // may start a path, an IPv6 address, a signed number or a quoted word
-      default:
-        type = TokenType::Word;
-        return 1;
-    }
-  }
+  if (!(first & kWord)) return plain_punctuation(rest, type);
   if (hints.at) return 0;  // an e-mail address may start with any word
   const unsigned char kind = first & (kAlpha | kDigit);
   if (!kind || (kind == kAlpha && hints.url && at_chunk)) return 0;
-  size_t j = 1;
-  unsigned char all = first;
+  if (kind == kDigit) return plain_number(rest, type);
+  // A word from a letter on: the same run and shape as the word loop of scan_segment.
+  WordShape shape;
+  size_t j = 0;
   for (; j < rest.size(); ++j) {
-    unsigned char k = kChars.c[static_cast<unsigned char>(rest[j])];
-    if (!(k & kWord)) break;
-    all &= k;
+    const unsigned char k = kChars.c[static_cast<unsigned char>(rest[j])];
+    if (!(k & kWord) || (rest[j] == '.' && j + 1 < rest.size() && rest[j + 1] == '.')) break;
+    shape.add(k);
   }
-  if (!(all & kind)) return 0;  // letters and digits mixed, or inner punctuation
   const char next = j < rest.size() ? rest[j] : '\0';
-  if (next == ':') return 0;  // IPv6 group, drive letter, scheme, time of day
-  std::string_view word = rest.substr(0, j);
-  if (kind == kDigit) {
-    // A plain number, unless a unit follows ("75%", "5 KB", "30 sec").
-    if (next == '%' || (next == ' ' && j + 1 < rest.size() && is_alpha(rest[j + 1]))) return 0;
-  } else if (at_chunk && j >= 3 && j <= 9 && may_start_word_date(rest[0]) && on(TokenType::Date) &&
-             is_date_word(word)) {
-    return 0;
+  // A drive letter (C:\) or an IPv6 group (fe80:) is the scanners' to judge; "error:" is a word.
+  if (next == ':' && (j == 1 || may_be_ipv6(rest))) return 0;
+  if (is_hex(rest[0]) && may_be_uuid(rest)) return 0;
+  constexpr unsigned char kLetters = kAlpha | kHex | kWord | kAlphaNonHex;
+  const bool letters_only = !(shape.any & ~kLetters);
+  if (at_chunk && j >= 3 && may_start_word_date(rest[0]) && on(TokenType::Date)) {
+    size_t letters = letters_only ? j : 0;
+    while (letters < j && is_alpha(rest[letters])) ++letters;
+    if (letters >= 3 && letters <= 9 && is_date_word(rest.substr(0, letters))) return 0;
   }
-  // Letters: a word, or a boolean (true false null none: 4 or 5 letters). Digits: a number.
-  type = kind == kAlpha && j != 4 && j != 5 ? TokenType::Word : classify_word(word, WordShape{kind, 0});
+  // Letters only: a word, or a boolean (true false null none: 4 or 5 letters).
+  if (letters_only && j != 4 && j != 5) return type = TokenType::Word, j;
+  type = classify_word(rest.substr(0, j), shape);
+  if (!on(type)) type = TokenType::Word;
+  return j;
+}
+
+// One byte of punctuation, unless it may start a path, an IPv6 address, a signed number or a quoted word.
+inline size_t Masker::Impl::plain_punctuation(std::string_view rest, TokenType& type) const {
+  const char next = rest.size() > 1 ? rest[1] : '\0';
+  switch (rest[0]) {
+    case ':': case '[':  // "::1", "[fe80::1]:80", ":1:2:3:4:5:6:7:8"
+      if (next == ':' || may_be_ipv6(rest.substr(1))) return 0;
+      break;
+    case '~':
+      if (next == '/') return 0;
+      break;
+    case '+':
+      if (is_digit(next)) return 0;
+      break;
+    case '"': case '\'':
+      return 0;
+    default:
+      break;
+  }
+  type = TokenType::Word;
+  return 1;
+}
+
+// A plain number, unless a unit follows ("75%", "5 KB", "30 sec") or a colon (time of day, IPv6).
+inline size_t Masker::Impl::plain_number(std::string_view rest, TokenType& type) const {
+  size_t j = 1;
+  while (j < rest.size() && is_digit(rest[j])) ++j;
+  const char next = j < rest.size() ? rest[j] : '\0';
+  if (has_class(next, kWord) || next == ':' || next == '%') return 0;
+  if (next == ' ' && j + 1 < rest.size() && is_alpha(rest[j + 1])) return 0;
+  type = classify_word(rest.substr(0, j), WordShape{kDigit, 0});
   if (!on(type)) type = TokenType::Word;
   return j;
 }
@@ -405,44 +439,84 @@ std::string Masker::placeholder(TokenType t) const {
   return s;
 }
 
-void Masker::apply(Record& record) const {
-  thread_local std::vector<Token> tokens;
-  tokenize(record.message, tokens);
-  // Sizes first, then one copy per piece into place: no growth checks per append.
-  size_t size = 0, placeholders = 0;
-  for (const Token& t : tokens) {
-    if (is_placeholder(t.type)) {
-      size += type_name(t.type).size() + 2;
-      ++placeholders;
-    } else {
-      size += t.text.size();
-    }
-    size += t.ws.size();
+namespace {
+
+// Copies into `out` and advances it. An empty view may hold a null pointer, which memcpy must not get.
+void put(char*& out, std::string_view piece) {
+  if (piece.empty()) return;
+  std::memcpy(out, piece.data(), piece.size());
+  out += piece.size();
+}
+
+void put_placeholder(char*& out, std::string_view name) {
+  *out++ = '<';
+  put(out, name);
+  *out++ = '>';
+}
+
+}  // namespace
+
+// `masked` from the stored offsets: the message's text between placeholders is copied in runs
+// (a line has a few placeholders and a dozen tokens).
+void Masker::Impl::write_masked_runs(Record& record, const Masker& self) const {
+  const std::string_view msg = record.message;
+  const std::vector<MessageToken>& toks = record.tokens;
+  size_t size = toks.back().begin + toks.back().size + toks.back().ws - toks.front().begin, placeholders = 0;
+  for (const MessageToken& m : toks) {
+    if (m.type == 0) continue;
+    size += self.type_name(static_cast<TokenType>(m.type)).size() + 2 - m.size;
+    ++placeholders;
   }
   record.masked.resize(size);
   record.variables.resize(placeholders);  // existing Variables keep their string capacity
   char* out = record.masked.data();
-  auto put = [&out](std::string_view piece) {
-    if (piece.empty()) return;  // an empty view may hold a null pointer, which memcpy must not get
-    std::memcpy(out, piece.data(), piece.size());
-    out += piece.size();
-  };
+  size_t from = toks.front().begin, k = 0;
+  for (const MessageToken& m : toks) {
+    if (m.type == 0) continue;
+    std::string_view name = self.type_name(static_cast<TokenType>(m.type));
+    put(out, msg.substr(from, m.begin - from));
+    put_placeholder(out, name);
+    Variable& v = record.variables[k++];
+    v.type.assign(name);
+    v.value.assign(msg.substr(m.begin, m.size));
+    from = m.begin + m.size;
+  }
+  put(out, msg.substr(from, toks.back().begin + toks.back().size + toks.back().ws - from));
+}
+
+// `masked` piece by piece, for tokens that are not offsets of the message.
+void Masker::Impl::write_masked_pieces(const std::vector<Token>& tokens, Record& record, const Masker& self) const {
+  size_t size = 0, placeholders = 0;
+  for (const Token& t : tokens) {
+    size += (is_placeholder(t.type) ? self.type_name(t.type).size() + 2 : t.text.size()) + t.ws.size();
+    placeholders += is_placeholder(t.type);
+  }
+  record.masked.resize(size);
+  record.variables.resize(placeholders);
+  char* out = record.masked.data();
   size_t k = 0;
   for (const Token& t : tokens) {
     if (is_placeholder(t.type)) {
-      std::string_view name = type_name(t.type);
-      *out++ = '<';
-      put(name);
-      *out++ = '>';
+      std::string_view name = self.type_name(t.type);
+      put_placeholder(out, name);
       Variable& v = record.variables[k++];
       v.type.assign(name);
       v.value.assign(t.text);
     } else {
-      put(t.text);
+      put(out, t.text);
     }
-    put(t.ws);
+    put(out, t.ws);
   }
+}
+
+void Masker::apply(Record& record) const {
+  thread_local std::vector<Token> tokens;
+  tokenize(record.message, tokens);
   store_tokens(tokens, record);
+  if (!record.tokens.empty())
+    impl_->write_masked_runs(record, *this);
+  else
+    impl_->write_masked_pieces(tokens, record, *this);
 }
 
 namespace {
@@ -451,18 +525,24 @@ uint64_t message_hash(std::string_view m) { return XXH3_64bits(m.data(), m.size(
 
 void store_tokens(const std::vector<Token>& tokens, Record& record) {
   const char* base = record.message.data();
+  const auto addr = [](const char* p) { return reinterpret_cast<uintptr_t>(p); };
+  const char* expect = tokens.empty() ? base : tokens.front().text.data();
+  // Offsets of this message, each token right after the previous one's whitespace, or none.
+  bool offsets = addr(expect) >= addr(base) && addr(expect) <= addr(base) + record.message.size();
   record.tokens.resize(tokens.size());
-  for (size_t i = 0; i < tokens.size(); ++i) {
+  for (size_t i = 0; i < tokens.size() && offsets; ++i) {
     const Token& t = tokens[i];
-    if (!t.ws.empty() && t.ws.data() != t.text.data() + t.text.size()) {
-      record.tokens.clear();  // not offsets of this message: readers tokenize again
-      return;
-    }
+    offsets = t.text.data() == expect && (t.ws.empty() || t.ws.data() == t.text.data() + t.text.size());
+    expect = t.text.data() + t.text.size() + t.ws.size();
     MessageToken& m = record.tokens[i];
     m.begin = static_cast<uint32_t>(t.text.data() - base);
     m.size = static_cast<uint32_t>(t.text.size());
     m.ws = static_cast<uint32_t>(t.ws.size());
     m.type = static_cast<uint16_t>(t.type);
+  }
+  if (!offsets || addr(expect) > addr(base) + record.message.size()) {
+    record.tokens.clear();  // readers tokenize again
+    return;
   }
   record.tokens_of = message_hash(record.message);
 }
@@ -471,10 +551,12 @@ bool load_tokens(const Record& record, std::vector<Token>& out) {
   out.clear();
   const std::string_view msg = record.message;
   if (record.tokens.empty() || record.tokens_of != message_hash(msg)) return false;
-  out.reserve(record.tokens.size());
-  for (const MessageToken& m : record.tokens) {
+  out.resize(record.tokens.size());
+  for (size_t i = 0; i < out.size(); ++i) {
+    const MessageToken& m = record.tokens[i];
     if (size_t{m.begin} + m.size + m.ws > msg.size()) return false;
-    out.push_back(Token{msg.substr(m.begin, m.size), msg.substr(m.begin + m.size, m.ws), static_cast<TokenType>(m.type)});
+    const char* text = msg.data() + m.begin;
+    out[i] = Token{std::string_view(text, m.size), std::string_view(text + m.size, m.ws), static_cast<TokenType>(m.type)};
   }
   return true;
 }

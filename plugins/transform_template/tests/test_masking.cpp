@@ -158,7 +158,10 @@ TEST(Masking, FastPathsAgreeWithTheFullScanners) {
       "10.0.0.1:80", "1.2.3.4.5", "2015-10-18T18:01:47Z", "18:01:47.978", "a_b", "---", "...", "::", "//",
       "<x>", "word", "Added", "face", "March", "mar", "error", "timeout", "75%", "12:30:45", "5:30", "1,000",
       "42@x.com", "3.14", "007", "12..", "127.0.0.1", "2001:db8::1", "8 blocks", "10 s", "2015-10-18", "64 KB",
-      "123abc", "9f86d081884c7d65", "1e10", "0", "65535"};
+      "123abc", "9f86d081884c7d65", "1e10", "0", "65535", "updated:", "blk_-123", "Jul_17", "fe80:", "abcd:",
+      "face:", "Mon:", "x:", "abc_def:", "a-b.c", "Input/output", "n/a", "x.y..z", "e.g.", "Slf4jLogger",
+      "F2:9F:16", "[ab]", "[abcd:", ":ab", "~x", "+x", "+5", "deadbeef-dead-beef-dead-beefdeadbeef",
+      "abcdefgh-1234-5678-9abc-def012345678", "True_x", "nullable", "Sept_1", "a.b.c.", "http:x", "X:\\dir\\f.txt"};
   const std::string seps[] = {" ", " ", "  ", "\t", ":", ",", "=", "(", ")", "[", "]", "{", "}", "\"", "'", "@",
                               "/", ".", "-", "+", "|", ";", "<", ">", "~"};
   uint64_t seed = 7;
