@@ -165,7 +165,7 @@ int DrainEngine::best_group(const LengthRoot& root, const Node& leaf, const std:
       const TemplateToken& t = g.tmpl[i];
       const Token& m = tokens[i];
       if (t.type == TokenType::Word) {
-        if (is_placeholder(m.type) || t.text != m.text) ++mism;
+        if (is_placeholder(m.type) || !text::equal(t.text, m.text)) ++mism;
       } else {
         ++params;
         // Typed similarity: a placeholder matches a placeholder; a position that has already
@@ -230,7 +230,7 @@ void DrainEngine::add_value(Group& g, size_t pos, std::string_view word, uint64_
     return;
   }
   for (auto& [v, c] : tr.values)
-    if (v == word) {
+    if (text::equal(v, word)) {
       c += n;
       return;
     }
@@ -250,7 +250,7 @@ void DrainEngine::update_group(Group& g, const std::vector<Token>& tokens) {
     PosTracker& tr = g.trackers[i];
     const Token& m = tokens[i];
     if (t.type == TokenType::Word) {
-      if (!is_placeholder(m.type) && t.text == m.text) continue;
+      if (!is_placeholder(m.type) && text::equal(t.text, m.text)) continue;
       // The position varies from now on; earlier messages all had the old word here.
       std::string old = std::move(t.text);
       t.type = TokenType::Var;
@@ -319,7 +319,7 @@ int DrainEngine::choose_sub(Group& g, const std::vector<Token>& tokens) {
       ++live;
       bool same = true;
       for (size_t i = 0; i < tokens.size() && same; ++i)
-        if (g.tmpl[i].type != TokenType::Word && g.trackers[i].candidate()) same = sub.key[i] == tokens[i].text;
+        if (g.tmpl[i].type != TokenType::Word && g.trackers[i].candidate()) same = text::equal(sub.key[i], tokens[i].text);
       if (same) return static_cast<int>(s);
     }
     if (!params_.learn) {

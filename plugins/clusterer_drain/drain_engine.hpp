@@ -15,6 +15,7 @@
 
 #include <gardener/cluster_stats.hpp>
 #include <gardener/masking.hpp>
+#include <gardener/text_hash.hpp>
 
 namespace gardener::drain {
 
@@ -75,14 +76,8 @@ struct Group {
   std::vector<std::string> var_names;  // "NUM#1", ... for the statistics
 };
 
-/// Hash for maps keyed by std::string that are looked up by string_view (no key copy per lookup).
-struct StringHash {
-  using is_transparent = void;
-  size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
-};
-
 struct Node {
-  std::unordered_map<std::string, std::unique_ptr<Node>, StringHash, std::equal_to<>> children;
+  std::unordered_map<std::string, std::unique_ptr<Node>, text::Hash, text::Equal> children;
   std::vector<uint32_t> groups;  // at the leaf
 };
 

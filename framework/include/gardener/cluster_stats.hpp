@@ -10,6 +10,7 @@
 
 #include <gardener/record.hpp>
 #include <gardener/report.hpp>
+#include <gardener/text_hash.hpp>
 
 namespace gardener {
 inline namespace v1 {
@@ -40,12 +41,8 @@ class ClusterStats {
 
  private:
   // Looked up by string_view: counting a value allocates only when it is new.
-  struct ViewHash {
-    using is_transparent = void;
-    size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
-  };
   struct Counter {
-    std::unordered_map<std::string, uint64_t, ViewHash, std::equal_to<>> counts;
+    std::unordered_map<std::string, uint64_t, text::Hash, text::Equal> counts;
     uint64_t overflow = 0;
     std::string name;
   };
