@@ -174,13 +174,23 @@ size_t Masker::Impl::structured(std::string_view rest, bool at_chunk, const Hint
   const unsigned char kind = first & (kAlpha | kDigit);
   if (!kind || (kind == kAlpha && hints.url && at_chunk)) return 0;
   if (kind == kDigit) return plain_number(rest, type);
-  // A word from a letter on: the same run and shape as the word loop of scan_segment.
+  // A word from a letter on: the same run and shape as the word loop of scan_segment (which
+  // stops before "..").
   WordShape shape;
   size_t j = 0;
-  for (; j < rest.size(); ++j) {
-    const unsigned char k = kChars.c[static_cast<unsigned char>(rest[j])];
-    if (!(k & kWord) || (rest[j] == '.' && j + 1 < rest.size() && rest[j + 1] == '.')) break;
-    shape.add(k);
+  const size_t n = rest.size();
+  for (;;) {
+    unsigned char k = 0;
+    while (j < n && ((k = kChars.c[static_cast<unsigned char>(rest[j])]) & (kWord | kDot)) == kWord) {
+      shape.any |= k;
+      ++j;
+    }
+    if (j < n && (k & kDot) && !(j + 1 < n && rest[j + 1] == '.')) {
+      shape.add(k);
+      ++j;
+      continue;
+    }
+    break;
   }
   const char next = j < rest.size() ? rest[j] : '\0';
   // A drive letter (C:\) or an IPv6 group (fe80:) is the scanners' to judge; "error:" is a word.
@@ -548,10 +558,9 @@ void store_tokens(const std::vector<Token>& tokens, Record& record) {
 }
 
 bool load_tokens(const Record& record, std::vector<Token>& out) {
-  out.clear();
   const std::string_view msg = record.message;
   if (record.tokens.empty() || record.tokens_of != message_hash(msg)) return false;
-  out.resize(record.tokens.size());
+  out.resize(record.tokens.size());  // every element is overwritten below
   for (size_t i = 0; i < out.size(); ++i) {
     const MessageToken& m = record.tokens[i];
     if (size_t{m.begin} + m.size + m.ws > msg.size()) return false;

@@ -143,7 +143,13 @@ size_t unit_at(std::string_view s, size_t i, bool spaced, TokenType& type) {
     return 1;
   }
   size_t n = alpha_run(s, i);
-  if (n == 0 || !ends_token(s, i + n)) return 0;
+  if (n == 0 || n > 7 || !ends_token(s, i + n)) return 0;
+  switch (s[i] | 0x20) {  // the first letters of the units: most words after a number are no unit
+    case 'b': case 'd': case 'g': case 'h': case 'k': case 'm': case 'n': case 's': case 't': case 'u':
+      break;
+    default:
+      return 0;
+  }
   std::string_view w = s.substr(i, n);
   for (const Unit& u : kUnits) {
     if (ieq(w, u.text) && (!spaced || u.spaced)) {
@@ -305,7 +311,17 @@ size_t scan_timestamp(std::string_view s, bool& is_date) {
   return 0;
 }
 
-bool is_date_word(std::string_view w) { return is_month(w) || is_weekday(w); }
+bool is_date_word(std::string_view w) {
+  if (w.size() < 3 || w.size() > 9) return false;
+  switch (prefix3(w)) {  // one switch before the two name lists: most words fail here
+    case p3("jan"): case p3("feb"): case p3("mar"): case p3("apr"): case p3("may"): case p3("jun"):
+    case p3("jul"): case p3("aug"): case p3("sep"): case p3("oct"): case p3("nov"): case p3("dec"):
+    case p3("mon"): case p3("tue"): case p3("wed"): case p3("thu"): case p3("fri"): case p3("sat"): case p3("sun"):
+      return is_month(w) || is_weekday(w);
+    default:
+      return false;
+  }
+}
 
 size_t scan_word_date(std::string_view s) {
   size_t i = 0;
