@@ -151,16 +151,18 @@ Node* DrainEngine::descend(LengthRoot& root, const std::vector<Token>& tokens, b
   return node;
 }
 
-int DrainEngine::best_group(const LengthRoot& root, const Node& leaf, const std::vector<Token>& tokens) const {
+DrainEngine::Match DrainEngine::best_group(const LengthRoot& root, const Node& leaf,
+                                           const std::vector<Token>& tokens) const {
   const size_t n = tokens.size();
   const size_t allowed =
       n <= params_.short_tokens ? 0 : static_cast<size_t>(std::floor(n * (1.0 - params_.sim_threshold) + 1e-9));
-  int best = -1;
+  Match best;
   size_t best_mism = allowed + 1, best_params = 0;
   for (uint32_t gi : leaf.groups) {
     const Group& g = *root.groups[gi];
     if (g.evicted) continue;
     size_t mism = 0, params = 0;
+    bool retypes = false;  // a placeholder for which update_group() would change the position
     for (size_t i = 0; i < n && mism <= allowed; ++i) {
       const TemplateToken& t = g.tmpl[i];
       const Token& m = tokens[i];
@@ -170,12 +172,17 @@ int DrainEngine::best_group(const LengthRoot& root, const Node& leaf, const std:
         ++params;
         // Typed similarity: a placeholder matches a placeholder; a position that has already
         // varied over words matches any word.
-        if (!is_placeholder(m.type) && !g.trackers[i].words_seen) ++mism;
+        if (!is_placeholder(m.type)) {
+          mism += !g.trackers[i].words_seen;
+          retypes |= t.type != TokenType::Var;
+        } else {
+          retypes |= (m.type != t.type && t.type != TokenType::Var) || g.trackers[i].word_only;
+        }
       }
     }
     if (mism > allowed) continue;
     if (mism < best_mism || (mism == best_mism && params > best_params)) {
-      best = static_cast<int>(gi);
+      best = Match{static_cast<int>(gi), mism == 0 && !retypes};
       best_mism = mism;
       best_params = params;
     }
@@ -354,7 +361,8 @@ Ref DrainEngine::add(LengthRoot& root, const std::vector<Token>& tokens, uint64_
   path.clear();
   Node* leaf = descend(root, tokens, params_.learn, params_.learn ? &path : nullptr);
   if (!leaf) return ref;
-  int gi = best_group(root, *leaf, tokens);
+  const Match match = best_group(root, *leaf, tokens);
+  int gi = match.group;
   if (gi < 0) {
     if (!params_.learn) return ref;
     gi = create_group(root, *leaf, tokens, path);
@@ -362,7 +370,7 @@ Ref DrainEngine::add(LengthRoot& root, const std::vector<Token>& tokens, uint64_
   Group& g = *root.groups[gi];
   if (params_.learn) {
     uint32_t before = g.version;
-    update_group(g, tokens);
+    if (!match.unchanged) update_group(g, tokens);
     for (size_t i = 0; i < tokens.size(); ++i) {
       if (g.tmpl[i].type == TokenType::Word) continue;
       if (is_placeholder(tokens[i].type)) continue;

@@ -143,7 +143,11 @@ class DrainEngine {
   /// `path` gets the keys (owned by the tree) of the nodes walked.
   Node* descend(LengthRoot& root, const std::vector<Token>& tokens, bool create,
                 std::vector<const std::string*>* path);
-  int best_group(const LengthRoot& root, const Node& leaf, const std::vector<Token>& tokens) const;
+  struct Match {
+    int group = -1;
+    bool unchanged = false;  // the message leaves the group's template and trackers as they are
+  };
+  Match best_group(const LengthRoot& root, const Node& leaf, const std::vector<Token>& tokens) const;
   int create_group(LengthRoot& root, Node& leaf, const std::vector<Token>& tokens,
                    const std::vector<const std::string*>& path);
   void update_group(Group& g, const std::vector<Token>& tokens);
