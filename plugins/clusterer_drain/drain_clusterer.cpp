@@ -116,8 +116,17 @@ bool DrainClusterer::stored_tokens(const Record& r, std::vector<Token>& tokens) 
 }
 
 void DrainClusterer::add_record(Batch& batch, LengthRoot& root, size_t i) {
-  refs_[i] = engine_->add(root, tokens_[i], seq_ + i, &batch.records[i]);
-  if (refs_[i].ok()) batch.records[i].cluster_id = engine_->provisional_id(root, refs_[i]);
+  Record& r = batch.records[i];
+  refs_[i] = engine_->add(root, tokens_[i], seq_ + i, &r);
+  if (!refs_[i].ok()) return;
+  r.cluster_id = engine_->provisional_id(root, refs_[i]);
+  if (extract_ && r.variables.empty()) extract_variables(r, tokens_[i]);
+}
+
+// Record::variables for a record that came without a `template` upstream.
+void DrainClusterer::extract_variables(Record& r, const std::vector<Token>& tokens) const {
+  for (const Token& tok : tokens)
+    if (is_placeholder(tok.type)) r.variables.push_back(Variable{std::string(masker_->type_name(tok.type)), std::string(tok.text)});
 }
 
 // One shard: its lengths, each in record order. A record whose stored tokens turn out stale is
@@ -163,32 +172,41 @@ static std::vector<std::vector<size_t>> balance(const std::vector<size_t>& lengt
   return shard;
 }
 
+// Files records [from, to) by token count: the stored count of the template's tokens, or the
+// count after tokenizing here when a record came without them. Only records no earlier
+// clusterer claimed reach us, but be safe: claimed ones are skipped.
+void DrainClusterer::file_slice(Batch& batch, size_t from, size_t to, std::vector<std::vector<size_t>>& by_length) {
+  for (auto& list : by_length) list.clear();
+  for (size_t i = from; i < to; ++i) {
+    const Record& r = batch.records[i];
+    if (!r.cluster_id.empty() || r.dropped) continue;
+    if (r.tokens.empty()) tokenize(r, tokens_[i]);
+    const size_t len = r.tokens.empty() ? tokens_[i].size() : r.tokens.size();
+    if (by_length.size() <= len) by_length.resize(len + 1);
+    by_length[len].push_back(i);
+  }
+}
+
 void DrainClusterer::do_process(Context&, Batch& batch) {
   const size_t n = batch.records.size();
   if (tokens_.size() < n) tokens_.resize(n);
   refs_.assign(n, Ref{});
   if (!pool_) pool_ = std::make_unique<WorkerPool>(threads_);
   const size_t t = std::min(threads_, std::max<size_t>(1, n / 256));
-  // Only records no earlier clusterer claimed reach us, but be safe: skip claimed ones.
-  auto ours = [&](const Record& r) { return r.cluster_id.empty() && !r.dropped; };
-  // Records without the template's tokens are tokenized here first (in parallel); the others are
-  // filed by their stored token count and read in their shard.
-  untokenized_.clear();
-  for (size_t i = 0; i < n; ++i)
-    if (ours(batch.records[i]) && batch.records[i].tokens.empty()) untokenized_.push_back(i);
-  const size_t u = untokenized_.size(), tu = std::min(t, std::max<size_t>(1, u / 256));
-  pool_->run(tu, [&](size_t k) {
-    for (size_t j = u * k / tu; j < u * (k + 1) / tu; ++j) tokenize(batch.records[untokenized_[j]], tokens_[untokenized_[j]]);
-  });
+  // Each worker files a contiguous slice; the slices' lists, joined in slice order, keep every
+  // length's records in record order.
+  slice_lengths_.resize(t);
+  pool_->run(t, [&](size_t k) { file_slice(batch, n * k / t, n * (k + 1) / t, slice_lengths_[k]); });
   for (size_t len : lengths_) by_length_[len].clear();
   lengths_.clear();
-  for (size_t i = 0; i < n; ++i) {
-    const Record& r = batch.records[i];
-    if (!ours(r)) continue;
-    size_t len = r.tokens.empty() ? tokens_[i].size() : r.tokens.size();
-    if (by_length_.size() <= len) by_length_.resize(len + 1);
-    if (by_length_[len].empty()) lengths_.push_back(len);
-    by_length_[len].push_back(i);
+  for (size_t k = 0; k < t; ++k) {
+    const auto& slice = slice_lengths_[k];
+    if (by_length_.size() < slice.size()) by_length_.resize(slice.size());
+    for (size_t len = 0; len < slice.size(); ++len) {
+      if (slice[len].empty()) continue;
+      if (by_length_[len].empty()) lengths_.push_back(len);
+      by_length_[len].insert(by_length_[len].end(), slice[len].begin(), slice[len].end());
+    }
   }
   std::sort(lengths_.begin(), lengths_.end());
   // Roots are created here, on one thread; each length is then owned by one shard.
@@ -202,12 +220,6 @@ void DrainClusterer::do_process(Context&, Batch& batch) {
   }
   for (size_t k = 1; k < t; ++k) stale[0].insert(stale[0].end(), stale[k].begin(), stale[k].end());
   finish_stale(batch, stale[0]);
-  for (size_t i = 0; i < n; ++i) {
-    Record& r = batch.records[i];
-    if (!refs_[i].ok() || !extract_ || !r.variables.empty()) continue;
-    for (const Token& tok : tokens_[i])
-      if (is_placeholder(tok.type)) r.variables.push_back(Variable{std::string(masker_->type_name(tok.type)), std::string(tok.text)});
-  }
   if (track_) assignments_.insert(assignments_.end(), refs_.begin(), refs_.end());
   seq_ += n;
   engine_->evict_if_needed();
