@@ -131,10 +131,17 @@ void DrainClusterer::extract_variables(Record& r, const std::vector<Token>& toke
 
 // One shard: its lengths, each in record order. A record whose stored tokens turn out stale is
 // left for finish_stale() (its count may differ, so it may belong to another shard's length).
+// In a pipeline the records were just written on another core: the next ones' memory is asked for
+// ahead of time (the record first, its text once the record is in).
 void DrainClusterer::cluster_lengths(Batch& batch, const std::vector<size_t>& lengths, std::vector<size_t>& stale) {
+  constexpr size_t kAhead = 4;
   for (size_t len : lengths) {
     LengthRoot* root = engine_->find_root(len);
-    for (size_t i : by_length_[len]) {
+    const std::vector<size_t>& ids = by_length_[len];
+    for (size_t p = 0; p < ids.size(); ++p) {
+      if (p + 2 * kAhead < ids.size()) prefetch_record(batch.records[ids[p + 2 * kAhead]]);
+      if (p + kAhead < ids.size()) prefetch_record_text(batch.records[ids[p + kAhead]]);
+      const size_t i = ids[p];
       if (!batch.records[i].tokens.empty() && !stored_tokens(batch.records[i], tokens_[i])) {
         stale.push_back(i);
         continue;
