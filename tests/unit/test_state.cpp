@@ -39,6 +39,29 @@ TEST(State, KeyValueAndCheckpointsRoundTrip) {
   EXPECT_FALSE(store->checkpoint("file"));
 }
 
+TEST(State, OneTransactionCommitsEveryWriteOrNone) {
+  TempDir dir;
+  auto store = StateStore::open(dir.file("s.db"));
+  store->in_one_transaction([&] {
+    store->upsert_cluster({"c1", "t", "tmpl", "drain", 1, 2, 5});
+    store->put("p/c", "k", "v");
+    store->prune(0);  // a method with a transaction of its own nests
+  });
+  EXPECT_EQ(store->cluster("c1")->total_count, 5u);
+  EXPECT_EQ(store->get("p/c", "k"), "v");
+  EXPECT_THROW(store->in_one_transaction([&] {
+    store->upsert_cluster({"c1", "t", "tmpl", "drain", 1, 2, 5});
+    store->put("p/c", "k", "w");
+    throw std::runtime_error("the body fails half way");
+  }),
+               std::runtime_error);
+  EXPECT_EQ(store->cluster("c1")->total_count, 5u);  // rolled back: neither write happened
+  EXPECT_EQ(store->get("p/c", "k"), "v");
+  store->put("p/c", "k", "after");  // the store is usable again, outside any transaction
+  auto reopened = StateStore::open(dir.file("s.db"));
+  EXPECT_EQ(reopened->get("p/c", "k"), "after");
+}
+
 TEST(State, RunsCountsAndHistoryThroughAliases) {
   TempDir dir;
   auto store = StateStore::open(dir.file("s.db"));

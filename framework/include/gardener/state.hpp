@@ -2,6 +2,7 @@
 // The state store (design.md §7): SQLite in WAL mode, one database per pipeline by default.
 // Plugins reach it through their Context; every method is a short transaction.
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -101,6 +102,10 @@ class StateStore {
 
   /// Deletes runs, counts and finished intents older than `cutoff`; returns rows removed.
   virtual uint64_t prune(TimeNs cutoff) = 0;
+
+  /// Runs `body`, which calls this store, as one write transaction (rolled back if it throws):
+  /// the hundreds of small writes that end a run commit once. Other threads' calls wait for it.
+  virtual void in_one_transaction(const std::function<void()>& body) = 0;
 };
 
 }  // namespace v1

@@ -233,12 +233,14 @@ void analyze_report(Report& report, StateStore* state, const AnalysisSettings& s
 }
 
 void record_run(const Report& report, StateStore& state, int64_t run_id) {
-  for (const auto& c : report.clusters) {
-    state.upsert_cluster({c.id, c.title, c.template_text, c.kind, c.first_seen, c.last_seen, c.count});
-    state.record_count(run_id, c.id, c.count);
-    for (const auto& old : c.aliases) state.add_alias(old, c.id);
-  }
-  remember_repos(report, state);
+  state.in_one_transaction([&] {
+    for (const auto& c : report.clusters) {
+      state.upsert_cluster({c.id, c.title, c.template_text, c.kind, c.first_seen, c.last_seen, c.count});
+      state.record_count(run_id, c.id, c.count);
+      for (const auto& old : c.aliases) state.add_alias(old, c.id);
+    }
+    remember_repos(report, state);
+  });
 }
 
 std::string sparkline(const std::vector<uint64_t>& counts) {

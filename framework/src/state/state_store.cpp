@@ -19,10 +19,13 @@ namespace {
 using detail::SqliteDb;
 using detail::SqliteStmt;
 
-/// BEGIN IMMEDIATE ... COMMIT, rolled back if the body throws.
+/// BEGIN IMMEDIATE ... COMMIT, rolled back if the body throws. Inside a transaction that is already
+/// open (in_one_transaction) it does nothing: the outer one commits or rolls back.
 class WriteTxn {
  public:
-  explicit WriteTxn(SqliteDb& db) : db_(db) { db_.exec("BEGIN IMMEDIATE"); }
+  WriteTxn(SqliteDb& db, bool nested) : db_(db), done_(nested) {
+    if (!nested) db_.exec("BEGIN IMMEDIATE");
+  }
   ~WriteTxn() {
     if (!done_) {
       try {
@@ -32,6 +35,7 @@ class WriteTxn {
     }
   }
   void commit() {
+    if (done_) return;
     db_.exec("COMMIT");
     done_ = true;
   }
@@ -245,7 +249,7 @@ class SqliteStateStore final : public StateStore {
 
   uint64_t prune(TimeNs cutoff) override {
     std::lock_guard lock(mu_);
-    WriteTxn txn(db_);
+    WriteTxn txn(db_, in_transaction_);
     uint64_t removed = 0;
     for (const char* sql : {"DELETE FROM run_counts WHERE run_id IN (SELECT id FROM runs WHERE started_at < ?1 "
                             "AND status <> 'running')",
@@ -256,6 +260,21 @@ class SqliteStateStore final : public StateStore {
     }
     txn.commit();
     return removed;
+  }
+
+  void in_one_transaction(const std::function<void()>& body) override {
+    std::lock_guard lock(mu_);
+    WriteTxn txn(db_, in_transaction_);
+    const bool outer = !in_transaction_;
+    in_transaction_ = true;
+    try {
+      body();
+    } catch (...) {
+      if (outer) in_transaction_ = false;
+      throw;
+    }
+    if (outer) in_transaction_ = false;
+    txn.commit();
   }
 
  private:
@@ -288,7 +307,8 @@ class SqliteStateStore final : public StateStore {
     return out;
   }
 
-  std::mutex mu_;
+  std::recursive_mutex mu_;  // in_one_transaction() holds it while its body calls the store
+  bool in_transaction_ = false;
   SqliteDb db_;
   int version_ = 0;
 };

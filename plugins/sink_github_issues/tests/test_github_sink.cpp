@@ -69,6 +69,7 @@ class CrashingStore : public StateStore {
   void finish_intent(int64_t id, const std::string& s) override { in_.finish_intent(id, s); }
   std::vector<IntentRow> pending_intents(const std::string& c) override { return in_.pending_intents(c); }
   uint64_t prune(TimeNs cutoff) override { return in_.prune(cutoff); }
+  void in_one_transaction(const std::function<void()>& body) override { in_.in_one_transaction(body); }
 
  private:
   StateStore& in_;
