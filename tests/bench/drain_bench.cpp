@@ -126,9 +126,14 @@ struct Stages {
     tt->start(ctx);
     dc->start(ctx);
   }
+  std::chrono::steady_clock::duration in_template{}, in_drain{};  // each stage's own time
   void process(Batch& b) {
+    auto t0 = std::chrono::steady_clock::now();
     tt->process(ctx, b);
+    auto t1 = std::chrono::steady_clock::now();
     dc->process(ctx, b);
+    in_template += t1 - t0;
+    in_drain += std::chrono::steady_clock::now() - t1;
   }
   size_t finish() {
     Report rep;
@@ -201,8 +206,10 @@ int mode_contents(const Args& a) {
       "peak RSS {:.0f} MB (input and program before the run: {:.0f} MB); CPU {:.3f} s ({:.2f} cores busy)\n",
       a.lines, bytes / 1e6, a.threads, secs, a.lines / secs, bytes / 1e6 / secs, clusters, bench::peak_rss_mb(),
       rss0, cpu, cpu / secs);
-  std::cout << fmt::format("    in the stages (batch refills excluded): {:.3f} s, {:.0f} lines/s\n", stage_secs,
-                           a.lines / stage_secs);
+  std::cout << fmt::format("    in the stages (batch refills excluded): {:.3f} s, {:.0f} lines/s (template {:.3f} s, "
+                           "drain {:.3f} s)\n",
+                           stage_secs, a.lines / stage_secs, std::chrono::duration<double>(st.in_template).count(),
+                           std::chrono::duration<double>(st.in_drain).count());
   if (a.threads > 1)
     std::cout << fmt::format("    the host gives this process {:.2f} of {} cores right now (busy-loop check)\n",
                              available_cores(a.threads), a.threads);
