@@ -163,20 +163,41 @@ void DrainClusterer::finish_stale(Batch& batch, std::vector<size_t>& stale) {
   }
 }
 
-// Splits the batch's lengths over `t` shards, heaviest first (a record costs about its length).
-static std::vector<std::vector<size_t>> balance(const std::vector<size_t>& lengths,
-                                                const std::vector<std::vector<size_t>>& by_length, size_t t) {
-  std::vector<std::pair<size_t, size_t>> load;  // (weight, length)
-  for (size_t len : lengths) load.emplace_back(by_length[len].size() * (len + 1), len);
-  std::sort(load.begin(), load.end(), [](auto& a, auto& b) { return a.first != b.first ? a.first > b.first : a.second < b.second; });
-  std::vector<std::vector<size_t>> shard(t);
-  std::vector<size_t> weight(t, 0);
-  for (auto& [w, len] : load) {
-    size_t k = static_cast<size_t>(std::min_element(weight.begin(), weight.end()) - weight.begin());
-    shard[k].push_back(len);
-    weight[k] += w;
+std::vector<std::vector<size_t>> ShardPlan::assign(const std::vector<size_t>& lengths,
+                                                   const std::vector<std::vector<size_t>>& by_length, size_t shards) {
+  if (shards != shards_ || ++batches_ % kReplanBatches == 0) {
+    shards_ = shards;
+    std::fill(owner_.begin(), owner_.end(), -1);  // plan again from the recent weights
   }
+  for (double& w : weight_) w *= 0.9;  // recent batches count most
+  bool unowned = false;
+  for (size_t len : lengths) {
+    if (weight_.size() <= len) weight_.resize(len + 1, 0.0), owner_.resize(len + 1, -1);
+    weight_[len] += static_cast<double>(by_length[len].size() * (len + 1));  // a record costs about its length
+    unowned |= owner_[len] < 0;
+  }
+  if (unowned) plan();
+  std::vector<std::vector<size_t>> shard(shards);
+  for (size_t len : lengths) shard[static_cast<size_t>(owner_[len])].push_back(len);
   return shard;
+}
+
+// Lengths without a shard go, heaviest first, to the shard with the least weight.
+void ShardPlan::plan() {
+  std::vector<double> load(shards_, 0.0);
+  std::vector<size_t> open;
+  for (size_t len = 0; len < owner_.size(); ++len) {
+    if (owner_[len] >= 0)
+      load[static_cast<size_t>(owner_[len])] += weight_[len];
+    else if (weight_[len] > 0)
+      open.push_back(len);
+  }
+  std::sort(open.begin(), open.end(), [&](size_t a, size_t b) { return weight_[a] != weight_[b] ? weight_[a] > weight_[b] : a < b; });
+  for (size_t len : open) {
+    const auto k = static_cast<size_t>(std::min_element(load.begin(), load.end()) - load.begin());
+    owner_[len] = static_cast<int>(k);
+    load[k] += weight_[len];
+  }
 }
 
 // Files records [from, to) by token count: the stored count of the template's tokens, or the
@@ -218,14 +239,17 @@ void DrainClusterer::do_process(Context&, Batch& batch) {
   std::sort(lengths_.begin(), lengths_.end());
   // Roots are created here, on one thread; each length is then owned by one shard.
   for (size_t len : lengths_) engine_->root(len);
-  std::vector<std::vector<size_t>> stale(t);
-  if (t <= 1) {
+  // More shards than threads, taken as threads come free: a batch's weights differ from the
+  // plan's, and with one shard per thread the lighter one would wait.
+  const size_t shards = t <= 1 ? 1 : kShardsPerThread * t;
+  std::vector<std::vector<size_t>> stale(shards);
+  if (shards == 1) {
     cluster_lengths(batch, lengths_, stale[0]);
   } else {
-    auto shard = balance(lengths_, by_length_, t);
-    pool_->run(t, [&](size_t k) { cluster_lengths(batch, shard[k], stale[k]); });
+    auto shard = shard_plan_.assign(lengths_, by_length_, shards);
+    pool_->run(shards, [&](size_t k) { cluster_lengths(batch, shard[k], stale[k]); });
   }
-  for (size_t k = 1; k < t; ++k) stale[0].insert(stale[0].end(), stale[k].begin(), stale[k].end());
+  for (size_t k = 1; k < shards; ++k) stale[0].insert(stale[0].end(), stale[k].begin(), stale[k].end());
   finish_stale(batch, stale[0]);
   if (track_) assignments_.insert(assignments_.end(), refs_.begin(), refs_.end());
   seq_ += n;

@@ -12,6 +12,24 @@
 
 namespace gardener::drain {
 
+/// Which shard owns each token count. The plan is kept from batch to batch, so a length's tree,
+/// groups and statistics stay in one core's cache instead of moving whenever a batch's weights
+/// shift; a length seen for the first time joins the lightest shard, and every kReplanBatches
+/// batches the whole plan is made again from the recent weights. Any plan gives the same result.
+class ShardPlan {
+ public:
+  /// The batch's `lengths`, split into `shards` lists.
+  std::vector<std::vector<size_t>> assign(const std::vector<size_t>& lengths,
+                                          const std::vector<std::vector<size_t>>& by_length, size_t shards);
+
+ private:
+  static constexpr size_t kReplanBatches = 64;
+  void plan();
+  std::vector<double> weight_;  // records x tokens per length, decayed per batch
+  std::vector<int> owner_;      // shard of each length, -1 = none yet
+  size_t shards_ = 0, batches_ = 0;
+};
+
 class DrainClusterer : public Clusterer {
  public:
   static PluginInfo plugin_info();
@@ -57,6 +75,8 @@ class DrainClusterer : public Clusterer {
   std::vector<size_t> lengths_;                  // token counts present in this batch, ascending
   std::vector<std::vector<std::vector<size_t>>> slice_lengths_;  // by_length_ of each worker's slice
   std::unique_ptr<WorkerPool> pool_;             // started by the first batch
+  static constexpr size_t kShardsPerThread = 4;
+  ShardPlan shard_plan_;
 };
 
 }  // namespace gardener::drain

@@ -72,11 +72,14 @@ void TemplateTransform::do_configure(const Config& config, Diagnostics& diag) {
 
 void TemplateTransform::do_process(Context&, Batch& batch) {
   const size_t n = batch.records.size();
-  // Below a few hundred records a thread costs more than it saves.
+  // Below a few hundred records a thread costs more than it saves. With threads, the batch goes
+  // out in chunks of ~256 records taken as threads come free: a batch often holds two services'
+  // lines whose masking costs differ, and equal halves would leave one thread waiting.
   const size_t t = std::min(threads_, std::max<size_t>(1, n / 256));
+  const size_t chunks = t == 1 ? 1 : std::max(t, n / 256);
   if (!pool_) pool_ = std::make_unique<WorkerPool>(threads_);
-  pool_->run(t, [&](size_t k) {
-    for (size_t i = n * k / t; i < n * (k + 1) / t; ++i) masker_->apply(batch.records[i]);
+  pool_->run(chunks, [&](size_t k) {
+    for (size_t i = n * k / chunks; i < n * (k + 1) / chunks; ++i) masker_->apply(batch.records[i]);
   });
 }
 
