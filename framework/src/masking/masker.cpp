@@ -43,8 +43,12 @@ struct Masker::Impl {
     TokenType type;
   };
   void user_spans(std::string_view msg, std::vector<Span>& spans) const;
-  void scan_segment(std::string_view msg, size_t from, size_t to, std::vector<Token>& out) const;
-  size_t skip_delims(std::string_view msg, size_t i, size_t to, std::vector<Token>& out) const;
+  // The scanner works on offsets into the message (MessageToken, as Record::tokens keeps them).
+  using Offsets = std::vector<MessageToken>;
+  void tokenize(std::string_view msg, Offsets& out) const;
+  void scan_segment(std::string_view msg, size_t from, size_t to, Offsets& out) const;
+  template <class Out>
+  size_t skip_delims(std::string_view msg, size_t i, size_t to, Out& out) const;
   bool chunk_start(std::string_view msg, size_t i) const;
   // What the text can contain at all: the e-mail and URL scanners run only when it can.
   struct Hints {
@@ -54,14 +58,16 @@ struct Masker::Impl {
   size_t plain_punctuation(std::string_view rest, TokenType& type) const;
   size_t plain_number(std::string_view rest, TokenType& type) const;
   size_t structured(std::string_view rest, bool at_chunk, const Hints& hints, TokenType& type) const;
-  void collapse(std::vector<Token>& out) const;
-  void write_masked_runs(Record& record, const Masker& self) const;
-  void write_masked_pieces(const std::vector<Token>& tokens, Record& record, const Masker& self) const;
+  void collapse(std::string_view msg, Offsets& out) const;
+  void write_masked(Record& record, const Masker& self) const;
   TokenType placeholder_by_name(std::string_view name) const;
 };
 
 namespace {
 
+void emit(std::vector<MessageToken>& out, size_t b, size_t e, TokenType t) {
+  out.push_back(MessageToken{static_cast<uint32_t>(b), static_cast<uint32_t>(e - b), 0, static_cast<uint16_t>(t)});
+}
 void emit(std::vector<Token>& out, std::string_view msg, size_t b, size_t e, TokenType t) {
   out.push_back(Token{std::string_view(msg.data() + b, e - b), {}, t});
 }
@@ -99,6 +105,24 @@ std::string_view join_views(std::string_view a, std::string_view b) {
   return std::string_view(a.data(), static_cast<size_t>(b.data() + b.size() - a.data()));
 }
 
+uint64_t message_hash(std::string_view m) { return XXH3_64bits(m.data(), m.size()); }
+
+// The whitespace msg[i, j) follows the last token: contiguous with what it already owns.
+void extend_ws(MessageToken& last, std::string_view, size_t i, size_t j) { last.ws += static_cast<uint32_t>(j - i); }
+void extend_ws(Token& last, std::string_view msg, size_t i, size_t j) {
+  last.ws = last.ws.empty() ? msg.substr(i, j - i) : join_views(last.ws, msg.substr(i, j - i));
+}
+
+// Views into `msg` of tokens kept as offsets.
+void to_views(std::string_view msg, const std::vector<MessageToken>& offsets, std::vector<Token>& out) {
+  out.resize(offsets.size());
+  for (size_t i = 0; i < offsets.size(); ++i) {
+    const MessageToken& m = offsets[i];
+    const char* text = msg.data() + m.begin;
+    out[i] = Token{std::string_view(text, m.size), std::string_view(text + m.size, m.ws), static_cast<TokenType>(m.type)};
+  }
+}
+
 }  // namespace
 
 void Masker::Impl::user_spans(std::string_view msg, std::vector<Span>& spans) const {
@@ -120,14 +144,11 @@ void Masker::Impl::user_spans(std::string_view msg, std::vector<Span>& spans) co
   std::sort(spans.begin(), spans.end(), [](const Span& a, const Span& b) { return a.begin < b.begin; });
 }
 
-inline size_t Masker::Impl::skip_delims(std::string_view msg, size_t i, size_t to, std::vector<Token>& out) const {
+template <class Out>
+inline size_t Masker::Impl::skip_delims(std::string_view msg, size_t i, size_t to, Out& out) const {
   size_t j = i;
   while (j < to && delim[static_cast<unsigned char>(msg[j])]) ++j;
-  if (j > i && !out.empty()) {
-    Token& last = out.back();
-    // Whitespace is contiguous with what the previous token already owns.
-    last.ws = last.ws.empty() ? msg.substr(i, j - i) : join_views(last.ws, msg.substr(i, j - i));
-  }
+  if (j > i && !out.empty()) extend_ws(out.back(), msg, i, j);
   return j;
 }
 
@@ -244,7 +265,7 @@ inline size_t Masker::Impl::plain_number(std::string_view rest, TokenType& type)
   return j;
 }
 
-void Masker::Impl::scan_segment(std::string_view msg, size_t from, size_t to, std::vector<Token>& out) const {
+void Masker::Impl::scan_segment(std::string_view msg, size_t from, size_t to, Offsets& out) const {
   size_t i = skip_delims(msg, from, to, out);
   std::string_view seg = msg.substr(from, to - from);
   Hints hints;
@@ -257,12 +278,12 @@ void Masker::Impl::scan_segment(std::string_view msg, size_t from, size_t to, st
     TokenType type = TokenType::Word;
     if (settings.builtins) {
       if (size_t n = settings.fast_paths ? plain_token(rest, at_chunk, hints, type) : 0) {
-        emit(out, msg, i, i + n, type);
+        emit(out, i, i + n, type);
         i = skip_delims(msg, i + n, to, out);
         continue;
       }
       if (size_t n = structured(rest, at_chunk, hints, type)) {
-        emit(out, msg, i, i + n, type);
+        emit(out, i, i + n, type);
         i = skip_delims(msg, i + n, to, out);
         continue;
       }
@@ -272,9 +293,9 @@ void Masker::Impl::scan_segment(std::string_view msg, size_t from, size_t to, st
                rest[j] != '\'')
           ++j;
         if (j > 1 && j < rest.size() && rest[j] == c && (j + 1 >= rest.size() || !is_alnum(rest[j + 1]))) {
-          emit(out, msg, i, i + 1, TokenType::Word);
-          emit(out, msg, i + 1, i + j, TokenType::Quoted);
-          emit(out, msg, i + j, i + j + 1, TokenType::Word);
+          emit(out, i, i + 1, TokenType::Word);
+          emit(out, i + 1, i + j, TokenType::Quoted);
+          emit(out, i + j, i + j + 1, TokenType::Word);
           i = skip_delims(msg, i + j + 1, to, out);
           continue;
         }
@@ -297,34 +318,39 @@ void Masker::Impl::scan_segment(std::string_view msg, size_t from, size_t to, st
     } else {
       j = 1;  // any other character is a token of its own
     }
-    emit(out, msg, i, i + j, type);
+    emit(out, i, i + j, type);
     i = skip_delims(msg, i + j, to, out);
   }
 }
 
-void Masker::Impl::collapse(std::vector<Token>& out) const {
+void Masker::Impl::collapse(std::string_view msg, Offsets& out) const {
+  // Joins `a` with a token after it (the tokens between are inside the join).
+  auto join = [](MessageToken& a, const MessageToken& b, TokenType type) {
+    a.type = static_cast<uint16_t>(type);
+    a.size = b.begin + b.size - a.begin;
+    a.ws = b.ws;
+  };
+  auto type_of = [](const MessageToken& m) { return static_cast<TokenType>(m.type); };
   size_t w = 0;
   for (size_t r = 0; r < out.size(); ++r) {
-    if (w == r && !(is_placeholder(out[r].type) && w > 0)) {
+    if (w == r && !(is_placeholder(type_of(out[r])) && w > 0)) {
       ++w;  // nothing collapsed yet and nothing to collapse here: the token stays where it is
       continue;
     }
-    Token t = out[r];
-    if (is_placeholder(t.type) && w > 0) {
-      Token& prev = out[w - 1];
-      if (is_placeholder(prev.type) && prev.type != TokenType::Quoted && t.type != TokenType::Quoted) {
-        prev.type = prev.type == t.type ? t.type : TokenType::Var;
-        prev.text = join_views(prev.text, t.text);
-        prev.ws = t.ws;
+    const MessageToken t = out[r];
+    const TokenType tt = type_of(t);
+    if (is_placeholder(tt) && w > 0) {
+      MessageToken& prev = out[w - 1];
+      const TokenType pt = type_of(prev);
+      if (is_placeholder(pt) && pt != TokenType::Quoted && tt != TokenType::Quoted) {
+        join(prev, t, pt == tt ? tt : TokenType::Var);
         continue;
       }
-      if (w >= 2 && prev.text.size() == 1 && prev.ws.empty() && is_collapse_sep(prev.text[0]) &&
-          is_placeholder(out[w - 2].type) && out[w - 2].ws.empty() && out[w - 2].type != TokenType::Quoted &&
-          t.type != TokenType::Quoted) {
-        Token& first = out[w - 2];
-        first.type = first.type == t.type ? t.type : TokenType::Var;
-        first.text = join_views(first.text, t.text);
-        first.ws = t.ws;
+      if (w >= 2 && prev.size == 1 && prev.ws == 0 && is_collapse_sep(msg[prev.begin]) &&
+          is_placeholder(type_of(out[w - 2])) && out[w - 2].ws == 0 && type_of(out[w - 2]) != TokenType::Quoted &&
+          tt != TokenType::Quoted) {
+        MessageToken& first = out[w - 2];
+        join(first, t, type_of(first) == tt ? tt : TokenType::Var);
         --w;
         continue;
       }
@@ -378,22 +404,29 @@ Masker::~Masker() = default;
 Masker::Masker(Masker&&) noexcept = default;
 Masker& Masker::operator=(Masker&&) noexcept = default;
 
-void Masker::tokenize(std::string_view message, std::vector<Token>& out) const {
+// Each token starts where the previous one's whitespace ends (leading whitespace belongs to none).
+void Masker::Impl::tokenize(std::string_view message, Offsets& out) const {
   out.clear();
-  if (impl_->user.empty()) {
-    impl_->scan_segment(message, 0, message.size(), out);
+  if (user.empty()) {
+    scan_segment(message, 0, message.size(), out);
   } else {
-    thread_local std::vector<Impl::Span> spans;
-    impl_->user_spans(message, spans);
+    thread_local std::vector<Span> spans;
+    user_spans(message, spans);
     size_t pos = 0;
     for (const auto& s : spans) {
-      impl_->scan_segment(message, pos, s.begin, out);
-      emit(out, message, s.begin, s.end, s.type);
+      scan_segment(message, pos, s.begin, out);
+      emit(out, s.begin, s.end, s.type);
       pos = s.end;
     }
-    impl_->scan_segment(message, pos, message.size(), out);
+    scan_segment(message, pos, message.size(), out);
   }
-  if (impl_->settings.collapse) impl_->collapse(out);
+  if (settings.collapse) collapse(message, out);
+}
+
+void Masker::tokenize(std::string_view message, std::vector<Token>& out) const {
+  thread_local std::vector<MessageToken> offsets;
+  impl_->tokenize(message, offsets);
+  to_views(message, offsets, out);
 }
 
 bool Masker::tokenize_masked(std::string_view masked, const std::vector<Variable>& variables,
@@ -466,12 +499,18 @@ void put_placeholder(char*& out, std::string_view name) {
 
 }  // namespace
 
-// `masked` from the stored offsets: the message's text between placeholders is copied in runs
-// (a line has a few placeholders and a dozen tokens).
-void Masker::Impl::write_masked_runs(Record& record, const Masker& self) const {
+// `masked` from the tokens' offsets: the message's text between placeholders is copied in runs (a
+// line has a few placeholders and a dozen tokens).
+void Masker::Impl::write_masked(Record& record, const Masker& self) const {
   const std::string_view msg = record.message;
   const std::vector<MessageToken>& toks = record.tokens;
-  size_t size = toks.back().begin + toks.back().size + toks.back().ws - toks.front().begin, placeholders = 0;
+  if (toks.empty()) {
+    record.masked.clear();
+    record.variables.clear();
+    return;
+  }
+  const size_t end = toks.back().begin + toks.back().size + toks.back().ws;
+  size_t size = end - toks.front().begin, placeholders = 0;
   for (const MessageToken& m : toks) {
     if (m.type == 0) continue;
     size += self.type_name(static_cast<TokenType>(m.type)).size() + 2 - m.size;
@@ -491,47 +530,15 @@ void Masker::Impl::write_masked_runs(Record& record, const Masker& self) const {
     v.value.assign(msg.substr(m.begin, m.size));
     from = m.begin + m.size;
   }
-  put(out, msg.substr(from, toks.back().begin + toks.back().size + toks.back().ws - from));
-}
-
-// `masked` piece by piece, for tokens that are not offsets of the message.
-void Masker::Impl::write_masked_pieces(const std::vector<Token>& tokens, Record& record, const Masker& self) const {
-  size_t size = 0, placeholders = 0;
-  for (const Token& t : tokens) {
-    size += (is_placeholder(t.type) ? self.type_name(t.type).size() + 2 : t.text.size()) + t.ws.size();
-    placeholders += is_placeholder(t.type);
-  }
-  record.masked.resize(size);
-  record.variables.resize(placeholders);
-  char* out = record.masked.data();
-  size_t k = 0;
-  for (const Token& t : tokens) {
-    if (is_placeholder(t.type)) {
-      std::string_view name = self.type_name(t.type);
-      put_placeholder(out, name);
-      Variable& v = record.variables[k++];
-      v.type.assign(name);
-      v.value.assign(t.text);
-    } else {
-      put(out, t.text);
-    }
-    put(out, t.ws);
-  }
+  put(out, msg.substr(from, end - from));
 }
 
 void Masker::apply(Record& record) const {
-  thread_local std::vector<Token> tokens;
-  tokenize(record.message, tokens);
-  store_tokens(tokens, record);
-  if (!record.tokens.empty())
-    impl_->write_masked_runs(record, *this);
-  else
-    impl_->write_masked_pieces(tokens, record, *this);
+  impl_->tokenize(record.message, record.tokens);
+  record.tokens_of = message_hash(record.message);
+  impl_->write_masked(record, *this);
 }
 
-namespace {
-uint64_t message_hash(std::string_view m) { return XXH3_64bits(m.data(), m.size()); }
-}  // namespace
 
 void store_tokens(const std::vector<Token>& tokens, Record& record) {
   const char* base = record.message.data();
@@ -560,13 +567,9 @@ void store_tokens(const std::vector<Token>& tokens, Record& record) {
 bool load_tokens(const Record& record, std::vector<Token>& out) {
   const std::string_view msg = record.message;
   if (record.tokens.empty() || record.tokens_of != message_hash(msg)) return false;
-  out.resize(record.tokens.size());  // every element is overwritten below
-  for (size_t i = 0; i < out.size(); ++i) {
-    const MessageToken& m = record.tokens[i];
+  for (const MessageToken& m : record.tokens)
     if (size_t{m.begin} + m.size + m.ws > msg.size()) return false;
-    const char* text = msg.data() + m.begin;
-    out[i] = Token{std::string_view(text, m.size), std::string_view(text + m.size, m.ws), static_cast<TokenType>(m.type)};
-  }
+  to_views(msg, record.tokens, out);
   return true;
 }
 
