@@ -73,6 +73,7 @@ class Execution {
     StageEmitter(Execution& e, size_t node) : e_(e), node_(node) {}
     bool emit(Batch&& batch) override {
       e_.count_source(node_, batch);
+      e_.free_finished_records();
       return e_.forward(node_, std::make_shared<Batch>(std::move(batch)));
     }
 
@@ -158,12 +159,33 @@ class Execution {
     }
   }
 
+  // Records every clusterer is done with are freed by a source thread, the thread that allocated
+  // most of their memory (cheaper for the allocator), and not by the clusterer's, which is the
+  // pipeline's slowest stage. Bounded: past a few batches the clusterer frees them itself.
+  void hand_back(std::vector<Record>&& records) {
+    std::lock_guard lock(finished_mu_);
+    if (finished_.size() < kFinishedBatches) finished_.push_back(std::move(records));
+  }
+  void free_finished_records() {
+    std::vector<Record> done;
+    {
+      std::lock_guard lock(finished_mu_);
+      if (finished_.empty()) return;
+      done = std::move(finished_.back());
+      finished_.pop_back();
+    }
+  }
+
   // Claimed and dropped records stop here: a later clusterer sees only what is left.
-  static void keep_unclaimed(Batch& batch) {
+  void keep_unclaimed(Batch& batch) {
+    auto claimed = [](const Record& r) { return r.dropped || !r.cluster_id.empty(); };
     auto& recs = batch.records;
-    recs.erase(std::remove_if(recs.begin(), recs.end(),
-                              [](const Record& r) { return r.dropped || !r.cluster_id.empty(); }),
-               recs.end());
+    if (std::all_of(recs.begin(), recs.end(), claimed)) {
+      hand_back(std::move(recs));
+      recs.clear();
+      return;
+    }
+    recs.erase(std::remove_if(recs.begin(), recs.end(), claimed), recs.end());
   }
 
   Pipeline& p_;
@@ -171,6 +193,9 @@ class Execution {
   RunShared& shared_;
   std::vector<StageStats> stats_;
   std::vector<std::unique_ptr<Queue>> queues_;
+  static constexpr size_t kFinishedBatches = 4;
+  std::mutex finished_mu_;
+  std::vector<std::vector<Record>> finished_;
   // Severity counts per source node, indexed by rank / 100 (DEFAULT .. EMERGENCY).
   std::vector<std::array<uint64_t, 9>> source_severities_;
   static size_t severity_slot(Severity s) { return std::min<size_t>(static_cast<size_t>(s) / 100, 8); }
