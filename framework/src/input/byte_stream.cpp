@@ -1,7 +1,9 @@
 #include "input/byte_stream.hpp"
 
+#include <fcntl.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstring>
 
@@ -13,7 +15,21 @@ namespace {
 constexpr size_t kChunk = 1 << 20;
 }
 
+// Whether the file starts with gzip's magic bytes (read without moving the file offset).
+static bool gzip_magic(int fd) {
+  unsigned char m[2];
+  return pread(fd, m, 2, 0) == 2 && m[0] == 0x1f && m[1] == 0x8b;
+}
+
 ByteStream::ByteStream(const std::string& path, int fd) {
+  if (fd < 0) {
+    int own = open(path.c_str(), O_RDONLY | O_CLOEXEC);
+    if (own >= 0 && !gzip_magic(own)) {
+      plain_fd_ = own;
+      return;
+    }
+    if (own >= 0) close(own);
+  }
   if (fd >= 0) {
     int copy = dup(fd);
     gz_ = copy >= 0 ? gzdopen(copy, "rb") : nullptr;
@@ -28,26 +44,47 @@ ByteStream::ByteStream(const std::string& path, int fd) {
 
 ByteStream::~ByteStream() {
   if (gz_) gzclose(gz_);
+  if (plain_fd_ >= 0) close(plain_fd_);
+}
+
+long ByteStream::read_some(char* dst, size_t n) {
+  if (plain_fd_ >= 0) {
+    for (;;) {
+      ssize_t got = ::read(plain_fd_, dst, n);
+      if (got >= 0) return static_cast<long>(got);
+      if (errno == EINTR) continue;
+      error_ = std::strerror(errno);
+      return -1;
+    }
+  }
+  int got = gzread(gz_, dst, static_cast<unsigned>(n));
+  int err = Z_OK;
+  const char* msg = gzerror(gz_, &err);
+  if (got < 0 || (got == 0 && err != Z_OK && err != Z_STREAM_END)) error_ = msg ? msg : "read error";
+  return got;
 }
 
 bool ByteStream::fill() {
   if (eof_) return false;
-  if (pos_ > 0) {
-    buf_.erase(0, pos_);
+  if (pos_ > 0) {  // keep the pending bytes, at the front
+    std::memmove(buf_.get(), buf_.get() + pos_, end_ - pos_);
+    end_ -= pos_;
     pos_ = 0;
   }
-  size_t old = buf_.size();
-  buf_.resize(old + kChunk);
-  int n = gzread(gz_, buf_.data() + old, static_cast<unsigned>(kChunk));
-  buf_.resize(old + static_cast<size_t>(n > 0 ? n : 0));
+  if (cap_ - end_ < kChunk) {  // a line longer than a chunk grows the buffer
+    size_t cap = std::max(2 * cap_, end_ + kChunk);
+    std::unique_ptr<char[]> grown(new char[cap]);  // not zero-filled: read() writes it
+    if (end_ > 0) std::memcpy(grown.get(), buf_.get(), end_);
+    buf_ = std::move(grown);
+    cap_ = cap;
+  }
+  long n = read_some(buf_.get() + end_, kChunk);
   if (n > 0) {
+    end_ += static_cast<size_t>(n);
     bytes_ += static_cast<uint64_t>(n);
     return true;
   }
   eof_ = true;
-  int err = Z_OK;
-  const char* msg = gzerror(gz_, &err);
-  if (n < 0 || (err != Z_OK && err != Z_STREAM_END)) error_ = msg ? msg : "read error";
   return false;
 }
 

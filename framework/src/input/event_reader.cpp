@@ -300,7 +300,8 @@ struct EventReader::Impl {
     flush_batch();
     counts.bytes += in.bytes_read() - before;
     if (!in.error().empty())
-      bad(display, "cannot decompress: " + in.error() + "; the .gz file is corrupt or truncated");
+      bad(display, in.through_zlib() ? "cannot decompress: " + in.error() + "; the .gz file is corrupt or truncated"
+                                     : "cannot read: " + in.error() + "; check the file and the disk");
     return !stopped;
   }
 };
