@@ -192,6 +192,17 @@ struct EventReader::Impl {
     settle_last();
   }
 
+  // Consecutive lines mostly share their second: the last stamp's value is kept.
+  std::string last_stamp;
+  int64_t last_stamp_ns = 0;
+  int64_t timestamp_of(std::string_view stamp) {
+    if (stamp != last_stamp) {
+      last_stamp.assign(stamp);
+      last_stamp_ns = parse_rfc3339(stamp).value_or(0);
+    }
+    return last_stamp_ns;
+  }
+
   void fill_from_format(Record& r) {
     const auto& f = *fields;
     auto v = [&](int i) { return i >= 0 ? values[static_cast<size_t>(i)] : std::string_view(); };
@@ -214,7 +225,7 @@ struct EventReader::Impl {
       }
       stamp = std::string_view(out, n);
     }
-    if (!stamp.empty()) r.timestamp_ns = parse_rfc3339(stamp).value_or(0);
+    if (!stamp.empty()) r.timestamp_ns = timestamp_of(stamp);
     if (auto s = parse_severity(v(f.level)); s && f.level >= 0) r.severity = *s;
     r.module.assign(f.module >= 0 ? v(f.module) : v(f.component));
     r.logger.assign(f.logger >= 0 ? v(f.logger) : v(f.component));
