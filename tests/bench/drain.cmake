@@ -8,4 +8,5 @@ set_target_properties(gardener-drain-bench PROPERTIES RUNTIME_OUTPUT_DIRECTORY $
 # The allocator log-gardener runs with (cmake/Dependencies.cmake), so (a) measures what users get.
 if(TARGET PkgConfig::JEMALLOC)
   target_link_libraries(gardener-drain-bench PRIVATE PkgConfig::JEMALLOC)
+  target_sources(gardener-drain-bench PRIVATE ${PROJECT_SOURCE_DIR}/framework/jemalloc/malloc_conf.cpp)
 endif()
