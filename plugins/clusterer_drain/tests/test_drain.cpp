@@ -247,6 +247,45 @@ TEST(Drain, SameResultWithAnyThreadCount) {
   EXPECT_EQ(one, dump(4));
 }
 
+// Many batches whose mix of token counts shifts, with new counts appearing late: the shards'
+// plan (ShardPlan) places new lengths as they come and is made again every 64 batches. Every
+// record's id, and every cluster, must still be what one thread gives.
+TEST(Drain, SameResultOverManyBatchesWhoseLengthsShift) {
+  auto dump = [](int threads) {
+    auto d = make_configured<DrainClusterer>(Json{{"threads", threads}});
+    TestContext ctx;
+    d->start(ctx);
+    std::string s;
+    const char* words[] = {"alpha", "beta", "gamma", "delta", "eps", "zeta", "eta", "theta", "iota", "kappa"};
+    uint64_t seed = 11;
+    auto pick = [&](uint64_t n) {  // the same sequence for every thread count
+      seed = seed * 6364136223846793005ull + 1442695040888963407ull;
+      return (seed >> 33) % n;
+    };
+    for (int k = 0; k < 80; ++k) {  // the plan is made again at batch 64
+      std::vector<std::string> lines;
+      const uint64_t max_words = 2 + k % 7 + (k > 60 ? 6 : 0);  // longer messages only after batch 60
+      for (int i = 0; i < 520; ++i) {  // two threads' worth (256 records each)
+        // Words drawn from a small vocabulary: which positions become <*>, and which messages
+        // split into their own clusters, depends on the order in which the variants arrive.
+        std::string l = "job " + std::string(words[pick(3)]);
+        for (uint64_t w = 0, n = pick(max_words); w < n; ++w) l += " " + std::string(words[pick(10)]);
+        lines.push_back(l + " on node-" + std::to_string(pick(7)));
+      }
+      Batch b = batch_of(lines);
+      d->process(ctx, b);
+      for (const auto& r : b.records) s += r.cluster_id + "\n";
+    }
+    Report rep;
+    d->finish(ctx, rep);
+    for (const auto& c : rep.clusters) s += c.id + " " + c.template_text + " " + std::to_string(c.count) + "\n";
+    return s;
+  };
+  const std::string one = dump(1);
+  EXPECT_EQ(one, dump(2));
+  EXPECT_EQ(one, dump(3));
+}
+
 // Records carry the template's tokens; some messages are rewritten afterwards (stale tokens, a
 // different token count too). Every record is still clustered, by its new text, and the result
 // does not depend on the thread count.
