@@ -15,16 +15,18 @@ namespace {
 constexpr size_t kChunk = 1 << 20;
 }
 
-// Whether the file starts with gzip's magic bytes (read without moving the file offset).
-static bool gzip_magic(int fd) {
+// Whether the file surely is not gzip: its first bytes, read without moving the file offset, are
+// not gzip's magic. A pipe cannot be read that way; it goes through zlib, which reads both.
+static bool surely_plain(int fd) {
   unsigned char m[2];
-  return pread(fd, m, 2, 0) == 2 && m[0] == 0x1f && m[1] == 0x8b;
+  ssize_t n = pread(fd, m, 2, 0);
+  return n >= 0 && !(n == 2 && m[0] == 0x1f && m[1] == 0x8b);
 }
 
 ByteStream::ByteStream(const std::string& path, int fd) {
   if (fd < 0) {
     int own = open(path.c_str(), O_RDONLY | O_CLOEXEC);
-    if (own >= 0 && !gzip_magic(own)) {
+    if (own >= 0 && surely_plain(own)) {
       plain_fd_ = own;
       return;
     }

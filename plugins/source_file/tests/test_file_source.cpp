@@ -1,8 +1,12 @@
 // Source `file`: every bad-input case of issue 2 item 7, on real files.
 #include <gtest/gtest.h>
 
+#include <sys/stat.h>
+
+#include <cstdio>
 #include <cstdlib>
 #include <fstream>
+#include <thread>
 
 #include "file_source.hpp"
 #include "test_context.hpp"
@@ -126,6 +130,28 @@ TEST(FileSource, GzipFilesAndGlobsAndCorruptGzip) {
   EXPECT_EQ(r.messages(), (std::vector<std::string>{"gz one", "gz two", "plain"}));
   ASSERT_EQ(r.ctx.bad_lines.size(), 1u);
   EXPECT_EQ(r.ctx.bad_lines[0].first, r.dir.file("x3.jsonl.gz"));
+}
+
+// A named pipe cannot be peeked for gzip's magic bytes: it goes through zlib, which reads gzip and
+// plain data alike. (Plain files are read directly.)
+TEST(FileSource, GzipAndPlainDataThroughANamedPipe) {
+  for (bool gzipped : {true, false}) {
+    Harness r;
+    const std::string fifo = r.dir.file("pipe.jsonl");
+    ASSERT_EQ(mkfifo(fifo.c_str(), 0600), 0);
+    const std::string text = entry("through a pipe") + "\n" + entry("and another") + "\n";
+    std::thread writer([&] {
+      const std::string cmd = (gzipped ? "gzip -c > " : "cat > ") + fifo;
+      FILE* p = popen(cmd.c_str(), "w");
+      if (!p) return;
+      std::fwrite(text.data(), 1, text.size(), p);
+      pclose(p);
+    });
+    r.go({{"path", "pipe.jsonl"}});
+    writer.join();
+    EXPECT_EQ(r.messages(), (std::vector<std::string>{"through a pipe", "and another"})) << gzipped;
+    EXPECT_TRUE(r.ctx.bad_lines.empty()) << gzipped;
+  }
 }
 
 TEST(FileSource, MissingFileFailsAndEmptyGlobWarns) {
