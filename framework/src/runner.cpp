@@ -174,7 +174,7 @@ class Execution {
       done = std::move(finished_.back());
       finished_.pop_back();
     }
-  }
+  }  // `done` is freed here, outside the lock, on the calling source's thread
 
   // Claimed and dropped records stop here: a later clusterer sees only what is left.
   void keep_unclaimed(Batch& batch) {

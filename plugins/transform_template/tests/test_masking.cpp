@@ -133,6 +133,26 @@ TEST(Masking, TokensTravelWithTheRecordUntilTheMessageChanges) {
   EXPECT_FALSE(load_tokens(r, loaded));
 }
 
+// store_tokens() is how another masking transform leaves its tokens for the drain: views into the
+// message become offsets; views into anything else leave no tokens (readers tokenize again).
+TEST(Masking, StoredTokenViewsLoadBackAndForeignViewsAreRefused) {
+  Masker m;
+  Record r;
+  r.message = "user 42 logged in from 10.0.0.1";
+  std::vector<Token> views, loaded;
+  m.tokenize(r.message, views);
+  store_tokens(views, r);
+  ASSERT_TRUE(load_tokens(r, loaded));
+  ASSERT_EQ(loaded.size(), views.size());
+  for (size_t i = 0; i < views.size(); ++i)
+    EXPECT_TRUE(loaded[i].text == views[i].text && loaded[i].ws == views[i].ws && loaded[i].type == views[i].type);
+  const std::string elsewhere = r.message;  // same text, another buffer
+  m.tokenize(elsewhere, views);
+  store_tokens(views, r);
+  EXPECT_TRUE(r.tokens.empty());
+  EXPECT_FALSE(load_tokens(r, loaded));
+}
+
 namespace {
 std::vector<std::string> read_lines(const std::string& path) {
   std::vector<std::string> lines;
