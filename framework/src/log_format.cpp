@@ -25,6 +25,7 @@ struct LogFormat::Impl {
 
   enum class Fast { Yes, No, Unknown };
   Fast fast_match(std::string_view text, std::vector<std::string_view>& values) const;
+  bool preferred_path(std::string_view text, std::string_view* out) const;
   bool step(std::string_view text, size_t e, size_t pos, std::string_view* out, size_t field, size_t& budget) const;
 };
 
@@ -42,15 +43,21 @@ void append_literal(std::string& regex, std::string_view literal) {
   }
 }
 
+// Python's str.strip(): space, \t, \r, \n, \v, \f at both ends.
 std::string_view strip(std::string_view s) {
-  const char* ws = " \t\r\n\v\f";
-  size_t b = s.find_first_not_of(ws);
-  if (b == std::string_view::npos) return {};
-  size_t e = s.find_last_not_of(ws);
-  return s.substr(b, e - b + 1);
+  auto ws = [](char c) { return c == ' ' || (c >= '\t' && c <= '\r'); };
+  size_t b = 0, e = s.size();
+  while (b < e && ws(s[b])) ++b;
+  while (e > b && ws(s[e - 1])) --e;
+  return s.substr(b, e - b);
 }
 
-bool is_re_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r'; }
+// \s of RE2: space, \t, \n, \f, \r (not \v).
+bool is_re_space(char c) {
+  constexpr uint64_t kSpaces = (1ull << ' ') | (1ull << '\t') | (1ull << '\n') | (1ull << '\f') | (1ull << '\r');
+  const auto u = static_cast<unsigned char>(c);
+  return u <= ' ' && ((kSpaces >> u) & 1);
+}
 
 // Elements of a literal part, or false when it holds regex syntax the small matcher does not do.
 bool literal_elements(std::string_view literal, std::vector<Element>& out) {
@@ -120,7 +127,46 @@ bool LogFormat::Impl::step(std::string_view text, size_t e, size_t pos, std::str
   return false;
 }
 
+// The path step() tries first: each field as short as the next element allows, each whitespace
+// run as long as it goes. When it reaches the end of the line it is the match step() would
+// return; when it does not, step() backtracks from the start (rare: a field holding the next
+// element's byte, such as a space inside <Component>).
+bool LogFormat::Impl::preferred_path(std::string_view text, std::string_view* out) const {
+  size_t pos = 0, field = 0;
+  const size_t n = text.size();
+  for (size_t e = 0; e < elements.size(); ++e) {
+    const Element& el = elements[e];
+    if (el.kind == Element::Literal) {
+      if (pos >= n || text[pos] != el.c) return false;
+      ++pos;
+    } else if (el.kind == Element::Space) {
+      const size_t from = pos;
+      while (pos < n && is_re_space(text[pos])) ++pos;
+      if (pos == from) return false;
+    } else if (e + 1 == elements.size()) {
+      out[field] = text.substr(pos);
+      return true;
+    } else {
+      const Element& next = elements[e + 1];
+      size_t end = pos;
+      if (next.kind == Element::Field) {
+        return false;  // <A><B>: where A ends is step()'s to search
+      } else if (next.kind == Element::Literal) {
+        end = text.find(next.c, pos);
+        if (end == std::string_view::npos) return false;
+      } else {
+        while (end < n && !is_re_space(text[end])) ++end;
+        if (end == n) return false;
+      }
+      out[field++] = text.substr(pos, end - pos);
+      pos = end;
+    }
+  }
+  return pos == n;
+}
+
 LogFormat::Impl::Fast LogFormat::Impl::fast_match(std::string_view text, std::vector<std::string_view>& values) const {
+  if (preferred_path(text, values.data())) return Fast::Yes;
   size_t budget = 4 * text.size() + 64;
   if (step(text, 0, 0, values.data(), 0, budget)) return Fast::Yes;
   values.assign(values.size(), std::string_view());

@@ -35,10 +35,10 @@ std::optional<Severity> parse_severity(std::string_view text) {
     return true;
   };
   struct Alias {
-    const char* name;
+    std::string_view name;  // not a char*: no strlen per alias per line
     Severity s;
   };
-  static const Alias aliases[] = {
+  static constexpr Alias aliases[] = {
       {"DEFAULT", Severity::Default},   {"TRACE", Severity::Debug},      {"DEBUG", Severity::Debug},
       {"FINE", Severity::Debug},        {"INFO", Severity::Info},        {"INFORMATION", Severity::Info},
       {"NOTICE", Severity::Notice},     {"WARNING", Severity::Warning},  {"WARN", Severity::Warning},

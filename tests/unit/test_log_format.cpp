@@ -68,6 +68,10 @@ const std::vector<std::string> kFormats = {
     "<Date> <Time> - <Level>  \\[<Node>:<Component>@<Id>\\] - <Content>",
     "<Logrecord> <Date> <Time> <Pid> <Level> \\[<ADDR>\\] <Content>",
     "<Month>  <Date> <Time> <User> <Component>\\[<PID>\\](?: \\(<Address>\\))?: <Content>",  // regex: RE2 path
+    "<Level><Pid> <Content>",   // adjacent fields: only the backtracking search splits them
+    "<Level>:<Content>",
+    "<Content>",
+    "<Content> \\[<Pid>\\]",  // ends with a literal
 };
 
 TEST(LogFormat, SplitsLoghubLinesLikeTheRegex) {
@@ -85,7 +89,7 @@ TEST(LogFormat, SplitsLoghubLinesLikeTheRegex) {
 
 TEST(LogFormat, AgreesWithTheRegexOnRandomLines) {
   std::mt19937 rng(7);
-  const std::string alphabet = "ab :[]-@\t";
+  const std::string alphabet = "ab :[]-@\t\v\n";
   for (const auto& format : kFormats) {
     for (int k = 0; k < 3000; ++k) {
       std::string line;
