@@ -407,6 +407,7 @@ Masker& Masker::operator=(Masker&&) noexcept = default;
 // Each token starts where the previous one's whitespace ends (leading whitespace belongs to none).
 void Masker::Impl::tokenize(std::string_view message, Offsets& out) const {
   out.clear();
+  out.reserve(message.size() + 1);  // a token is at least one byte: push_back never moves the list
   if (user.empty()) {
     scan_segment(message, 0, message.size(), out);
   } else {
@@ -534,7 +535,11 @@ void Masker::Impl::write_masked(Record& record, const Masker& self) const {
 }
 
 void Masker::apply(Record& record) const {
-  impl_->tokenize(record.message, record.tokens);
+  // Cut into a scratch list that keeps its memory, then copied at its final size: a record's own
+  // list would grow (and move) four or five times per line.
+  thread_local std::vector<MessageToken> scratch;
+  impl_->tokenize(record.message, scratch);
+  record.tokens.assign(scratch.begin(), scratch.end());
   record.tokens_of = message_hash(record.message);
   impl_->write_masked(record, *this);
 }
