@@ -174,6 +174,36 @@ TEST(State, PruneRemovesOldFinishedRowsOnly) {
   EXPECT_EQ(store->recent_runs("p", 10).size(), 1u);
 }
 
+// Statements are prepared once and lent again: a reused one starts with no bindings and no pending
+// row, and the same SQL run inside its own loop gets a private statement.
+TEST(State, CachedStatementsStartCleanAndNest) {
+  TempDir dir;
+  detail::SqliteDb db(dir.file("cache.db"), 1000);
+  db.exec("CREATE TABLE t (k TEXT, v INTEGER); INSERT INTO t VALUES ('a', 1), ('b', 2)");
+  const char* select = "SELECT v FROM t WHERE k = ? OR ? IS NULL ORDER BY v";
+  {
+    detail::SqliteStmt q(db, select);
+    q.bind_all(std::string("b"), std::string("x"));
+    ASSERT_TRUE(q.step());
+    EXPECT_EQ(q.int_col(0), 2);
+  }  // left with a row pending and two bindings
+  std::vector<int64_t> outer, inner;
+  {
+    detail::SqliteStmt q(db, select);  // the cached one: nothing bound, so both rows
+    while (q.step()) {
+      outer.push_back(q.int_col(0));
+      detail::SqliteStmt nested(db, select);
+      nested.bind_all(std::string("a"), std::string("x"));
+      while (nested.step()) inner.push_back(nested.int_col(0));
+    }
+  }
+  EXPECT_EQ(outer, (std::vector<int64_t>{1, 2}));
+  EXPECT_EQ(inner, (std::vector<int64_t>{1, 1}));
+  db.exec("DROP TABLE t");  // no statement left open: the cached ones were reset
+  detail::SqliteStmt stale(db, select);  // cached before the table went: step() prepares it again and fails
+  EXPECT_THROW(stale.step(), Error);
+}
+
 TEST(State, MigratesFromAnOlderSchema) {
   TempDir dir;
   auto path = dir.file("old.db");

@@ -21,7 +21,10 @@ SqliteDb::SqliteDb(const std::string& path, int64_t busy_timeout_ms) : path_(pat
   sqlite3_busy_timeout(db_, static_cast<int>(busy_timeout_ms));
 }
 
-SqliteDb::~SqliteDb() { sqlite3_close_v2(db_); }
+SqliteDb::~SqliteDb() {
+  for (auto& [sql, c] : cache_) sqlite3_finalize(c.stmt);
+  sqlite3_close_v2(db_);
+}
 
 void SqliteDb::fail(int rc, std::string_view what) const {
   if (rc == SQLITE_BUSY || rc == SQLITE_LOCKED)
@@ -44,11 +47,33 @@ int64_t SqliteDb::changes() const { return sqlite3_changes(db_); }
 int64_t SqliteDb::last_insert_id() const { return sqlite3_last_insert_rowid(db_); }
 
 SqliteStmt::SqliteStmt(SqliteDb& db, std::string_view sql) : db_(db) {
-  int rc = sqlite3_prepare_v2(db.handle(), sql.data(), static_cast<int>(sql.size()), &stmt_, nullptr);
-  if (rc != SQLITE_OK) db.fail(rc, "preparing a statement");
+  auto [it, fresh] = db.cache_.try_emplace(std::string(sql));
+  SqliteDb::Cached& cached = it->second;
+  if (!fresh && !cached.in_use) {
+    stmt_ = cached.stmt;
+  } else {
+    int rc = sqlite3_prepare_v3(db.handle(), sql.data(), static_cast<int>(sql.size()),
+                                fresh ? SQLITE_PREPARE_PERSISTENT : 0, &stmt_, nullptr);
+    if (rc != SQLITE_OK) {
+      if (fresh) db.cache_.erase(it);
+      db.fail(rc, "preparing a statement");
+    }
+    if (!fresh) return;  // the cached one is in use (a statement run inside its own loop): this one is private
+    cached.stmt = stmt_;
+  }
+  cached.in_use = true;
+  lent_ = &cached.in_use;
 }
 
-SqliteStmt::~SqliteStmt() { sqlite3_finalize(stmt_); }
+SqliteStmt::~SqliteStmt() {
+  if (!lent_) {
+    sqlite3_finalize(stmt_);
+    return;
+  }
+  sqlite3_reset(stmt_);
+  sqlite3_clear_bindings(stmt_);
+  *lent_ = false;
+}
 
 SqliteStmt& SqliteStmt::bind(int64_t v) {
   sqlite3_bind_int64(stmt_, next_param_++, v);

@@ -5,6 +5,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 struct sqlite3;
@@ -32,6 +33,14 @@ class SqliteDb {
   [[noreturn]] void fail(int rc, std::string_view what) const;
 
  private:
+  friend class SqliteStmt;
+  // Prepared statements kept by SQL text: a run upserts every cluster with the same few statements,
+  // and preparing one costs more than running it. A statement in use is not lent twice.
+  struct Cached {
+    sqlite3_stmt* stmt = nullptr;
+    bool in_use = false;
+  };
+  std::unordered_map<std::string, Cached> cache_;
   sqlite3* db_ = nullptr;
   std::string path_;
 };
@@ -62,6 +71,7 @@ class SqliteStmt {
  private:
   SqliteDb& db_;
   sqlite3_stmt* stmt_ = nullptr;
+  bool* lent_ = nullptr;  // the cache's in_use flag when stmt_ is the cache's
   int next_param_ = 1;
 };
 
