@@ -95,20 +95,23 @@ void ClusterStats::add_variable(size_t position, std::string_view name, std::str
 }
 
 void ClusterStats::add_link_key(std::string_view key, std::string_view value, TimeNs t) {
+  // One pass: the entry itself, how many second marks there are, and whether they overflowed
+  // (a busy cluster sees a new second on most calls, once its marks are full).
+  const bool mark = text::equal(key, kSecondMark);
+  size_t marks = 0;
+  bool overflow_noted = false;
   for (auto& k : link_keys_) {
-    if (k.key == key && k.value == value) {
+    const bool is_mark = text::equal(k.key, kSecondMark);
+    marks += is_mark;
+    if (is_mark && text::equal(k.value, "overflow")) overflow_noted = true;
+    if (is_mark == mark && text::equal(k.value, value) && text::equal(k.key, key)) {
       k.first_seen = std::min(k.first_seen, t);
       k.last_seen = std::max(k.last_seen, t);
       return;
     }
   }
-  size_t marks = static_cast<size_t>(std::count_if(link_keys_.begin(), link_keys_.end(),
-                                                   [](const LinkKey& k) { return k.key == kSecondMark; }));
-  bool mark = key == kSecondMark;
   if (mark && marks >= kMaxSecondMarks) {
-    bool noted = std::any_of(link_keys_.begin(), link_keys_.end(),
-                             [](const LinkKey& k) { return k.key == kSecondMark && k.value == "overflow"; });
-    if (!noted) link_keys_.push_back({std::string(kSecondMark), "overflow", t, t});
+    if (!overflow_noted) link_keys_.push_back({std::string(kSecondMark), "overflow", t, t});
     return;
   }
   // Real keys keep their full capacity; the second marks come on top.
