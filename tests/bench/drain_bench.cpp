@@ -1,6 +1,6 @@
 // gardener-drain-bench: lines/s, MB/s and peak RSS of the `template` transform + `drain` clusterer
 // (the plugin code pipelines run). Modes:
-//   (a) --input FILE [--lines N] [--threads N] [--batch N]
+//   (a) --input FILE [--lines N] [--threads N] [--batch N (default: sources' batch_size)]
 //       message contents, one per line, repeated to N lines, streamed through one reused batch
 //       as the pipeline does (the input is never held whole, so the RSS is the clusterer's).
 //   (b) --pipeline --input FILE [--lines N] [--threads N] [--cli PATH] [--plugins DIR]
@@ -26,6 +26,7 @@
 #include <fmt/format.h>
 
 #include <gardener/gardener.hpp>
+#include <gardener/input.hpp>
 
 #include "../../plugins/clusterer_drain/drain_clusterer.hpp"
 #include "../../plugins/transform_template/template_transform.hpp"
@@ -40,7 +41,9 @@ namespace {
 
 struct Args {
   std::string input, cli, plugins;
-  size_t lines = 1'000'000, threads = 1, batch = 4096, unique = 0, max_clusters = 10000;
+  // The batch a source hands over by default (sources' batch_size): the records in flight decide
+  // how much of the work stays in the CPU caches.
+  size_t lines = 1'000'000, threads = 1, batch = InputOptions{}.batch_size, unique = 0, max_clusters = 10000;
   bool pipeline = false;
 };
 

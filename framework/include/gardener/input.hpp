@@ -27,7 +27,7 @@ struct InputOptions {
   bool fail_on_error = false;                // on_error = "fail"
   Severity min_severity = Severity::Default;
   int64_t max_line_bytes = kDefaultMaxLineBytes;
-  size_t batch_size = 4096;
+  size_t batch_size = 1024;  // records a batch: a few in flight stay in the CPU caches (docs/benchmarks.md)
 };
 
 /// What a reader saw; summed over every stream it read.

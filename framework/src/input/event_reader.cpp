@@ -106,7 +106,7 @@ struct EventReader::Impl {
     }
     continuation = compile_continuation(opt.multiline);
     default_patterns = continuation && opt.multiline == default_multiline_patterns();
-    if (opt.batch_size == 0) opt.batch_size = 4096;
+    if (opt.batch_size == 0) opt.batch_size = InputOptions{}.batch_size;
   }
 
   std::string origin(uint64_t line) const {
