@@ -50,6 +50,6 @@ function(gardener_add_plugin target)
     target_compile_definitions(${target}_tests PRIVATE GARDENER_SOURCE_DIR="${PROJECT_SOURCE_DIR}"
                                GARDENER_PLUGIN_DIR="${out_dir}")
     include(GoogleTest)
-    gtest_discover_tests(${target}_tests DISCOVERY_TIMEOUT 60 PROPERTIES LABELS plugin)
+    gtest_discover_tests(${target}_tests DISCOVERY_TIMEOUT 60 PROPERTIES LABELS plugin TIMEOUT 300)
   endif()
 endfunction()

@@ -23,22 +23,16 @@ static bool surely_plain(int fd) {
   return n >= 0 && !(n == 2 && m[0] == 0x1f && m[1] == 0x8b);
 }
 
+// The file is opened once: a named pipe opened a second time would wait for a writer that has
+// already gone, and what it wrote before the first close would be lost.
 ByteStream::ByteStream(const std::string& path, int fd) {
-  if (fd < 0) {
-    int own = open(path.c_str(), O_RDONLY | O_CLOEXEC);
-    if (own >= 0 && surely_plain(own)) {
-      plain_fd_ = own;
-      return;
-    }
-    if (own >= 0) close(own);
+  const int own = fd >= 0 ? dup(fd) : open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (own >= 0 && fd < 0 && surely_plain(own)) {
+    plain_fd_ = own;
+    return;
   }
-  if (fd >= 0) {
-    int copy = dup(fd);
-    gz_ = copy >= 0 ? gzdopen(copy, "rb") : nullptr;
-    if (!gz_ && copy >= 0) close(copy);
-  } else {
-    gz_ = gzopen(path.c_str(), "rb");
-  }
+  gz_ = own >= 0 ? gzdopen(own, "rb") : nullptr;  // gzclose closes `own`
+  if (!gz_ && own >= 0) close(own);
   if (!gz_)
     throw Error("cannot open " + path + ": " + std::strerror(errno) + "; check the path and its permissions");
   gzbuffer(gz_, kChunk);
