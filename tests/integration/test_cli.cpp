@@ -122,6 +122,11 @@ TEST(Cli, StdinRunAccountsForEveryLine) {
   for (const auto& c : report["clusters"]) sum += c["count"].get<uint64_t>();
   EXPECT_EQ(sum + report["lines_not_clustered"].get<uint64_t>() + report["lines_dropped"].get<uint64_t>(), 80u);
   EXPECT_EQ(report["clusters"].size(), 2u) << report["clusters"].dump(1);
+  // Per stage: records, batches, wall time in the stage and its thread's CPU time.
+  const auto& drain = report["metrics"]["stages"]["drain"];
+  EXPECT_EQ(drain["records_in"], 80);
+  EXPECT_GT(drain["thread_cpu_seconds"].get<double>(), 0.0) << drain.dump();
+  EXPECT_LT(drain["thread_cpu_seconds"].get<double>(), 60.0) << drain.dump();
 }
 
 TEST(Cli, PlanModeWritesNothing) {
