@@ -18,6 +18,11 @@ inline namespace v1 {
 using namespace masking;
 
 namespace {
+// A thread's scratch token list keeps its memory between lines, unless a huge line grew it past
+// 65,536 tokens (1 MiB).
+void release_if_huge(std::vector<MessageToken>& scratch) {
+  if (scratch.capacity() > (size_t{1} << 16)) std::vector<MessageToken>().swap(scratch);
+}
 // TokenType order, for type_name() on every placeholder (no function-static guard per call).
 constexpr std::string_view kTypeNames[] = {"NUM",  "HEX",      "UUID", "IP",   "URL", "PATH", "EMAIL", "TIMESTAMP",
                                            "DATE", "DURATION", "SIZE", "BOOL", "NAME", "ID",   "QUOTED"};
@@ -407,7 +412,6 @@ Masker& Masker::operator=(Masker&&) noexcept = default;
 // Each token starts where the previous one's whitespace ends (leading whitespace belongs to none).
 void Masker::Impl::tokenize(std::string_view message, Offsets& out) const {
   out.clear();
-  out.reserve(message.size() + 1);  // a token is at least one byte: push_back never moves the list
   if (user.empty()) {
     scan_segment(message, 0, message.size(), out);
   } else {
@@ -428,6 +432,7 @@ void Masker::tokenize(std::string_view message, std::vector<Token>& out) const {
   thread_local std::vector<MessageToken> offsets;
   impl_->tokenize(message, offsets);
   to_views(message, offsets, out);
+  release_if_huge(offsets);
 }
 
 bool Masker::tokenize_masked(std::string_view masked, const std::vector<Variable>& variables,
@@ -540,6 +545,7 @@ void Masker::apply(Record& record) const {
   thread_local std::vector<MessageToken> scratch;
   impl_->tokenize(record.message, scratch);
   record.tokens.assign(scratch.begin(), scratch.end());
+  release_if_huge(scratch);
   record.tokens_of = message_hash(record.message);
   impl_->write_masked(record, *this);
 }
