@@ -52,6 +52,7 @@ class DrainClusterer : public Clusterer {
  private:
   void tokenize(const Record& r, std::vector<Token>& tokens) const;
   bool stored_tokens(const Record& r, std::vector<Token>& tokens) const;
+  void file_slice(Batch& batch, size_t from, size_t to, std::vector<std::vector<size_t>>& by_length);
   void add_record(Batch& batch, LengthRoot& root, size_t i);
   void extract_variables(Record& r, const std::vector<Token>& tokens) const;
   void cluster_lengths(Batch& batch, const std::vector<size_t>& lengths, std::vector<size_t>& stale);
@@ -70,7 +71,6 @@ class DrainClusterer : public Clusterer {
   // Per batch scratch, kept to reuse capacity.
   std::vector<std::vector<Token>> tokens_;
   std::vector<Ref> refs_;
-  void file_slice(Batch& batch, size_t from, size_t to, std::vector<std::vector<size_t>>& by_length);
   std::vector<std::vector<size_t>> by_length_;  // record indexes by token count
   std::vector<size_t> lengths_;                  // token counts present in this batch, ascending
   std::vector<std::vector<std::vector<size_t>>> slice_lengths_;  // by_length_ of each worker's slice

@@ -13,15 +13,15 @@ namespace gardener::detail {
 
 namespace {
 constexpr size_t kChunk = 1 << 20;
-}
 
 // Whether the file surely is not gzip: its first bytes, read without moving the file offset, are
 // not gzip's magic. A pipe cannot be read that way; it goes through zlib, which reads both.
-static bool surely_plain(int fd) {
+bool surely_plain(int fd) {
   unsigned char m[2];
   ssize_t n = pread(fd, m, 2, 0);
   return n >= 0 && !(n == 2 && m[0] == 0x1f && m[1] == 0x8b);
 }
+}  // namespace
 
 // The file is opened once: a named pipe opened a second time would wait for a writer that has
 // already gone, and what it wrote before the first close would be lost.
