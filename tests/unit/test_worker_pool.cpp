@@ -1,6 +1,8 @@
 #include <gtest/gtest.h>
 
 #include <atomic>
+#include <chrono>
+#include <thread>
 #include <vector>
 
 #include <gardener/worker_pool.hpp>
@@ -34,6 +36,50 @@ TEST(WorkerPool, UsesOtherThreadsWhenItHasThem) {
     }
   });
   EXPECT_GE(others.load(), 1);
+}
+
+// Each thread starts with its own contiguous block: with 2 threads and 4 tasks the caller runs 0
+// and 1, the worker 2 and 3. The k-th task of a block waits until 2(k+1) tasks have started, so
+// neither thread can finish its block early and take the other's (the wait gives up after 5 s,
+// and the test then fails instead of hanging).
+TEST(WorkerPool, EachThreadStartsWithItsOwnBlock) {
+  WorkerPool pool(2);
+  for (int round = 0; round < 20; ++round) {
+    std::atomic<int> started{0};
+    std::vector<std::thread::id> ran_on(4);
+    pool.run(4, [&](size_t k) {
+      ran_on[k] = std::this_thread::get_id();
+      const int need = 2 * (static_cast<int>(k % 2) + 1);
+      ++started;
+      const auto give_up = std::chrono::steady_clock::now() + std::chrono::seconds(5);
+      while (started.load() < need && std::chrono::steady_clock::now() < give_up) std::this_thread::yield();
+    });
+    const auto caller = std::this_thread::get_id();
+    EXPECT_EQ(ran_on[0], caller) << "round " << round;
+    EXPECT_EQ(ran_on[1], caller) << "round " << round;
+    EXPECT_NE(ran_on[2], caller) << "round " << round;
+    EXPECT_EQ(ran_on[3], ran_on[2]) << "round " << round;
+  }
+}
+
+// A thread that is done with its block takes the rest of another's: the worker holds its first task
+// until the caller has run five (a pool where each thread ran only its own block would stop at 3).
+TEST(WorkerPool, AnIdleThreadTakesTheRestOfABusyBlock) {
+  WorkerPool pool(2);
+  std::atomic<int> on_caller{0};
+  const auto caller = std::this_thread::get_id();
+  std::atomic<bool> release{false};
+  pool.run(6, [&](size_t) {
+    if (std::this_thread::get_id() == caller) {
+      ++on_caller;
+    } else {
+      // The worker holds its first task until the caller is done with everything else.
+      const auto give_up = std::chrono::steady_clock::now() + std::chrono::seconds(5);
+      while (!release.load() && std::chrono::steady_clock::now() < give_up) std::this_thread::yield();
+    }
+    if (on_caller.load() == 5) release = true;
+  });
+  EXPECT_GE(on_caller.load(), 5);  // its own 3 and 2 of the worker's (all 6 if the worker came late)
 }
 
 TEST(WorkerPool, OneThreadRunsInline) {

@@ -3,6 +3,11 @@
 // `drain` clusterer). Threads live as long as the pool, so a batch costs two wake-ups instead of
 // thread starts, and each worker keeps its thread-local buffers and malloc arena warm. A worker
 // spins briefly after a batch before it sleeps, since the next batch usually follows at once.
+//
+// Each thread owns a fixed, contiguous block of a run's tasks and takes them front to back; a
+// thread whose block is done helps the busiest other block from its back. So task k runs on the
+// same core batch after batch (the drain's length shards keep their tree in that core's cache)
+// unless that core falls behind.
 #include <atomic>
 #include <condition_variable>
 #include <cstddef>
@@ -25,18 +30,25 @@ class WorkerPool {
 
   size_t threads() const { return workers_.size() + 1; }
   /// Runs task(0) .. task(tasks-1) on the pool and the calling thread; returns when all are
-  /// done. Tasks must not throw (an exception in a worker would end the process).
+  /// done. Thread i (the caller is 0) starts with tasks [i*tasks/n, (i+1)*tasks/n). Tasks must
+  /// not throw (an exception in a worker would end the process).
   void run(size_t tasks, const std::function<void(size_t)>& task);
 
  private:
-  void work();
-  void drain_tasks();
+  // A thread's share of the current run: tasks [front, back) not yet taken.
+  struct Block {
+    size_t front = 0, back = 0;
+  };
+  void work(size_t self);
+  void drain_tasks(size_t self);
+  bool take(size_t self, size_t& task);
 
   std::vector<std::thread> workers_;
   std::mutex mu_;
   std::condition_variable wake_, done_;
   const std::function<void(size_t)>* task_ = nullptr;
-  size_t tasks_ = 0, next_ = 0, finished_ = 0;
+  std::vector<Block> blocks_;  // one per thread, guarded by mu_
+  size_t tasks_ = 0, finished_ = 0;
   uint64_t generation_ = 0;
   bool stop_ = false;
   // Mirrors of generation_ and of the last finished generation that spinning threads read
