@@ -164,7 +164,8 @@ void DrainClusterer::finish_stale(Batch& batch, std::vector<size_t>& stale) {
 }
 
 std::vector<std::vector<size_t>> ShardPlan::assign(const std::vector<size_t>& lengths,
-                                                   const std::vector<std::vector<size_t>>& by_length, size_t shards) {
+                                                   const std::vector<std::vector<size_t>>& by_length, size_t shards,
+                                                   size_t per_thread) {
   if (shards != shards_ || ++batches_ % kReplanBatches == 0) {
     shards_ = shards;
     std::fill(owner_.begin(), owner_.end(), -1);  // plan again from the recent weights
@@ -179,6 +180,18 @@ std::vector<std::vector<size_t>> ShardPlan::assign(const std::vector<size_t>& le
   if (unowned) plan();
   std::vector<std::vector<size_t>> shard(shards);
   for (size_t len : lengths) shard[static_cast<size_t>(owner_[len])].push_back(len);
+  // A thread works through its block of shards front to back while an idle one takes from the
+  // back: heaviest first, so what is left to take at the end is light.
+  auto weight = [&](const std::vector<size_t>& lens) {
+    size_t w = 0;
+    for (size_t len : lens) w += by_length[len].size() * (len + 1);
+    return w;
+  };
+  for (size_t b = 0; b < shards; b += per_thread) {
+    const auto first = shard.begin() + static_cast<std::ptrdiff_t>(b);
+    const auto last = shard.begin() + static_cast<std::ptrdiff_t>(std::min(b + per_thread, shards));
+    std::stable_sort(first, last, [&](const auto& x, const auto& y) { return weight(x) > weight(y); });
+  }
   return shard;
 }
 
@@ -222,12 +235,16 @@ void DrainClusterer::do_process(Context&, Batch& batch) {
   if (!pool_) pool_ = std::make_unique<WorkerPool>(threads_);
   const size_t t = std::min(threads_, std::max<size_t>(1, n / 256));
   // Each worker files a contiguous slice; the slices' lists, joined in slice order, keep every
-  // length's records in record order.
-  slice_lengths_.resize(t);
-  pool_->run(t, [&](size_t k) { file_slice(batch, n * k / t, n * (k + 1) / t, slice_lengths_[k]); });
+  // length's records in record order. Filing is a few loads per record unless records must be
+  // tokenized here: only that is worth waking the pool for.
+  const bool all_tokenized =
+      std::all_of(batch.records.begin(), batch.records.end(), [](const Record& r) { return !r.tokens.empty(); });
+  const size_t slices = all_tokenized ? 1 : t;
+  slice_lengths_.resize(slices);
+  pool_->run(slices, [&](size_t k) { file_slice(batch, n * k / slices, n * (k + 1) / slices, slice_lengths_[k]); });
   for (size_t len : lengths_) by_length_[len].clear();
   lengths_.clear();
-  for (size_t k = 0; k < t; ++k) {
+  for (size_t k = 0; k < slices; ++k) {
     const auto& slice = slice_lengths_[k];
     if (by_length_.size() < slice.size()) by_length_.resize(slice.size());
     for (size_t len = 0; len < slice.size(); ++len) {
@@ -246,7 +263,7 @@ void DrainClusterer::do_process(Context&, Batch& batch) {
   if (shards == 1) {
     cluster_lengths(batch, lengths_, stale[0]);
   } else {
-    auto shard = shard_plan_.assign(lengths_, by_length_, shards);
+    auto shard = shard_plan_.assign(lengths_, by_length_, shards, kShardsPerThread);
     pool_->run(shards, [&](size_t k) { cluster_lengths(batch, shard[k], stale[k]); });
   }
   for (size_t k = 1; k < shards; ++k) stale[0].insert(stale[0].end(), stale[k].begin(), stale[k].end());

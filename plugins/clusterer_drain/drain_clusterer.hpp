@@ -18,9 +18,11 @@ namespace gardener::drain {
 /// batches the whole plan is made again from the recent weights. Any plan gives the same result.
 class ShardPlan {
  public:
-  /// The batch's `lengths`, split into `shards` lists.
+  /// The batch's `lengths`, split into `shards` lists. Shards [k*per_thread, (k+1)*per_thread)
+  /// are the block WorkerPool::run gives thread k; each block is ordered heaviest first.
   std::vector<std::vector<size_t>> assign(const std::vector<size_t>& lengths,
-                                          const std::vector<std::vector<size_t>>& by_length, size_t shards);
+                                          const std::vector<std::vector<size_t>>& by_length, size_t shards,
+                                          size_t per_thread);
 
  private:
   static constexpr size_t kReplanBatches = 64;
@@ -75,7 +77,7 @@ class DrainClusterer : public Clusterer {
   std::vector<size_t> lengths_;                  // token counts present in this batch, ascending
   std::vector<std::vector<std::vector<size_t>>> slice_lengths_;  // by_length_ of each worker's slice
   std::unique_ptr<WorkerPool> pool_;             // started by the first batch
-  static constexpr size_t kShardsPerThread = 4;
+  static constexpr size_t kShardsPerThread = 8;
   ShardPlan shard_plan_;
 };
 
