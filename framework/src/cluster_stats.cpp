@@ -8,22 +8,43 @@
 namespace gardener {
 inline namespace v1 {
 
-void ClusterStats::bump(Counter& c, std::string_view value, size_t max_tracked) {
+size_t ClusterStats::Counter::slot_of(std::string_view value, uint64_t h) const {
+  const size_t mask = slots.size() - 1;
+  size_t i = h & mask;
+  while (slots[i].count && !(slots[i].hash == h && text::equal(slots[i].value, value))) i = (i + 1) & mask;
+  return i;
+}
+
+void ClusterStats::Counter::grow() {
+  std::vector<Slot> old = std::move(slots);
+  slots.assign(std::max<size_t>(8, old.size() * 2), Slot{});
+  for (Slot& o : old)
+    if (o.count) slots[slot_of(o.value, o.hash)] = std::move(o);
+}
+
+void ClusterStats::bump(Counter& c, std::string_view value, size_t max_tracked, uint64_t by) {
   if (value.empty()) return;
-  auto it = c.counts.find(value);
-  if (it != c.counts.end()) {
-    ++it->second;
-  } else if (c.counts.size() < max_tracked) {
-    c.counts.emplace(std::string(value), 1);
-  } else {
-    ++c.overflow;  // saturated: the value is counted, not tracked
+  const uint64_t h = text::hash(value);
+  if (!c.slots.empty()) {
+    Counter::Slot& s = c.slots[c.slot_of(value, h)];
+    if (s.count) {
+      s.count += by;
+      return;
+    }
   }
+  if (c.tracked >= max_tracked) {
+    c.overflow += by;  // saturated: the value is counted, not tracked
+    return;
+  }
+  if (2 * (c.tracked + 1) > c.slots.size()) c.grow();
+  c.slots[c.slot_of(value, h)] = Counter::Slot{h, by, std::string(value)};
+  ++c.tracked;
 }
 
 std::vector<ValueCount> ClusterStats::top(const Counter& c, size_t n) {
   std::vector<ValueCount> all;
-  all.reserve(c.counts.size());
-  for (const auto& [v, k] : c.counts) all.push_back({v, k});
+  all.reserve(c.tracked);
+  c.for_each([&](const std::string& v, uint64_t k) { all.push_back({v, k}); });
   std::sort(all.begin(), all.end(), [](const ValueCount& a, const ValueCount& b) {
     return a.count != b.count ? a.count > b.count : a.value < b.value;
   });
@@ -137,7 +158,7 @@ void ClusterStats::fill(Cluster& out) const {
   for (size_t i = 0; i < variables_.size(); ++i) {
     const auto& c = variables_[i];
     out.variables.push_back({c.name.empty() ? "#" + std::to_string(i) : c.name, top(c, limits_.max_top_values),
-                             static_cast<uint64_t>(c.counts.size())});
+                             static_cast<uint64_t>(c.tracked)});
   }
   out.link_keys.clear();
   Json seconds = Json::array();
@@ -165,16 +186,7 @@ void ClusterStats::merge(const ClusterStats& other) {
   for (const auto& [s, n] : other.by_severity_) by_severity_[s] += n;
   for (size_t k = 0; k < severity_counts_.size(); ++k) severity_counts_[k] += other.severity_counts_[k];
   auto merge_counter = [&](Counter& into, const Counter& from) {
-    for (const auto& [v, n] : from.counts) {
-      auto it = into.counts.find(v);
-      if (it != into.counts.end()) {
-        it->second += n;
-      } else if (into.counts.size() < limits_.max_tracked_values) {
-        into.counts.emplace(v, n);
-      } else {
-        into.overflow += n;
-      }
-    }
+    from.for_each([&](const std::string& v, uint64_t n) { bump(into, v, limits_.max_tracked_values, n); });
     into.overflow += from.overflow;
     if (into.name.empty()) into.name = from.name;
   };

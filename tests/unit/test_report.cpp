@@ -150,6 +150,34 @@ TEST(ClusterStats, VariablesSaturateAtTheTrackingBound) {
   EXPECT_EQ(c.variables[0].top[0].count, 3u);
 }
 
+// The value table grows from 8 slots while values arrive: every count stays exact up to the
+// tracking bound, values past it are counted as overflow, and a merge adds counts per value.
+TEST(ClusterStats, ValueCountsStayExactThroughGrowthAndMerge) {
+  auto value = [](int i) { return "value-" + std::to_string(i) + (i % 3 ? "" : "-with-a-long-tail-past-sso"); };
+  ClusterStats a(ClusterStatsLimits{5, 3, 64, 64}), b(ClusterStatsLimits{5, 3, 64, 64});
+  for (int i = 0; i < 64; ++i)
+    for (int k = 0; k <= i; ++k) a.add_variable(0, "W#0", value(i));  // value i counted i+1 times
+  a.add_variable(0, "W#0", "untracked");
+  a.add(record_at(1, Severity::Warning, "a"));  // a merge skips a cluster without records
+  b.add(record_at(2, Severity::Warning, "b"));
+  for (int k = 0; k < 100; ++k) b.add_variable(0, "W#0", value(0));
+  b.add_variable(0, "W#0", value(63));
+  Cluster c;
+  a.fill(c);
+  EXPECT_EQ(c.variables[0].distinct, 64u);
+  ASSERT_EQ(c.variables[0].top.size(), 3u);
+  EXPECT_EQ(c.variables[0].top[0].value, value(63));
+  EXPECT_EQ(c.variables[0].top[0].count, 64u);
+  EXPECT_EQ(c.variables[0].top[2].value, value(61));
+  a.merge(b);
+  a.fill(c);
+  EXPECT_EQ(c.variables[0].distinct, 64u);
+  EXPECT_EQ(c.variables[0].top[0].value, value(0));
+  EXPECT_EQ(c.variables[0].top[0].count, 101u);
+  EXPECT_EQ(c.variables[0].top[1].value, value(63));
+  EXPECT_EQ(c.variables[0].top[1].count, 65u);
+}
+
 TEST(ClusterStats, MergeAddsCountsAndWidensTimes) {
   ClusterStats a, b;
   a.add(record_at(100, Severity::Error, "x"));

@@ -6,7 +6,7 @@
 #include <functional>
 #include <string_view>
 #include <string>
-#include <unordered_map>
+#include <vector>
 
 #include <gardener/record.hpp>
 #include <gardener/report.hpp>
@@ -40,13 +40,29 @@ class ClusterStats {
   void merge(const ClusterStats& other);
 
  private:
-  // Looked up by string_view: counting a value allocates only when it is new.
+  // The values of one position and their counts: an open-addressing table of at most
+  // 2 x max_tracked slots (a value, its hash and count in one slot; count 0 = empty), so a lookup
+  // touches one or two cache lines instead of a bucket list and a node. Counting a value allocates
+  // only when it is new and long.
   struct Counter {
-    std::unordered_map<std::string, uint64_t, text::Hash, text::Equal> counts;
+    struct Slot {
+      uint64_t hash = 0, count = 0;
+      std::string value;
+    };
+    std::vector<Slot> slots;  // size 0 or a power of two, at most half full
+    size_t tracked = 0;
     uint64_t overflow = 0;
     std::string name;
+    /// The slot holding `value` (hash `h`), or the empty one where it would go.
+    size_t slot_of(std::string_view value, uint64_t h) const;
+    void grow();
+    template <typename F>
+    void for_each(F&& f) const {
+      for (const Slot& s : slots)
+        if (s.count) f(s.value, s.count);
+    }
   };
-  static void bump(Counter& c, std::string_view value, size_t max_tracked);
+  static void bump(Counter& c, std::string_view value, size_t max_tracked, uint64_t by = 1);
   static std::vector<ValueCount> top(const Counter& c, size_t n);
 
   ClusterStatsLimits limits_;
