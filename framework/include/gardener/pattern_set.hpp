@@ -2,7 +2,8 @@
 // Many RE2-syntax patterns compiled into one Hyperscan database, so the cost of a scan does not
 // grow with the number of patterns. Shared by the redaction detectors and the regex_rules
 // clusterer. Patterns Hyperscan cannot run exactly are compiled in prefilter mode and confirmed
-// with RE2, so the answer is always RE2's.
+// with RE2, so the answer is always RE2's. A compiled database is kept on disk and reused by the
+// next process with the same patterns (framework/src/redaction/pattern_cache.hpp).
 #include <cstdint>
 #include <memory>
 #include <string>
@@ -26,6 +27,9 @@ class PatternSet {
   size_t size() const;
   /// How many patterns needed prefilter mode (diagnostics, benches).
   size_t prefiltered() const;
+  /// Whether the compiled database came from the on-disk cache instead of a compile (the cache:
+  /// GARDENER_CACHE_DIR, else $XDG_CACHE_HOME/log-gardener, else ~/.cache/log-gardener).
+  bool from_cache() const;
 
   /// Holds a Hyperscan scratch for one thread; take one per batch, not per line.
   class Scanner {

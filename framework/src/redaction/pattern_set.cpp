@@ -4,8 +4,12 @@
 
 #include <hs/hs.h>
 #include <re2/re2.h>
+#include <xxhash.h>
 
+#include <cstdlib>
 #include <mutex>
+
+#include "pattern_cache.hpp"
 
 namespace gardener {
 inline namespace v1 {
@@ -20,6 +24,14 @@ RE2::Options re2_options() {
 
 enum class Mode : uint8_t { Exact, Prefilter, Re2Only };
 
+// What the compiled database depends on: the Hyperscan build, the flags compile() uses (bump the
+// tag when they change) and the patterns.
+uint64_t cache_key(const std::vector<std::unique_ptr<RE2>>& patterns) {
+  std::string input = std::string("flags-v1\n") + hs_version() + "\n";
+  for (const auto& re : patterns) input += std::to_string(re->pattern().size()) + ":" + re->pattern();
+  return XXH3_64bits(input.data(), input.size());
+}
+
 }  // namespace
 
 struct PatternSet::Impl {
@@ -27,6 +39,7 @@ struct PatternSet::Impl {
   std::vector<Mode> mode;
   std::vector<uint32_t> re2_only;  // patterns Hyperscan could not take even as a prefilter
   size_t prefiltered = 0;
+  bool from_cache = false;
   hs_database_t* db = nullptr;
   hs_scratch_t* prototype = nullptr;
   std::mutex pool_mu;
@@ -79,6 +92,40 @@ struct PatternSet::Impl {
     if (db && hs_alloc_scratch(db, &prototype) != HS_SUCCESS)
       throw std::runtime_error("cannot allocate Hyperscan scratch space");
   }
+
+  // The modes and database a run before settled on for the same patterns (pattern_cache.hpp).
+  bool load_cached(uint64_t key) {
+    auto entry = pattern_cache::load(key);
+    if (!entry || entry->modes.size() != mode.size()) return false;
+    for (uint8_t m : entry->modes)
+      if (m > static_cast<uint8_t>(Mode::Re2Only)) return false;
+    hs_database_t* loaded = nullptr;
+    if (!entry->database.empty() &&
+        hs_deserialize_database(entry->database.data(), entry->database.size(), &loaded) != HS_SUCCESS)
+      return false;  // damaged, or built for another CPU
+    db = loaded;
+    for (size_t i = 0; i < mode.size(); ++i) {
+      mode[i] = static_cast<Mode>(entry->modes[i]);
+      if (mode[i] == Mode::Prefilter) ++prefiltered;
+      if (mode[i] == Mode::Re2Only) re2_only.push_back(static_cast<uint32_t>(i));
+    }
+    if (db && hs_alloc_scratch(db, &prototype) != HS_SUCCESS)
+      throw std::runtime_error("cannot allocate Hyperscan scratch space");
+    return true;
+  }
+
+  void store_cached(uint64_t key) const {
+    pattern_cache::Entry entry;
+    for (Mode m : mode) entry.modes.push_back(static_cast<uint8_t>(m));
+    if (db) {
+      char* bytes = nullptr;
+      size_t length = 0;
+      if (hs_serialize_database(db, &bytes, &length) != HS_SUCCESS) return;
+      entry.database.assign(bytes, length);
+      std::free(bytes);
+    }
+    pattern_cache::store(key, entry);
+  }
 };
 
 PatternSet::PatternSet(const std::vector<std::string>& patterns) : impl_(std::make_unique<Impl>()) {
@@ -89,7 +136,11 @@ PatternSet::PatternSet(const std::vector<std::string>& patterns) : impl_(std::ma
     impl_->re2.push_back(std::move(re));
     impl_->mode.push_back(Mode::Exact);
   }
+  const uint64_t key = cache_key(impl_->re2);
+  impl_->from_cache = impl_->load_cached(key);
+  if (impl_->from_cache) return;
   impl_->compile();
+  impl_->store_cached(key);
 }
 
 PatternSet::~PatternSet() = default;
@@ -103,6 +154,7 @@ std::string PatternSet::check(const std::string& pattern) {
 
 size_t PatternSet::size() const { return impl_->re2.size(); }
 size_t PatternSet::prefiltered() const { return impl_->prefiltered; }
+bool PatternSet::from_cache() const { return impl_->from_cache; }
 
 PatternSet::Scanner::Scanner(const PatternSet& set) : set_(set), scratch_(nullptr) {
   auto& impl = *set.impl_;
