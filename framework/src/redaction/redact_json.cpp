@@ -9,6 +9,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "two_halves.hpp"
 #include "redactor_impl.hpp"
 
 namespace gardener {
@@ -31,6 +32,7 @@ class JsonWalker {
     if (v.is_number() && key_detector >= 0 && v.dump().size() >= 6) return replace_leaf(v, v.dump(), key_detector);
     if (v.is_number_integer()) return long_number(v);
     if (v.is_array()) {
+      if (split_ && v.size() >= redaction::kSplitAt) return walk_in_two_halves(v, key_detector);
       size_t n = 0;
       for (auto& child : v) n += walk(child, key_detector);
       return n;
@@ -68,8 +70,9 @@ class JsonWalker {
     for (auto it = obj.begin(); it != obj.end(); ++it) {
       int d = key_detector >= 0 ? key_detector : impl_.key_detector(it.key());
       n += walk(it.value(), d);
+      // A document repeats the same few keys in every object: a key found clean is not scanned again.
       std::string key = it.key();
-      if (impl_.redact_text(key, counts_)) {
+      if (impl_.redact_recurring(key, counts_)) {
         ++n;
         key_changed = true;
       }
@@ -89,8 +92,21 @@ class JsonWalker {
     obj = std::move(fresh);
   }
 
+  // A large array (a Report's clusters) on two threads.
+  size_t walk_in_two_halves(J& v, int key_detector) {
+    return redaction::in_two_halves(v.size(), counts_, [&](size_t b, size_t e, RedactionCounts* counts) {
+      JsonWalker half(impl_, counts);
+      size_t n = 0;
+      for (size_t i = b; i < e; ++i) n += half.walk(v[i], key_detector);
+      return n;
+    });
+  }
+
   const redaction::Engine& impl_;
   RedactionCounts* counts_;
+
+ public:
+  bool split_ = false;  // documents (Redactor::redact_json) split, log lines do not
 };
 
 bool looks_like_json_object(std::string_view line) {
@@ -266,7 +282,9 @@ size_t locate(std::string_view view, std::string_view part) {
 }  // namespace
 
 size_t Redactor::redact_json(Json& value, RedactionCounts* counts) const {
-  return JsonWalker<Json>(*impl_, counts).walk(value, -1);
+  JsonWalker<Json> walker(*impl_, counts);
+  walker.split_ = true;
+  return walker.walk(value, -1);
 }
 
 size_t Redactor::redact_line(std::string& line, RedactionCounts* counts) const {

@@ -245,6 +245,10 @@ size_t Redactor::redact_text(std::string& text, RedactionCounts* counts) const {
 }
 
 size_t Redactor::redact_recurring(std::string& text, RedactionCounts* counts) const {
+  return impl_->redact_recurring(text, counts);
+}
+
+size_t redaction::Engine::redact_recurring(std::string& text, RedactionCounts* counts) const {
   // Direct-mapped: each slot remembers one clean text of one Redactor (by serial, so a new
   // Redactor at a freed one's address never inherits its memo).
   struct Slot {
@@ -254,10 +258,10 @@ size_t Redactor::redact_recurring(std::string& text, RedactionCounts* counts) co
   thread_local std::array<Slot, 64> memo;
   constexpr size_t kLongest = 1024;  // bounds the memo's memory
   auto& slot = memo[std::hash<std::string_view>{}(text) % memo.size()];
-  if (slot.serial == impl_->serial && slot.text == text) return 0;
-  size_t n = impl_->redact_text(text, counts);
+  if (slot.serial == serial && slot.text == text) return 0;
+  size_t n = redact_text(text, counts);
   if (n == 0 && text.size() <= kLongest) {
-    slot.serial = impl_->serial;
+    slot.serial = serial;
     slot.text = text;
   }
   return n;

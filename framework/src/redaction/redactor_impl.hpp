@@ -67,6 +67,8 @@ struct Engine {
   void scan_line(std::string_view view, std::vector<Span>& spans, Part* part) const;
   /// Redactor::redact_text.
   size_t redact_text(std::string& text, RedactionCounts* counts) const;
+  /// Redactor::redact_recurring: redact_text, skipping a text this thread recently found clean.
+  size_t redact_recurring(std::string& text, RedactionCounts* counts) const;
   /// Scans `text` with its backslash escapes decoded (`\/`, `\u0041`, `\"`) and replaces the
   /// findings over the escapes they came from: a secret written escaped in plain text, or in JSON
   /// nested in a JSON string, is not hidden by its escapes.

@@ -3,6 +3,8 @@
 #include <cctype>
 #include <optional>
 
+#include "two_halves.hpp"
+
 namespace gardener {
 inline namespace v1 {
 namespace {
@@ -92,8 +94,11 @@ size_t redact_cluster(Cluster& c, const Redactor& redactor, RedactionCounts* cou
 }  // namespace
 
 size_t redact_report(Report& report, const Redactor& redactor, RedactionCounts* counts) {
-  size_t n = 0;
-  for (auto& c : report.clusters) n += redact_cluster(c, redactor, counts);
+  size_t n = redaction::in_two_halves(report.clusters.size(), counts, [&](size_t b, size_t e, RedactionCounts* c) {
+    size_t k = 0;
+    for (size_t i = b; i < e; ++i) k += redact_cluster(report.clusters[i], redactor, c);
+    return k;
+  });
   for (auto& q : report.quiet) n += redactor.redact_text(q.title, counts);
   for (auto& i : report.incidents) n += redactor.redact_text(i.title, counts);
   return n;
