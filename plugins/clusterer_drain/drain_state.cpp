@@ -11,23 +11,45 @@ namespace {
 constexpr int kFormat = 1;
 }
 
+// Built by moving each piece into its parent: an initializer list would copy every nested array.
 std::string DrainEngine::save() const {
-  nlohmann::json roots = nlohmann::json::array();
+  using nlohmann::json;
+  json roots = json::array();
   for (const auto& [len, r] : roots_) {
-    nlohmann::json groups = nlohmann::json::array();
+    json groups = json::array();
     for (const auto& gp : r.groups) {
       if (!gp || gp->evicted) continue;
       const Group& g = *gp;
-      nlohmann::json tmpl = nlohmann::json::array(), trackers = nlohmann::json::array(), subs = nlohmann::json::array();
-      for (const auto& t : g.tmpl) tmpl.push_back({t.text, t.ws, static_cast<int>(t.type)});
-      for (const auto& tr : g.trackers) trackers.push_back({tr.word_only, tr.overflow, tr.words_seen, tr.values});
-      for (const auto& s : g.subs) subs.push_back({{"key", s.key}, {"count", s.count}, {"parent", s.parent}, {"id", s.reported_id}});
-      groups.push_back({{"tmpl", tmpl}, {"trackers", trackers}, {"path", g.path}, {"subs", subs}, {"count", g.count},
-                        {"last_seq", g.last_seq}});
+      json tmpl = json::array(), trackers = json::array(), subs = json::array();
+      for (const auto& t : g.tmpl) tmpl.push_back(json::array({t.text, t.ws, static_cast<int>(t.type)}));
+      for (const auto& tr : g.trackers)
+        trackers.push_back(json::array({tr.word_only, tr.overflow, tr.words_seen, json(tr.values)}));
+      for (const auto& s : g.subs) {
+        json sub = json::object();
+        sub["key"] = s.key;
+        sub["count"] = s.count;
+        sub["parent"] = s.parent;
+        sub["id"] = s.reported_id;
+        subs.push_back(std::move(sub));
+      }
+      json group = json::object();
+      group["tmpl"] = std::move(tmpl);
+      group["trackers"] = std::move(trackers);
+      group["path"] = g.path;
+      group["subs"] = std::move(subs);
+      group["count"] = g.count;
+      group["last_seq"] = g.last_seq;
+      groups.push_back(std::move(group));
     }
-    roots.push_back({{"length", len}, {"groups", groups}});
+    json root = json::object();
+    root["length"] = len;
+    root["groups"] = std::move(groups);
+    roots.push_back(std::move(root));
   }
-  return nlohmann::json{{"format", kFormat}, {"roots", roots}}.dump();
+  json doc = json::object();
+  doc["format"] = kFormat;
+  doc["roots"] = std::move(roots);
+  return doc.dump();
 }
 
 void DrainEngine::load(const std::string& text) {

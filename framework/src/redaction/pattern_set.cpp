@@ -24,10 +24,17 @@ RE2::Options re2_options() {
 
 enum class Mode : uint8_t { Exact, Prefilter, Re2Only };
 
-// What the compiled database depends on: the Hyperscan build, the flags compile() uses (bump the
-// tag when they change) and the patterns.
+// What the compiled database depends on: the Hyperscan build, the CPU features it compiles for
+// (a database from a machine without AVX-512 still loads here, but runs slower), the flags
+// compile() uses (bump the tag when they change) and the patterns.
 uint64_t cache_key(const std::vector<std::unique_ptr<RE2>>& patterns) {
   std::string input = std::string("flags-v1\n") + hs_version() + "\n";
+#if defined(__x86_64__)
+  __builtin_cpu_init();
+  for (bool feature : {__builtin_cpu_supports("avx2") != 0, __builtin_cpu_supports("avx512bw") != 0,
+                       __builtin_cpu_supports("avx512vbmi") != 0})
+    input += feature ? '1' : '0';
+#endif
   for (const auto& re : patterns) input += std::to_string(re->pattern().size()) + ":" + re->pattern();
   return XXH3_64bits(input.data(), input.size());
 }
