@@ -3,6 +3,8 @@
 
 #include <algorithm>
 
+#include <fmt/format.h>
+
 #include "analysis/link_keys.hpp"
 
 namespace gardener {
@@ -157,7 +159,8 @@ void ClusterStats::fill(Cluster& out) const {
   out.variables.clear();
   for (size_t i = 0; i < variables_.size(); ++i) {
     const auto& c = variables_[i];
-    out.variables.push_back({c.name.empty() ? "#" + std::to_string(i) : c.name, top(c, limits_.max_top_values),
+    // fmt, not "#" + std::to_string(i): GCC 12 warns (falsely) on that inlined string insert.
+    out.variables.push_back({c.name.empty() ? fmt::format("#{}", i) : c.name, top(c, limits_.max_top_values),
                              static_cast<uint64_t>(c.tracked)});
   }
   out.link_keys.clear();
