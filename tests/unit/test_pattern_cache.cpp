@@ -13,6 +13,8 @@
 
 #include <gardener/pattern_set.hpp>
 
+#include "redaction/pattern_cache.hpp"
+
 namespace gardener {
 namespace {
 
@@ -93,6 +95,28 @@ TEST_F(PatternCache, ADamagedFileIsCompiledAgainAndReplaced) {
   EXPECT_TRUE(PatternSet(kPatterns).from_cache()) << "the compile before wrote a good file again";
 }
 
+// Well-formed entries that do not fit their own modes are compiled again: no database although
+// the patterns need one, or a database although every pattern is marked for RE2 alone (the set
+// would report each match twice, once from each).
+TEST_F(PatternCache, AnEntryWhoseModesDoNotFitItsDatabaseIsCompiledAgain) {
+  PatternSet compiled(kPatterns);
+  const std::string name = files().at(0).filename().string();  // hyperscan-<key>.db
+  const uint64_t key = std::stoull(name.substr(10, 16), nullptr, 16);
+  const auto good = pattern_cache::load(key);
+  ASSERT_TRUE(good.has_value());
+  const std::vector<pattern_cache::Entry> misfits = {
+      {std::vector<uint8_t>(kPatterns.size(), 0), ""},
+      {std::vector<uint8_t>(kPatterns.size(), 2), good->database},
+  };
+  for (const auto& misfit : misfits) {
+    pattern_cache::store(key, misfit);
+    PatternSet again(kPatterns);
+    EXPECT_FALSE(again.from_cache());
+    expect_same_answers(compiled, again);
+    EXPECT_EQ(hits_of(again, "timeout"), (std::vector<uint32_t>{0}));
+  }
+}
+
 TEST_F(PatternCache, AFileOthersCouldWriteIsNeverRead) {
   PatternSet compiled(kPatterns);
   const fs::path file = files().at(0);
@@ -100,21 +124,57 @@ TEST_F(PatternCache, AFileOthersCouldWriteIsNeverRead) {
   EXPECT_FALSE(PatternSet(kPatterns).from_cache());
   // The compile replaced it with a private file again.
   EXPECT_TRUE(PatternSet(kPatterns).from_cache());
-  ASSERT_EQ(::chmod(dir_.c_str(), 0777), 0);
-  EXPECT_FALSE(PatternSet(kPatterns).from_cache()) << "a directory others can write";
 }
 
+TEST_F(PatternCache, ADirectoryOthersCouldWriteIsNeitherReadNorChanged) {
+  PatternSet compiled(kPatterns);
+  ASSERT_EQ(::chmod(dir_.c_str(), 0777), 0);
+  EXPECT_FALSE(PatternSet(kPatterns).from_cache());
+  const auto mode = fs::status(dir_).permissions();
+  EXPECT_EQ(mode & fs::perms::others_write, fs::perms::others_write) << "an existing directory is never chmod'ed";
+}
+
+TEST_F(PatternCache, SymlinksAreNotFollowed) {
+  PatternSet compiled(kPatterns);
+  const fs::path file = files().at(0);
+  // The file: a link to a good database elsewhere.
+  const fs::path elsewhere = dir_.string() + "-elsewhere.db";
+  fs::rename(file, elsewhere);
+  fs::create_symlink(elsewhere, file);
+  EXPECT_FALSE(PatternSet(kPatterns).from_cache());
+  EXPECT_TRUE(fs::is_regular_file(fs::symlink_status(file))) << "the compile put a real file in its place";
+  fs::remove(elsewhere);
+  // The directory: a link to a private directory with a good database.
+  const fs::path real = dir_.string() + "-real";
+  fs::rename(dir_, real);
+  fs::create_directory_symlink(real, dir_);
+  EXPECT_FALSE(PatternSet(kPatterns).from_cache());
+  fs::remove(dir_);
+  fs::remove_all(real);
+}
+
+// File times are set explicitly: the kernel's are coarse, and many files written in a loop share one.
 TEST_F(PatternCache, KeepsTheMostRecentlyUsedDatabases) {
+  const auto now = fs::file_time_type::clock::now();
   PatternSet first(kPatterns);
   const fs::path kept = files().at(0);
-  fs::last_write_time(kept, fs::file_time_type::clock::now() - std::chrono::hours(1));
-  for (int i = 0; i < 31; ++i) PatternSet({"pattern-" + std::to_string(i)});
+  fs::last_write_time(kept, now - std::chrono::hours(2));
+  fs::path oldest;
+  for (int i = 0; i < 31; ++i) {
+    PatternSet({"pattern-" + std::to_string(i)});
+    for (const auto& f : files())
+      if (fs::last_write_time(f) > now - std::chrono::minutes(1)) {
+        fs::last_write_time(f, now - std::chrono::hours(1) + std::chrono::seconds(i));
+        if (i == 0) oldest = f;
+      }
+  }
   EXPECT_EQ(files().size(), 32u);
   EXPECT_TRUE(PatternSet(kPatterns).from_cache());  // the oldest file, but a load marks it used now
   PatternSet({"one-more"});
   EXPECT_EQ(files().size(), 32u);
   EXPECT_TRUE(fs::exists(kept)) << "the file used last stays";
-  EXPECT_FALSE(PatternSet({"pattern-0"}).from_cache()) << "the least recently used went";
+  EXPECT_FALSE(fs::exists(oldest)) << "the least recently used went";
+  EXPECT_TRUE(PatternSet({"one-more"}).from_cache()) << "the file just written stays";
 }
 
 TEST_F(PatternCache, OffMeansNoCache) {

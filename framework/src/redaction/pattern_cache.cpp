@@ -6,10 +6,10 @@
 #include <xxhash.h>
 
 #include <algorithm>
+#include <atomic>
 #include <cstdlib>
 #include <cstring>
-#include <fstream>
-#include <iterator>
+#include <chrono>
 
 #include <fmt/format.h>
 
@@ -21,30 +21,58 @@ namespace {
 
 constexpr char kMagic[8] = {'L', 'G', 'H', 'S', 'D', 'B', '0', '1'};
 
+// A descriptor, closed with its owner.
+struct Fd {
+  int fd = -1;
+  explicit Fd(int f) : fd(f) {}
+  Fd(const Fd&) = delete;
+  Fd& operator=(const Fd&) = delete;
+  ~Fd() {
+    if (fd >= 0) ::close(fd);
+  }
+};
+
 // Only what this user owns and no one else may change: a planted database could hide secrets.
-bool private_to_me(const fs::path& p, bool want_dir) {
+// Checked on the open descriptor (fstat), so the file checked is the file read.
+bool private_to_me(int fd, bool want_dir) {
   struct stat st {};
-  if (::lstat(p.c_str(), &st) != 0) return false;
+  if (fd < 0 || ::fstat(fd, &st) != 0) return false;
   if (want_dir ? !S_ISDIR(st.st_mode) : !S_ISREG(st.st_mode)) return false;
   return st.st_uid == ::geteuid() && (st.st_mode & (S_IWGRP | S_IWOTH)) == 0;
 }
 
+// The cache directory, opened without following a symlink, or -1 when it is not private. It is
+// created 0700 when missing; an existing directory is never chmod'ed (it may be someone's $HOME).
+int open_private_dir(const fs::path& dir, bool create) {
+  if (create) {
+    std::error_code ec;
+    fs::create_directories(dir.parent_path(), ec);
+    ::mkdir(dir.c_str(), 0700);
+  }
+  Fd d(::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC));
+  if (!private_to_me(d.fd, true)) return -1;
+  const int fd = d.fd;
+  d.fd = -1;
+  return fd;
+}
+
 constexpr size_t kMaxFiles = 32;  // each pattern set is a file; a changed config leaves its old one
 
-fs::path file_of(const fs::path& dir, uint64_t key) { return dir / fmt::format("hyperscan-{:016x}.db", key); }
+std::string file_name(uint64_t key) { return fmt::format("hyperscan-{:016x}.db", key); }
 
-// Keeps the kMaxFiles most recently used databases (a load touches its file).
-void evict_least_recent(const fs::path& dir) {
+// Keeps the kMaxFiles most recently used databases (a load touches its file), and always the one
+// just written (file times are coarse: many files can share one).
+void evict_least_recent(const fs::path& dir, const std::string& just_written) {
   std::vector<std::pair<fs::file_time_type, fs::path>> files;
   std::error_code ec;
   for (const auto& e : fs::directory_iterator(dir, ec)) {
     const std::string name = e.path().filename().string();
-    if (name.rfind("hyperscan-", 0) == 0 && e.path().extension() == ".db")
+    if (name.rfind("hyperscan-", 0) == 0 && e.path().extension() == ".db" && name != just_written)
       files.emplace_back(fs::last_write_time(e.path(), ec), e.path());
   }
-  if (files.size() <= kMaxFiles) return;
+  if (files.size() + 1 <= kMaxFiles) return;
   std::sort(files.begin(), files.end());
-  for (size_t i = 0; i + kMaxFiles < files.size(); ++i) fs::remove(files[i].second, ec);
+  for (size_t i = 0; i + kMaxFiles < files.size() + 1; ++i) fs::remove(files[i].second, ec);
 }
 
 template <typename T>
@@ -73,11 +101,17 @@ std::optional<fs::path> directory() {
 
 std::optional<Entry> load(uint64_t key) {
   const auto dir = directory();
-  if (!dir || !private_to_me(*dir, true)) return std::nullopt;
-  const fs::path file = file_of(*dir, key);
-  if (!private_to_me(file, false)) return std::nullopt;
-  std::ifstream in(file, std::ios::binary);
-  const std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  if (!dir) return std::nullopt;
+  Fd d(open_private_dir(*dir, false));
+  if (d.fd < 0) return std::nullopt;
+  Fd f(::openat(d.fd, file_name(key).c_str(), O_RDONLY | O_NOFOLLOW | O_CLOEXEC));
+  if (!private_to_me(f.fd, false)) return std::nullopt;
+  std::string bytes;
+  char buf[1 << 16];
+  for (ssize_t got; (got = ::read(f.fd, buf, sizeof buf)) != 0;) {
+    if (got < 0) return std::nullopt;
+    bytes.append(buf, static_cast<size_t>(got));
+  }
   // magic, key, modes, database, then XXH3 of everything before it
   if (bytes.size() < sizeof kMagic + 3 * sizeof(uint64_t)) return std::nullopt;
   const size_t body = bytes.size() - sizeof(uint64_t);
@@ -93,17 +127,15 @@ std::optional<Entry> load(uint64_t key) {
   at += n_modes;
   if (!get(bytes, at, n_db) || n_db != body - at) return std::nullopt;
   e.database = bytes.substr(at, n_db);
-  ::utimensat(AT_FDCWD, file.c_str(), nullptr, 0);  // recently used: kept by evict_least_recent
+  ::futimens(f.fd, nullptr);  // recently used: kept by evict_least_recent
   return e;
 }
 
 void store(uint64_t key, const Entry& entry) {
   const auto dir = directory();
   if (!dir) return;
-  std::error_code ec;
-  fs::create_directories(*dir, ec);
-  ::chmod(dir->c_str(), 0700);  // best effort; a directory others can write is never read
-  if (!private_to_me(*dir, true)) return;
+  Fd d(open_private_dir(*dir, true));
+  if (d.fd < 0) return;
   std::string bytes(kMagic, sizeof kMagic);
   put(bytes, key);
   put<uint64_t>(bytes, entry.modes.size());
@@ -111,14 +143,22 @@ void store(uint64_t key, const Entry& entry) {
   put<uint64_t>(bytes, entry.database.size());
   bytes += entry.database;
   put(bytes, XXH3_64bits(bytes.data(), bytes.size()));
-  const fs::path file = file_of(*dir, key);
-  const fs::path temp = file.string() + fmt::format(".{}.tmp", ::getpid());
-  const int fd = ::open(temp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
-  if (fd < 0) return;
-  bool ok = ::write(fd, bytes.data(), bytes.size()) == static_cast<ssize_t>(bytes.size());
-  ok = ::close(fd) == 0 && ok;
-  if (!ok || ::rename(temp.c_str(), file.c_str()) != 0) ::unlink(temp.c_str());
-  evict_least_recent(*dir);
+  // A temporary name of this writer (process, call, time), and O_EXCL | O_NOFOLLOW: a file or link
+  // already there makes the store fail, never writes through it.
+  static std::atomic<uint64_t> serial{0};
+  const std::string name = file_name(key);
+  const std::string temp = fmt::format("{}.{}.{}.{}.tmp", name, ::getpid(), ++serial,
+                                       std::chrono::steady_clock::now().time_since_epoch().count());
+  Fd f(::openat(d.fd, temp.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0600));
+  if (f.fd < 0) return;
+  bool ok = ::write(f.fd, bytes.data(), bytes.size()) == static_cast<ssize_t>(bytes.size());
+  ok = ::close(f.fd) == 0 && ok;
+  f.fd = -1;
+  if (!ok || ::renameat(d.fd, temp.c_str(), d.fd, name.c_str()) != 0) {
+    ::unlinkat(d.fd, temp.c_str(), 0);
+    return;
+  }
+  evict_least_recent(*dir, name);
 }
 
 }  // namespace gardener::pattern_cache

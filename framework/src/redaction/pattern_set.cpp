@@ -6,6 +6,7 @@
 #include <re2/re2.h>
 #include <xxhash.h>
 
+#include <algorithm>
 #include <cstdlib>
 #include <mutex>
 
@@ -88,36 +89,45 @@ struct PatternSet::Impl {
       int bad = try_compile(error);
       if (bad == -1) break;
       if (bad == -2) throw ConfigurationError("cannot build the pattern database: " + error);
-      if (mode[bad] == Mode::Exact) {
-        mode[bad] = Mode::Prefilter;
-        ++prefiltered;
-      } else {
-        mode[bad] = Mode::Re2Only;
-        re2_only.push_back(static_cast<uint32_t>(bad));
-      }
+      mode[bad] = mode[bad] == Mode::Exact ? Mode::Prefilter : Mode::Re2Only;
     }
+    settle_modes();
     if (db && hs_alloc_scratch(db, &prototype) != HS_SUCCESS)
       throw std::runtime_error("cannot allocate Hyperscan scratch space");
   }
 
+  // The counts and lists the scans read, from the final modes.
+  void settle_modes() {
+    prefiltered = static_cast<size_t>(std::count(mode.begin(), mode.end(), Mode::Prefilter));
+    re2_only.clear();
+    for (uint32_t i = 0; i < mode.size(); ++i)
+      if (mode[i] == Mode::Re2Only) re2_only.push_back(i);
+  }
+
   // The modes and database a run before settled on for the same patterns (pattern_cache.hpp).
+  // Anything that does not fit (a database for patterns that need none, or none for patterns that
+  // do, one Hyperscan refuses or cannot make scratch for) means compiling instead.
   bool load_cached(uint64_t key) {
     auto entry = pattern_cache::load(key);
     if (!entry || entry->modes.size() != mode.size()) return false;
-    for (uint8_t m : entry->modes)
+    bool needs_db = false;
+    for (uint8_t m : entry->modes) {
       if (m > static_cast<uint8_t>(Mode::Re2Only)) return false;
+      needs_db = needs_db || m != static_cast<uint8_t>(Mode::Re2Only);
+    }
+    if (needs_db == entry->database.empty()) return false;
     hs_database_t* loaded = nullptr;
-    if (!entry->database.empty() &&
+    if (needs_db &&
         hs_deserialize_database(entry->database.data(), entry->database.size(), &loaded) != HS_SUCCESS)
       return false;  // damaged, or built for another CPU
-    db = loaded;
-    for (size_t i = 0; i < mode.size(); ++i) {
-      mode[i] = static_cast<Mode>(entry->modes[i]);
-      if (mode[i] == Mode::Prefilter) ++prefiltered;
-      if (mode[i] == Mode::Re2Only) re2_only.push_back(static_cast<uint32_t>(i));
+    if (loaded && hs_alloc_scratch(loaded, &prototype) != HS_SUCCESS) {
+      hs_free_database(loaded);
+      prototype = nullptr;
+      return false;
     }
-    if (db && hs_alloc_scratch(db, &prototype) != HS_SUCCESS)
-      throw std::runtime_error("cannot allocate Hyperscan scratch space");
+    db = loaded;
+    for (size_t i = 0; i < mode.size(); ++i) mode[i] = static_cast<Mode>(entry->modes[i]);
+    settle_modes();
     return true;
   }
 
