@@ -1,6 +1,7 @@
 #include <gardener/worker_pool.hpp>
 
 #include <algorithm>
+#include <utility>
 
 namespace gardener {
 inline namespace v1 {
@@ -53,8 +54,14 @@ void WorkerPool::drain_tasks(size_t self) {
       if (!take(self, k)) return;
       task = task_;
     }
-    (*task)(k);
+    std::exception_ptr error;
+    try {
+      (*task)(k);
+    } catch (...) {
+      error = std::current_exception();
+    }
     std::lock_guard lock(mu_);
+    if (error && !error_) error_ = error;
     if (++finished_ == tasks_) {
       all_done_.store(generation_, std::memory_order_release);
       done_.notify_all();
@@ -99,6 +106,10 @@ void WorkerPool::run(size_t tasks, const std::function<void(size_t)>& task) {
   std::unique_lock lock(mu_);
   done_.wait(lock, [&] { return finished_ == tasks_; });
   task_ = nullptr;
+  if (std::exception_ptr error = std::exchange(error_, nullptr)) {
+    lock.unlock();
+    std::rethrow_exception(error);
+  }
 }
 
 }  // namespace v1

@@ -165,7 +165,7 @@ void DrainClusterer::finish_stale(Batch& batch, std::vector<size_t>& stale) {
 
 std::vector<std::vector<size_t>> ShardPlan::assign(const std::vector<size_t>& lengths,
                                                    const std::vector<std::vector<size_t>>& by_length, size_t shards,
-                                                   size_t per_thread) {
+                                                   size_t threads) {
   if (shards != shards_ || ++batches_ % kReplanBatches == 0) {
     shards_ = shards;
     std::fill(owner_.begin(), owner_.end(), -1);  // plan again from the recent weights
@@ -187,9 +187,9 @@ std::vector<std::vector<size_t>> ShardPlan::assign(const std::vector<size_t>& le
     for (size_t len : lens) w += by_length[len].size() * (len + 1);
     return w;
   };
-  for (size_t b = 0; b < shards; b += per_thread) {
-    const auto first = shard.begin() + static_cast<std::ptrdiff_t>(b);
-    const auto last = shard.begin() + static_cast<std::ptrdiff_t>(std::min(b + per_thread, shards));
+  for (size_t k = 0; k < threads; ++k) {  // thread k's block, as WorkerPool::run cuts it
+    const auto first = shard.begin() + static_cast<std::ptrdiff_t>(k * shards / threads);
+    const auto last = shard.begin() + static_cast<std::ptrdiff_t>((k + 1) * shards / threads);
     std::stable_sort(first, last, [&](const auto& x, const auto& y) { return weight(x) > weight(y); });
   }
   return shard;
@@ -263,7 +263,7 @@ void DrainClusterer::do_process(Context&, Batch& batch) {
   if (shards == 1) {
     cluster_lengths(batch, lengths_, stale[0]);
   } else {
-    auto shard = shard_plan_.assign(lengths_, by_length_, shards, kShardsPerThread);
+    auto shard = shard_plan_.assign(lengths_, by_length_, shards, pool_->threads());
     pool_->run(shards, [&](size_t k) { cluster_lengths(batch, shard[k], stale[k]); });
   }
   for (size_t k = 1; k < shards; ++k) stale[0].insert(stale[0].end(), stale[k].begin(), stale[k].end());

@@ -18,11 +18,12 @@ namespace gardener::drain {
 /// batches the whole plan is made again from the recent weights. Any plan gives the same result.
 class ShardPlan {
  public:
-  /// The batch's `lengths`, split into `shards` lists. Shards [k*per_thread, (k+1)*per_thread)
-  /// are the block WorkerPool::run gives thread k; each block is ordered heaviest first.
+  /// The batch's `lengths`, split into `shards` lists. Shards [k*shards/threads,
+  /// (k+1)*shards/threads) are the block WorkerPool::run gives thread k of a pool of `threads`;
+  /// each block is ordered heaviest first.
   std::vector<std::vector<size_t>> assign(const std::vector<size_t>& lengths,
                                           const std::vector<std::vector<size_t>>& by_length, size_t shards,
-                                          size_t per_thread);
+                                          size_t threads);
 
  private:
   static constexpr size_t kReplanBatches = 64;

@@ -2,6 +2,8 @@
 
 #include <atomic>
 #include <chrono>
+#include <stdexcept>
+#include <string>
 #include <thread>
 #include <vector>
 
@@ -80,6 +82,25 @@ TEST(WorkerPool, AnIdleThreadTakesTheRestOfABusyBlock) {
     if (on_caller.load() == 5) release = true;
   });
   EXPECT_GE(on_caller.load(), 5);  // its own 3 and 2 of the worker's (all 6 if the worker came late)
+}
+
+// A task that throws does not stop the others, and run() rethrows only once every task is done
+// (the pool must not run on into the next batch with a task still in flight).
+TEST(WorkerPool, RethrowsATasksExceptionAfterTheRunEnds) {
+  WorkerPool pool(2);
+  for (int round = 0; round < 20; ++round) {
+    std::vector<std::atomic<int>> hits(8);
+    EXPECT_THROW(pool.run(8,
+                          [&](size_t k) {
+                            ++hits[k];
+                            if (k == 1 || k == 6) throw std::runtime_error("task " + std::to_string(k));
+                          }),
+                 std::runtime_error);
+    for (size_t k = 0; k < hits.size(); ++k) EXPECT_EQ(hits[k].load(), 1) << "round " << round << " task " << k;
+  }
+  std::atomic<int> after{0};
+  pool.run(4, [&](size_t) { ++after; });
+  EXPECT_EQ(after.load(), 4);
 }
 
 TEST(WorkerPool, OneThreadRunsInline) {

@@ -12,6 +12,7 @@
 #include <condition_variable>
 #include <cstddef>
 #include <cstdint>
+#include <exception>
 #include <functional>
 #include <mutex>
 #include <thread>
@@ -30,8 +31,8 @@ class WorkerPool {
 
   size_t threads() const { return workers_.size() + 1; }
   /// Runs task(0) .. task(tasks-1) on the pool and the calling thread; returns when all are
-  /// done. Thread i (the caller is 0) starts with tasks [i*tasks/n, (i+1)*tasks/n). Tasks must
-  /// not throw (an exception in a worker would end the process).
+  /// done. Thread i (the caller is 0) starts with tasks [i*tasks/n, (i+1)*tasks/n). When tasks
+  /// throw, the other tasks still run, and run() rethrows the first exception once all are done.
   void run(size_t tasks, const std::function<void(size_t)>& task);
 
  private:
@@ -48,6 +49,7 @@ class WorkerPool {
   std::condition_variable wake_, done_;
   const std::function<void(size_t)>* task_ = nullptr;
   std::vector<Block> blocks_;  // one per thread, guarded by mu_
+  std::exception_ptr error_;   // the run's first exception, guarded by mu_
   size_t tasks_ = 0, finished_ = 0;
   uint64_t generation_ = 0;
   bool stop_ = false;

@@ -5,6 +5,7 @@
 
 #include <cstddef>
 #include <exception>
+#include <system_error>
 #include <thread>
 
 namespace gardener {
@@ -25,14 +26,19 @@ size_t in_two_halves(size_t n, RedactionCounts* counts, Work&& work) {
   RedactionCounts theirs;
   size_t their_result = 0;
   std::exception_ptr their_error;
-  std::thread other([&] {
-    in_a_half = true;
-    try {
-      their_result = work(n / 2, n, counts ? &theirs : nullptr);
-    } catch (...) {
-      their_error = std::current_exception();
-    }
-  });
+  std::thread other;
+  try {
+    other = std::thread([&] {
+      in_a_half = true;
+      try {
+        their_result = work(n / 2, n, counts ? &theirs : nullptr);
+      } catch (...) {
+        their_error = std::current_exception();
+      }
+    });
+  } catch (const std::system_error&) {
+    return work(size_t{0}, n, counts);  // no thread to be had: all on this one
+  }
   size_t mine = 0;
   in_a_half = true;
   try {
