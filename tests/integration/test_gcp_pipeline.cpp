@@ -1,5 +1,6 @@
 // `log-gardener run` on gcp_logging -> template -> drain -> json + markdown against the fake Cloud
 // Logging server: every entry of the window is accounted for, through paging and faults.
+#include <fmt/format.h>
 #include <gtest/gtest.h>
 
 #include <cstdlib>
@@ -67,7 +68,7 @@ int seed(FakeGcp& fake) {
     std::snprintf(msg, sizeof msg, shapes[i % 4], 1000 + i * 7);
     auto ts = start + static_cast<int64_t>(i) * 60 * gardener::kNsPerSecond;  // one a minute
     fake.add_entry(FakeGcp::cloud_run_entry(gardener::format_rfc3339(ts, 6), severities[i % 4], msg,
-                                            "e" + std::to_string(i)));
+                                            fmt::format("e{}", i)));
     if (ts < *gardener::parse_rfc3339(kUntil)) ++in_window;
   }
   fake.add_entry(FakeGcp::cloud_run_entry("2025-09-13T16:59:59.999Z", "ERROR", "before the window", "before"));

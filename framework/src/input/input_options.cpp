@@ -3,6 +3,7 @@
 #include <gardener/input.hpp>
 #include <gardener/log_format.hpp>
 
+#include <fmt/format.h>
 #include <re2/re2.h>
 
 namespace gardener {
@@ -39,7 +40,7 @@ OptionsTable input_option_specs() {
        false,
        [](const Json& v) -> std::optional<std::string> {
          if (v.is_string() && !parse_severity(v.get<std::string>()))
-           return "`" + v.get<std::string>() + "` is not a severity; use DEBUG, INFO, WARNING, ERROR, ...";
+           return fmt::format("`{}` is not a severity; use DEBUG, INFO, WARNING, ERROR, ...", v.get<std::string>());
          return std::nullopt;
        }},
       {"max_line_bytes", OptionType::Int, kDefaultMaxLineBytes,

@@ -268,8 +268,8 @@ TEST(Drain, SameResultOverManyBatchesWhoseLengthsShift) {
       for (int i = 0; i < 520; ++i) {  // two threads' worth (256 records each)
         // Words drawn from a small vocabulary: which positions become <*>, and which messages
         // split into their own clusters, depends on the order in which the variants arrive.
-        std::string l = "job " + std::string(words[pick(3)]);
-        for (uint64_t w = 0, n = pick(max_words); w < n; ++w) l += " " + std::string(words[pick(10)]);
+        std::string l = std::string("job ").append(words[pick(3)]);
+        for (uint64_t w = 0, n = pick(max_words); w < n; ++w) l.append(" ").append(words[pick(10)]);
         lines.push_back(l + " on node-" + std::to_string(pick(7)));
       }
       Batch b = batch_of(lines);

@@ -65,7 +65,7 @@ TEST_F(FakeGitHubTest, CreateValidatesAndAutoCreatesGreyLabels) {
 }
 
 TEST_F(FakeGitHubTest, ListFiltersAndLinkPagination) {
-  for (int i = 0; i < 5; ++i) gh.add_issue("o/r", "i" + std::to_string(i), "", {"a", i % 2 ? "b" : "c"});
+  for (int i = 0; i < 5; ++i) gh.add_issue("o/r", std::string("i") + std::to_string(i), "", {"a", i % 2 ? "b" : "c"});
   gh.add_issue("o/r", "pr", "", {"a"}, true);
   gh.close_issue("o/r", 1);
   auto r = call("GET", "/repos/o/r/issues?labels=a&state=all&per_page=2&direction=asc");

@@ -45,7 +45,7 @@ inline std::string base64(const std::string& in) {
 
 /// A card number with a valid Luhn digit (issuer 4 = Visa-shaped).
 inline std::string fake_card(uint32_t seed) {
-  std::string d = "4" + fake_chars("0123456789", 14, seed);
+  std::string d = std::string("4") + fake_chars("0123456789", 14, seed);
   int sum = 0;
   for (size_t i = 0; i < d.size(); ++i) {
     int v = d[d.size() - 1 - i] - '0';
