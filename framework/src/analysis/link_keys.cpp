@@ -135,7 +135,7 @@ size_t next_candidate_in_windows(std::string_view text, size_t i) {
     if (unsigned m = candidates(text.data() + i)) return i + static_cast<size_t>(__builtin_ctz(m));
   if (n < span || i >= n) return i;  // i == n, or too short for one window: the caller's loop
   const size_t w = n - span;
-  if (i - w >= width) return n;  // the windows reached the last 3 bytes, too few for a name  // the windows reached the last 3 bytes, too few for a name
+  if (i - w >= width) return n;  // the windows reached the last 3 bytes, too few for a name
   const unsigned m = candidates(text.data() + w) & (~0u << (i - w));
   return m ? w + static_cast<size_t>(__builtin_ctz(m)) : n;
 }

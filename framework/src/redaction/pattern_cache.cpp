@@ -7,9 +7,9 @@
 
 #include <algorithm>
 #include <atomic>
+#include <chrono>
 #include <cstdlib>
 #include <cstring>
-#include <chrono>
 
 #include <fmt/format.h>
 

@@ -22,7 +22,9 @@ namespace {
 template <typename J>
 class JsonWalker {
  public:
-  JsonWalker(const redaction::Engine& impl, RedactionCounts* counts) : impl_(impl), counts_(counts) {}
+  /// `split`: a large array is walked in two halves on two threads (documents, not log lines).
+  JsonWalker(const redaction::Engine& impl, RedactionCounts* counts, bool split = false)
+      : impl_(impl), counts_(counts), split_(split) {}
 
   /// `key_detector` >= 0 when the value sits under a secret-like key: every leaf is a secret.
   size_t walk(J& v, int key_detector) {
@@ -104,9 +106,7 @@ class JsonWalker {
 
   const redaction::Engine& impl_;
   RedactionCounts* counts_;
-
- public:
-  bool split_ = false;  // documents (Redactor::redact_json) split, log lines do not
+  const bool split_;
 };
 
 bool looks_like_json_object(std::string_view line) {
@@ -282,9 +282,7 @@ size_t locate(std::string_view view, std::string_view part) {
 }  // namespace
 
 size_t Redactor::redact_json(Json& value, RedactionCounts* counts) const {
-  JsonWalker<Json> walker(*impl_, counts);
-  walker.split_ = true;
-  return walker.walk(value, -1);
+  return JsonWalker<Json>(*impl_, counts, /*split=*/true).walk(value, -1);
 }
 
 size_t Redactor::redact_line(std::string& line, RedactionCounts* counts) const {
