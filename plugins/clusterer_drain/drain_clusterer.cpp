@@ -163,6 +163,13 @@ void DrainClusterer::finish_stale(Batch& batch, std::vector<size_t>& stale) {
   }
 }
 
+namespace {
+// What a length's records cost in a batch: a record costs about its token count.
+size_t batch_weight(const std::vector<std::vector<size_t>>& by_length, size_t len) {
+  return by_length[len].size() * (len + 1);
+}
+}  // namespace
+
 std::vector<std::vector<size_t>> ShardPlan::assign(const std::vector<size_t>& lengths,
                                                    const std::vector<std::vector<size_t>>& by_length, size_t shards,
                                                    size_t threads) {
@@ -174,7 +181,7 @@ std::vector<std::vector<size_t>> ShardPlan::assign(const std::vector<size_t>& le
   bool unowned = false;
   for (size_t len : lengths) {
     if (weight_.size() <= len) weight_.resize(len + 1, 0.0), owner_.resize(len + 1, -1);
-    weight_[len] += static_cast<double>(by_length[len].size() * (len + 1));  // a record costs about its length
+    weight_[len] += static_cast<double>(batch_weight(by_length, len));
     unowned |= owner_[len] < 0;
   }
   if (unowned) plan();
@@ -184,7 +191,7 @@ std::vector<std::vector<size_t>> ShardPlan::assign(const std::vector<size_t>& le
   // back: heaviest first, so what is left to take at the end is light.
   auto weight = [&](const std::vector<size_t>& lens) {
     size_t w = 0;
-    for (size_t len : lens) w += by_length[len].size() * (len + 1);
+    for (size_t len : lens) w += batch_weight(by_length, len);
     return w;
   };
   for (size_t k = 0; k < threads; ++k) {  // thread k's block, as WorkerPool::run cuts it
