@@ -11,6 +11,15 @@
 
 using gardener::WorkerPool;
 
+namespace {
+// Yields until `done()` holds, for at most 5 s: a broken pool fails the test instead of hanging it.
+template <typename Done>
+void wait_until(Done done) {
+  const auto give_up = std::chrono::steady_clock::now() + std::chrono::seconds(5);
+  while (!done() && std::chrono::steady_clock::now() < give_up) std::this_thread::yield();
+}
+}  // namespace
+
 TEST(WorkerPool, RunsEveryTaskOnceInEveryRound) {
   WorkerPool pool(3);
   EXPECT_EQ(pool.threads(), 3u);
@@ -34,7 +43,7 @@ TEST(WorkerPool, UsesOtherThreadsWhenItHasThem) {
       ++others;
       second_started = true;
     } else {
-      while (!second_started) std::this_thread::yield();
+      wait_until([&] { return second_started.load(); });
     }
   });
   EXPECT_GE(others.load(), 1);
@@ -42,8 +51,7 @@ TEST(WorkerPool, UsesOtherThreadsWhenItHasThem) {
 
 // Each thread starts with its own contiguous block: with 2 threads and 4 tasks the caller runs 0
 // and 1, the worker 2 and 3. The k-th task of a block waits until 2(k+1) tasks have started, so
-// neither thread can finish its block early and take the other's (the wait gives up after 5 s,
-// and the test then fails instead of hanging).
+// neither thread can finish its block early and take the other's.
 TEST(WorkerPool, EachThreadStartsWithItsOwnBlock) {
   WorkerPool pool(2);
   for (int round = 0; round < 20; ++round) {
@@ -53,8 +61,7 @@ TEST(WorkerPool, EachThreadStartsWithItsOwnBlock) {
       ran_on[k] = std::this_thread::get_id();
       const int need = 2 * (static_cast<int>(k % 2) + 1);
       ++started;
-      const auto give_up = std::chrono::steady_clock::now() + std::chrono::seconds(5);
-      while (started.load() < need && std::chrono::steady_clock::now() < give_up) std::this_thread::yield();
+      wait_until([&] { return started.load() >= need; });
     });
     const auto caller = std::this_thread::get_id();
     EXPECT_EQ(ran_on[0], caller) << "round " << round;
@@ -76,8 +83,7 @@ TEST(WorkerPool, AnIdleThreadTakesTheRestOfABusyBlock) {
       ++on_caller;
     } else {
       // The worker holds its first task until the caller is done with everything else.
-      const auto give_up = std::chrono::steady_clock::now() + std::chrono::seconds(5);
-      while (!release.load() && std::chrono::steady_clock::now() < give_up) std::this_thread::yield();
+      wait_until([&] { return release.load(); });
     }
     if (on_caller.load() == 5) release = true;
   });

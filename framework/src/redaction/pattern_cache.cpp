@@ -10,6 +10,7 @@
 #include <chrono>
 #include <cstdlib>
 #include <cstring>
+#include <filesystem>
 
 #include <fmt/format.h>
 
@@ -87,8 +88,7 @@ bool get(const std::string& in, size_t& at, T& v) {
   return true;
 }
 
-}  // namespace
-
+// The cache directory, or nullopt when caching is off or no directory is known.
 std::optional<fs::path> directory() {
   if (const char* d = std::getenv("GARDENER_CACHE_DIR")) {
     if (!*d || std::string_view(d) == "off") return std::nullopt;
@@ -98,6 +98,8 @@ std::optional<fs::path> directory() {
   if (const char* h = std::getenv("HOME"); h && *h) return fs::path(h) / ".cache" / "log-gardener";
   return std::nullopt;
 }
+
+}  // namespace
 
 std::optional<Entry> load(uint64_t key) {
   const auto dir = directory();

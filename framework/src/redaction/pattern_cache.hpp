@@ -8,7 +8,6 @@
 // directory is created 0700; an existing one that others can write turns the cache off (it is
 // never chmod'ed). The 32 most recently used databases are kept.
 #include <cstdint>
-#include <filesystem>
 #include <optional>
 #include <string>
 #include <vector>
@@ -19,9 +18,6 @@ struct Entry {
   std::vector<uint8_t> modes;  // per pattern, as PatternSet settled them after compiling
   std::string database;        // hs_serialize_database's bytes
 };
-
-/// The cache directory, or nullopt when caching is off or no directory is known.
-std::optional<std::filesystem::path> directory();
 
 /// The entry stored under `key`, or nullopt (absent, unsafe, damaged or from another key).
 std::optional<Entry> load(uint64_t key);
