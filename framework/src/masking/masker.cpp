@@ -62,6 +62,7 @@ struct Masker::Impl {
   size_t plain_token(std::string_view rest, bool at_chunk, const Hints& hints, TokenType& type) const;
   size_t plain_punctuation(std::string_view rest, TokenType& type) const;
   size_t plain_number(std::string_view rest, TokenType& type) const;
+  TokenType word_type(std::string_view rest, size_t j, masking::WordShape shape) const;
   size_t structured(std::string_view rest, bool at_chunk, const Hints& hints, TokenType& type) const;
   void collapse(std::string_view msg, Offsets& out) const;
   void write_masked(Record& record, const Masker& self) const;
@@ -84,6 +85,14 @@ bool is_collapse_sep(char c) {
     default:
       return false;
   }
+}
+
+// `<`, `>`, `~` or `+` glued to the value after it, alone at the start of a chunk ("lifetime <1 sec",
+// "reset +0.18 s": `-0.18` is one token already).
+bool is_bound_mark(std::string_view msg, const MessageToken& m) {
+  if (m.size != 1 || m.ws != 0 || m.type != 0) return false;
+  const char c = msg[m.begin];
+  return c == '<' || c == '>' || c == '~' || c == '+';
 }
 
 // Cheap necessary conditions, checked before the scanners (most tokens fail them).
@@ -172,7 +181,8 @@ size_t Masker::Impl::structured(std::string_view rest, bool at_chunk, const Hint
   if (is_hex(c)) {
     if (on(TokenType::Uuid) && may_be_uuid(rest) && (n = scan_uuid(rest))) return type = TokenType::Uuid, n;
     if (on(TokenType::Ip) && is_digit(c) && (n = scan_ipv4(rest))) return type = TokenType::Ip, n;
-    if (on(TokenType::Ip) && may_be_ipv6(rest) && (n = scan_ipv6(rest))) return type = TokenType::Ip, n;
+    if (on(TokenType::Ip) && may_be_ipv6(rest) && ((n = scan_mac(rest)) || (n = scan_ipv6(rest))))
+      return type = TokenType::Ip, n;
     bool is_date = false;
     if (is_digit(c) && (n = scan_timestamp(rest, is_date))) {
       type = is_date ? TokenType::Date : TokenType::Timestamp;
@@ -231,9 +241,15 @@ size_t Masker::Impl::structured(std::string_view rest, bool at_chunk, const Hint
   }
   // Letters only: a word, or a boolean (true false null none: 4 or 5 letters).
   if (letters_only && j != 4 && j != 5) return type = TokenType::Word, j;
-  type = classify_word(rest.substr(0, j), shape);
-  if (!on(type)) type = TokenType::Word;
+  type = word_type(rest, j, shape);
   return j;
+}
+
+// The type of the word rest[0, j) (shape: what it is made of), given what follows it.
+TokenType Masker::Impl::word_type(std::string_view rest, size_t j, WordShape shape) const {
+  TokenType type = classify_word(rest.substr(0, j), shape);
+  if (type == TokenType::Word && shape.dots > 0 && is_host_port(rest, j)) type = TokenType::Name;
+  return on(type) ? type : TokenType::Word;
 }
 
 // One byte of punctuation, unless it may start a path, an IPv6 address, a signed number or a quoted word.
@@ -317,8 +333,7 @@ void Masker::Impl::scan_segment(std::string_view msg, size_t from, size_t to, Of
       if (j == 0) {
         while (j < rest.size() && rest[j] == '.') ++j;  // a run of dots separates
       } else if (settings.builtins) {
-        type = classify_word(rest.substr(0, j), shape);
-        if (!on(type)) type = TokenType::Word;
+        type = word_type(rest, j, shape);
       }
     } else {
       j = 1;  // any other character is a token of its own
@@ -346,6 +361,10 @@ void Masker::Impl::collapse(std::string_view msg, Offsets& out) const {
     const TokenType tt = type_of(t);
     if (is_placeholder(tt) && w > 0) {
       MessageToken& prev = out[w - 1];
+      if (is_bound_mark(msg, prev) && (w == 1 ? prev.begin == 0 || is_space(msg[prev.begin - 1]) : out[w - 2].ws > 0)) {
+        join(prev, t, tt);  // "<1 sec", ">100", "~5", "+0.2": a bound or sign is part of its value
+        continue;
+      }
       const TokenType pt = type_of(prev);
       if (is_placeholder(pt) && pt != TokenType::Quoted && tt != TokenType::Quoted) {
         join(prev, t, pt == tt ? tt : TokenType::Var);

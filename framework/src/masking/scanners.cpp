@@ -221,6 +221,15 @@ size_t scan_ipv4(std::string_view s) {
   return ends_token(s, i) ? i : 0;
 }
 
+size_t scan_mac(std::string_view s) {
+  constexpr size_t kSize = 17;  // six groups of two hex digits and five colons
+  if (s.size() < kSize) return 0;
+  for (size_t i = 0; i < kSize; ++i)
+    if (i % 3 == 2 ? s[i] != ':' : !is_hex(s[i])) return 0;
+  if (s.size() > kSize && (is_word(s[kSize]) || s[kSize] == ':')) return 0;
+  return kSize;
+}
+
 size_t scan_ipv6(std::string_view s) {
   size_t i = 0;
   bool bracket = !s.empty() && s[0] == '[';
@@ -380,6 +389,38 @@ TokenType classify_word(std::string_view w) {
   WordShape shape;
   for (char c : w) shape.add(kChars.c[static_cast<unsigned char>(c)]);
   return classify_word(w, shape);
+}
+
+bool is_host_port(std::string_view rest, size_t j) {
+  if (j < 3 || j >= rest.size() || rest[j] != ':') return false;
+  const size_t port = digits(rest, j + 1);
+  const size_t end = j + 1 + port;
+  if (port == 0 || port > 5 || (end < rest.size() && (is_word(rest[end]) || rest[end] == ':'))) return false;
+  size_t label = 0, labels = 0, last_letters = 0;
+  for (size_t i = 0; i < j; ++i) {
+    const char c = rest[i];
+    if (c == '.') {
+      if (label == 0) return false;
+      ++labels;
+      label = last_letters = 0;
+    } else if (is_alnum(c) || c == '-') {
+      ++label;
+      last_letters = c >= 'a' && c <= 'z' && last_letters + 1 == label ? label : 0;
+    } else {
+      return false;
+    }
+  }
+  // A top-level domain: 2 to 6 lower-case letters ("onTransact:88" is a method and its line).
+  if (labels == 0 || label < 2 || label > 6 || last_letters != label) return false;
+  // Source files before a line number ("Foo.java:12", "app.py:3") are not hosts.
+  static constexpr std::string_view kSourceExtensions[] = {
+      "java", "py", "go", "cc", "cpp", "cxx", "hpp", "hh", "rs", "js", "ts", "rb", "php", "scala", "kt", "cs",
+      "swift", "pl", "sh", "lua", "erl", "ex", "exs", "clj", "groovy", "log", "txt", "conf", "xml", "json", "yaml",
+      "yml", "cfg", "ini", "jsp", "mm", "vb", "fs", "dart", "jar", "class", "so", "dll"};
+  const std::string_view tld = rest.substr(j - label, label);
+  for (std::string_view ext : kSourceExtensions)
+    if (ieq(tld, ext)) return false;
+  return true;
 }
 
 TokenType classify_word(std::string_view w, WordShape shape) {

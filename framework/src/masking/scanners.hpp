@@ -46,6 +46,7 @@ size_t chunk_end(std::string_view s, size_t from);
 size_t scan_url(std::string_view s);
 size_t scan_path(std::string_view s);
 size_t scan_ipv4(std::string_view s);   // with optional :port
+size_t scan_mac(std::string_view s);    // 86:50:f2:a8:8b:4a (typed IP: an address)
 size_t scan_ipv6(std::string_view s);   // with optional [..]:port
 size_t scan_uuid(std::string_view s);
 size_t scan_email(std::string_view s);
@@ -67,6 +68,10 @@ struct WordShape {
     dots += (cls & kDot) != 0;
   }
 };
+/// Whether rest[0, j) is a host name of two or more labels, the last of 2-6 lower-case letters,
+/// followed by `:port` ("github.com:443"; one of three or more labels is a NAME anyway). Source
+/// files and methods before a line number ("Foo.java:12", "Stub.onTransact:88") are not.
+bool is_host_port(std::string_view rest, size_t j);
 /// Classifies a word token (after the structured scanners failed).
 TokenType classify_word(std::string_view w, WordShape shape);
 TokenType classify_word(std::string_view w);

@@ -71,6 +71,25 @@ TEST(Masking, BoolsNamesQuoted) {
   EXPECT_EQ(typed("no longer served"), "no longer served");  // "no" is not a boolean
 }
 
+TEST(Masking, HostsWithPortsAndMacAddresses) {
+  // A two-label host before a port is an address like www.google.com:443 (NAME, port: one <*>).
+  EXPECT_EQ(typed("to github.com:443 close"), typed("to www.google.com:443 close"));
+  EXPECT_EQ(typed("to github.com:443 close"), "to <*> close");
+  // A source file or a method before a line number is not a host.
+  EXPECT_EQ(typed("at Foo.java:12 x"), "at Foo.java:<NUM> x");
+  EXPECT_EQ(typed("by Stub.onTransact:88 x"), "by Stub.onTransact:<NUM> x");
+  EXPECT_EQ(typed("from 86:50:f2:a8:8b:4a via eth"), "from <IP> via eth");
+  EXPECT_EQ(typed("bssid ea:ff:01:02:03:04 up"), "bssid <IP> up");
+}
+
+TEST(Masking, BoundsAndSignsStayWithTheirValue) {
+  // "lifetime <1 sec" and "lifetime 00:01" must have the same number of tokens.
+  EXPECT_EQ(typed("lifetime <1 sec"), "lifetime <DURATION>");
+  EXPECT_EQ(typed("took >100 ms, ~5 tries"), "took <DURATION>, <NUM> tries");
+  EXPECT_EQ(typed("time reset +0.18 s"), typed("time reset -0.18 s"));
+  EXPECT_EQ(typed("if a<5 then"), "if a<<NUM> then");  // glued to a word: a comparison, left alone
+}
+
 TEST(Masking, CollapseRuns) {
   EXPECT_EQ(typed("ips 10.0.0.1,10.0.0.2 up"), "ips <IP> up");
   EXPECT_EQ(typed("num=20,flags=62 x"), "num=<NUM>,flags=<NUM> x");  // words break runs
@@ -181,7 +200,9 @@ TEST(Masking, FastPathsAgreeWithTheFullScanners) {
       "123abc", "9f86d081884c7d65", "1e10", "0", "65535", "updated:", "blk_-123", "Jul_17", "fe80:", "abcd:",
       "face:", "Mon:", "x:", "abc_def:", "a-b.c", "Input/output", "n/a", "x.y..z", "e.g.", "Slf4jLogger",
       "F2:9F:16", "[ab]", "[abcd:", ":ab", "~x", "+x", "+5", "deadbeef-dead-beef-dead-beefdeadbeef",
-      "abcdefgh-1234-5678-9abc-def012345678", "True_x", "nullable", "Sept_1", "a.b.c.", "http:x", "X:\\dir\\f.txt"};
+      "abcdefgh-1234-5678-9abc-def012345678", "True_x", "nullable", "Sept_1", "a.b.c.", "http:x", "X:\\dir\\f.txt",
+      "github.com:443", "Foo.java:12", "Stub.onTransact:88", "a.io:1:2", "86:50:f2:a8:8b:4a", "ea:ff:01:02:03:04",
+      "ea:ff:01:02:03:04:05", "<1 sec", ">100", "~5", "+0.18 s"};
   const std::string seps[] = {" ", " ", "  ", "\t", ":", ",", "=", "(", ")", "[", "]", "{", "}", "\"", "'", "@",
                               "/", ".", "-", "+", "|", ";", "<", ">", "~"};
   uint64_t seed = 7;
