@@ -226,11 +226,31 @@ static bool looks_like_identifier(std::string_view word) {
   return false;
 }
 
+// The value of a `key=value` pair (the word glued after `=`): what the key names, a parameter.
+static bool after_equals(const std::vector<TemplateToken>& tmpl, size_t pos) {
+  if (pos == 0) return false;
+  const TemplateToken& prev = tmpl[pos - 1];
+  return prev.type == TokenType::Word && prev.ws.empty() && prev.text == "=";
+}
+
+// A program before its process id, `name[pid]` or `name(pid)` ("sshd[812]", "WeChat(311)").
+static bool before_process_id(const std::vector<TemplateToken>& tmpl, size_t pos) {
+  if (pos + 2 >= tmpl.size() || !tmpl[pos].ws.empty()) return false;
+  const TemplateToken& open = tmpl[pos + 1];
+  return open.type == TokenType::Word && open.ws.empty() && (open.text == "[" || open.text == "(") &&
+         is_placeholder(tmpl[pos + 2].type);
+}
+
+// Where a word names something by its place in the message: a key's value or a program.
+static bool naming_position(const std::vector<TemplateToken>& tmpl, size_t pos) {
+  return after_equals(tmpl, pos) || before_process_id(tmpl, pos);
+}
+
 void DrainEngine::add_value(Group& g, size_t pos, std::string_view word, uint64_t n) {
   PosTracker& tr = g.trackers[pos];
   tr.words_seen = true;
   if (!tr.candidate()) return;
-  if (looks_like_identifier(word)) {
+  if (looks_like_identifier(word) || naming_position(g.tmpl, pos)) {
     tr.overflow = true;
     tr.values.clear();
     ++g.version;
@@ -405,6 +425,35 @@ Ref DrainEngine::add(LengthRoot& root, const std::vector<Token>& tokens, uint64_
   return ref;
 }
 
+// A position whose words (two or more of them) are also the varying words of other clusters
+// takes names of things that recur across events (root, deploy: users in every sshd event), not
+// the event's own enumeration (GET/POST, Started/Stopped). It stays a parameter.
+bool DrainEngine::names_entities(const PosTracker& tr) const {
+  if (recurring_words_.empty()) return false;
+  size_t recurring = 0;
+  for (const auto& [word, n] : tr.values) recurring += recurring_words_.count(word);
+  return recurring >= 2;
+}
+
+// The words that two or more clusters (groups) would split on; see names_entities().
+void DrainEngine::find_recurring_words() {
+  recurring_words_.clear();
+  std::unordered_map<std::string, const Group*> first_group;
+  for (auto& [len, r] : roots_) {
+    for (auto& gp : r.groups) {
+      if (!gp || gp->evicted) continue;
+      for (size_t i = 0; i < gp->tmpl.size(); ++i) {
+        const PosTracker& tr = gp->trackers[i];
+        if (gp->tmpl[i].type == TokenType::Word || !tr.candidate() || tr.values.size() < 2) continue;
+        for (const auto& [word, n] : tr.values) {
+          auto [it, fresh] = first_group.emplace(word, gp.get());
+          if (!fresh && it->second != gp.get()) recurring_words_.insert(word);
+        }
+      }
+    }
+  }
+}
+
 std::vector<bool> DrainEngine::enum_positions(const Group& g) const {
   std::vector<bool> e(g.tmpl.size(), false);
   if (!params_.enum_split) return e;
@@ -412,6 +461,7 @@ std::vector<bool> DrainEngine::enum_positions(const Group& g) const {
     const PosTracker& tr = g.trackers[i];
     if (g.tmpl[i].type == TokenType::Word || !tr.candidate()) continue;
     if (tr.values.size() < 2 || tr.values.size() > params_.enum_max_values) continue;
+    if (names_entities(tr)) continue;
     if (params_.enum_min_repeat &&
         std::any_of(tr.values.begin(), tr.values.end(), [](const auto& v) { return v.second < 2; }))
       continue;
@@ -552,15 +602,20 @@ void DrainEngine::post_merges(std::vector<FinalCluster>& out, std::vector<int>& 
     std::vector<std::pair<std::string, std::vector<int>>> groups(by_key.begin(), by_key.end());
     std::sort(groups.begin(), groups.end());
     for (auto& [key, members] : groups) {
-      if (members.size() < 3) continue;
+      if (members.size() < 2) continue;
+      const std::vector<TemplateToken>& first = out[members[0]].tokens;
+      size_t p = 0;
+      for (size_t i = 0; i < first.size(); ++i)
+        if (skeleton_key(first, i) == key) p = i;
+      if (alnum_constants(first, p) < 2) continue;
+      // Names: by their place (a key's value, a program's), or words other clusters vary over.
+      size_t recurring = 0;
+      for (int m : members) recurring += recurring_words_.count(out[m].tokens[p].text);
+      const bool names = naming_position(first, p) || recurring >= 2;
       uint64_t total = 0;
       for (int m : members) total += out[m].count;
-      bool rare = total * 2 <= members.size() * 3;  // <= 1.5 messages per value
-      if (!rare && members.size() < 5) continue;
-      size_t p = 0;
-      for (size_t i = 0; i < out[members[0]].tokens.size(); ++i)
-        if (skeleton_key(out[members[0]].tokens, i) == key) p = i;
-      if (alnum_constants(out[members[0]].tokens, p) < 2) continue;
+      const bool rare = total * 2 <= members.size() * 3;  // <= 1.5 messages per value
+      if (!names && (members.size() < 3 || (!rare && members.size() < 5))) continue;
       for (int m : members) uf.unite(members[0], m);
     }
   }
@@ -582,6 +637,7 @@ void DrainEngine::post_merges(std::vector<FinalCluster>& out, std::vector<int>& 
 }
 
 const std::vector<FinalCluster>& DrainEngine::finalize() {
+  find_recurring_words();
   std::vector<FinalCluster> out;
   std::unordered_map<std::string, int> by_text;
   struct Owner {

@@ -11,6 +11,7 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 #include <gardener/cluster_stats.hpp>
@@ -157,6 +158,8 @@ class DrainEngine {
   int sub_root(const Group& g, int s) const;
   std::vector<TemplateToken> sub_template(const Group& g, const Sub& s, const std::vector<bool>& enum_pos) const;
   std::vector<bool> enum_positions(const Group& g) const;
+  bool names_entities(const PosTracker& tr) const;
+  void find_recurring_words();
   void retire(Group& g);
   FinalCluster make_final(std::vector<TemplateToken> tokens) const;
   void post_merges(std::vector<FinalCluster>& out, std::vector<int>& redirect) const;
@@ -168,6 +171,9 @@ class DrainEngine {
   std::vector<FinalCluster> final_;
   std::vector<std::pair<std::string, std::string>> aliases_;
   uint64_t retired_overflow_count_ = 0;
+  /// Words that several clusters take as a varying value (set by finalize): users, hosts,
+  /// services, which recur across events, unlike an event's own enumeration.
+  std::unordered_set<std::string> recurring_words_;
   bool keep_evicted_ = false;
 };
 

@@ -117,6 +117,43 @@ TEST(Drain, WordParameterWithManyValuesIsOneCluster) {
   EXPECT_EQ(rep.clusters[0].template_text, "session opened for user <*> by (uid=<NUM>)");
 }
 
+// Names recur across events: the few users of an sshd log show up in several templates, where
+// an enumeration (GET/POST) belongs to one. Each template stays one cluster.
+TEST(Drain, FewWordsSharedBySeveralTemplatesAreNamesNotEnumerations) {
+  auto d = make_configured<DrainClusterer>(Json::object());
+  TestContext ctx;
+  std::vector<std::string> lines;
+  const char* users[] = {"root", "deploy", "backup"};
+  const char* methods[] = {"GET", "POST"};
+  for (int i = 0; i < 30; ++i) {
+    lines.push_back(std::string("Failed password for ") + users[i % 3] + " from 10.0.0." + std::to_string(i) + " port 22");
+    lines.push_back(std::string("session opened for user ") + users[i % 2] + " by sshd now");
+    lines.push_back(std::string("request \"") + methods[i % 2] + " /v2/servers\" served in 0.2 seconds");
+  }
+  auto rep = run(*d, ctx, lines);
+  auto m = by_template(rep);
+  EXPECT_EQ(m["Failed password for <*> from <IP> port <NUM>"], 30u);
+  EXPECT_EQ(m["session opened for user <*> by sshd now"], 30u);
+  EXPECT_EQ(m["request \"GET <PATH>\" served in <DURATION>"], 15u);  // the enumeration still splits
+  EXPECT_EQ(m["request \"POST <PATH>\" served in <DURATION>"], 15u);
+}
+
+// The value of `key=value` and a program before its process id are parameters, however few.
+TEST(Drain, KeyValuesAndProgramNamesAreParameters) {
+  auto d = make_configured<DrainClusterer>(Json::object());
+  TestContext ctx;
+  std::vector<std::string> lines;
+  const char* users[] = {"root", "guest"};
+  const char* programs[] = {"WeChat", "mdworker"};
+  for (int i = 0; i < 20; ++i) {
+    lines.push_back(std::string("authentication failure; logname= tty=ssh user=") + users[i % 2]);
+    lines.push_back(std::string("process ") + programs[i % 2] + "[" + std::to_string(100 + i) + "] caught waking up");
+  }
+  auto rep = run(*d, ctx, lines);
+  for (const auto& c : rep.clusters) EXPECT_EQ(c.count, 20u) << c.template_text;
+  EXPECT_EQ(rep.clusters.size(), 2u);
+}
+
 TEST(Drain, FewIdentifierValuesAreAParameterNotAnEnumeration) {
   auto d = make_configured<DrainClusterer>(Json::object());
   TestContext ctx;
