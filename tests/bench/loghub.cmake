@@ -5,3 +5,18 @@ add_executable(gardener-loghub-bench
   ${PROJECT_SOURCE_DIR}/plugins/transform_template/template_transform.cpp)
 target_link_libraries(gardener-loghub-bench PRIVATE clusterer_drain_obj gardener_testkit)
 set_target_properties(gardener-loghub-bench PROPERTIES RUNTIME_OUTPUT_DIRECTORY ${CMAKE_BINARY_DIR})
+
+# Generalisation check: the synthetic systems of tests/data/loghub-style (generated into the build
+# tree), default settings, with a floor under the average GA (docs/clustering.md, "Logs we have
+# not seen").
+find_package(Python3 COMPONENTS Interpreter QUIET)
+if(Python3_Interpreter_FOUND)
+  set(_loghub_style ${CMAKE_BINARY_DIR}/loghub-style)
+  add_test(NAME loghub_style_generate
+           COMMAND ${Python3_EXECUTABLE} ${PROJECT_SOURCE_DIR}/tests/data/loghub-style/generate.py ${_loghub_style})
+  set_tests_properties(loghub_style_generate PROPERTIES FIXTURES_SETUP loghub_style LABELS bench)
+  add_test(NAME loghub_style_generalisation
+           COMMAND gardener-loghub-bench --data ${_loghub_style} --settings ${_loghub_style}/settings.json
+                   --mode default --pred-dir ${_loghub_style}/pred --min-ga 0.72)
+  set_tests_properties(loghub_style_generalisation PROPERTIES FIXTURES_REQUIRED loghub_style LABELS bench)
+endif()
