@@ -198,6 +198,13 @@ size_t Masker::Impl::structured(std::string_view rest, bool at_chunk, const Hint
   return 0;
 }
 
+// The type of the word rest[0, j) (shape: what it is made of), given what follows it.
+inline TokenType Masker::Impl::word_type(std::string_view rest, size_t j, WordShape shape) const {
+  TokenType type = classify_word(rest.substr(0, j), shape);
+  if (type == TokenType::Word && shape.dots > 0 && is_host_port(rest, j)) type = TokenType::Name;
+  return on(type) ? type : TokenType::Word;
+}
+
 // Most tokens are a word starting with a letter, a plain number or one byte of punctuation. When no
 // structured scanner could claim it (judged from the word and the byte after it), it is taken here
 // without running them. Returns 0 to take the full path. Must agree with structured() + the word
@@ -243,13 +250,6 @@ size_t Masker::Impl::structured(std::string_view rest, bool at_chunk, const Hint
   if (letters_only && j != 4 && j != 5) return type = TokenType::Word, j;
   type = word_type(rest, j, shape);
   return j;
-}
-
-// The type of the word rest[0, j) (shape: what it is made of), given what follows it.
-TokenType Masker::Impl::word_type(std::string_view rest, size_t j, WordShape shape) const {
-  TokenType type = classify_word(rest.substr(0, j), shape);
-  if (type == TokenType::Word && shape.dots > 0 && is_host_port(rest, j)) type = TokenType::Name;
-  return on(type) ? type : TokenType::Word;
 }
 
 // One byte of punctuation, unless it may start a path, an IPv6 address, a signed number or a quoted word.
