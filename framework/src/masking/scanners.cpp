@@ -222,12 +222,17 @@ size_t scan_ipv4(std::string_view s) {
 }
 
 size_t scan_mac(std::string_view s) {
-  constexpr size_t kSize = 17;  // six groups of two hex digits and five colons
-  if (s.size() < kSize) return 0;
-  for (size_t i = 0; i < kSize; ++i)
-    if (i % 3 == 2 ? s[i] != ':' : !is_hex(s[i])) return 0;
-  if (s.size() > kSize && (is_word(s[kSize]) || s[kSize] == ':')) return 0;
-  return kSize;
+  // Six or more groups of two hex digits joined by colons: one MAC address, or several glued
+  // together as firewalls log them (destination, source, type: 14 groups).
+  size_t groups = 0, i = 0;
+  while (i + 2 <= s.size() && is_hex(s[i]) && is_hex(s[i + 1])) {
+    ++groups;
+    i += 2;
+    if (i + 3 > s.size() || s[i] != ':' || !is_hex(s[i + 1]) || !is_hex(s[i + 2])) break;
+    ++i;
+  }
+  if (groups < 6 || (i < s.size() && (is_word(s[i]) || s[i] == ':'))) return 0;
+  return i;
 }
 
 size_t scan_ipv6(std::string_view s) {

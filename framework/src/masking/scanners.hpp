@@ -46,7 +46,7 @@ size_t chunk_end(std::string_view s, size_t from);
 size_t scan_url(std::string_view s);
 size_t scan_path(std::string_view s);
 size_t scan_ipv4(std::string_view s);   // with optional :port
-size_t scan_mac(std::string_view s);    // 86:50:f2:a8:8b:4a (typed IP: an address)
+size_t scan_mac(std::string_view s);    // 86:50:f2:a8:8b:4a, or more groups (typed IP: an address)
 size_t scan_ipv6(std::string_view s);   // with optional [..]:port
 size_t scan_uuid(std::string_view s);
 size_t scan_email(std::string_view s);

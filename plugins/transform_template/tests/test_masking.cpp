@@ -80,6 +80,8 @@ TEST(Masking, HostsWithPortsAndMacAddresses) {
   EXPECT_EQ(typed("by Stub.onTransact:88 x"), "by Stub.onTransact:<NUM> x");
   EXPECT_EQ(typed("from 86:50:f2:a8:8b:4a via eth"), "from <IP> via eth");
   EXPECT_EQ(typed("bssid ea:ff:01:02:03:04 up"), "bssid <IP> up");
+  EXPECT_EQ(typed("OUT= MAC=00:16:3e:aa:bb:cc:00:16:3e:11:22:33:08:00 SRC=x"), "OUT= MAC=<IP> SRC=x");
+  EXPECT_EQ(typed("at 12:30:45:10:20 x"), "at <TIMESTAMP> x");  // five groups: a time, no MAC
 }
 
 TEST(Masking, BoundsAndSignsStayWithTheirValue) {
