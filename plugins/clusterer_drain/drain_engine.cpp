@@ -241,20 +241,34 @@ static bool before_process_id(const std::vector<TemplateToken>& tmpl, size_t pos
          is_placeholder(tmpl[pos + 2].type);
 }
 
-// Where a word names something by its place in the message: a key's value or a program.
-static bool naming_position(const std::vector<TemplateToken>& tmpl, size_t pos) {
-  return after_equals(tmpl, pos) || before_process_id(tmpl, pos);
+// The word after `user`, `host` and their kin ("for user root", "User alice", "host db-1").
+static bool after_naming_noun(const std::vector<TemplateToken>& tmpl, size_t pos) {
+  if (pos == 0 || tmpl[pos - 1].type != TokenType::Word || tmpl[pos - 1].ws.empty()) return false;
+  static constexpr std::string_view kNouns[] = {"user", "username", "account", "login", "host", "hostname"};
+  const std::string& prev = tmpl[pos - 1].text;
+  for (std::string_view noun : kNouns)
+    if (prev.size() == noun.size() &&
+        std::equal(prev.begin(), prev.end(), noun.begin(), [](char a, char b) { return (a | 0x20) == b; }))
+      return true;
+  return false;
 }
 
+// Where a word names something by its place in the message: a key's value, a program, a user.
+static bool naming_position(const std::vector<TemplateToken>& tmpl, size_t pos) {
+  return after_equals(tmpl, pos) || before_process_id(tmpl, pos) || after_naming_noun(tmpl, pos);
+}
+
+// A varying word position is an enumeration candidate while it has at most enum_max_values plain
+// words. A position that names things (an identifier, a key's value, a program, a user) is a
+// parameter at once (`overflow`), but keeps its first few words as evidence for the recurring
+// words of other clusters (find_recurring_words); past enum_max_values nothing is kept.
 void DrainEngine::add_value(Group& g, size_t pos, std::string_view word, uint64_t n) {
   PosTracker& tr = g.trackers[pos];
   tr.words_seen = true;
-  if (!tr.candidate()) return;
-  if (looks_like_identifier(word) || naming_position(g.tmpl, pos)) {
-    tr.overflow = true;
-    tr.values.clear();
+  if (!tr.word_only || (tr.overflow && tr.values.empty())) return;
+  if (!tr.overflow && (looks_like_identifier(word) || naming_position(g.tmpl, pos))) {
+    tr.overflow = true;  // no longer a candidate: the sub-clusters merge
     ++g.version;
-    return;
   }
   for (auto& [v, c] : tr.values)
     if (text::equal(v, word)) {
@@ -262,13 +276,13 @@ void DrainEngine::add_value(Group& g, size_t pos, std::string_view word, uint64_
       return;
     }
   if (tr.values.size() >= params_.enum_max_values) {
+    if (!tr.overflow) ++g.version;
     tr.overflow = true;
     tr.values.clear();
-    ++g.version;
     return;
   }
   tr.values.emplace_back(std::string(word), n);
-  ++g.version;
+  if (!tr.overflow) ++g.version;
 }
 
 void DrainEngine::update_group(Group& g, const std::vector<Token>& tokens) {
@@ -444,7 +458,9 @@ void DrainEngine::find_recurring_words() {
       if (!gp || gp->evicted) continue;
       for (size_t i = 0; i < gp->tmpl.size(); ++i) {
         const PosTracker& tr = gp->trackers[i];
-        if (gp->tmpl[i].type == TokenType::Word || !tr.candidate() || tr.values.size() < 2) continue;
+        const bool names = tr.overflow && tr.word_only;  // a naming position's first words
+        if (gp->tmpl[i].type == TokenType::Word || !(tr.candidate() || names) || tr.values.size() < (names ? 1 : 2))
+          continue;
         for (const auto& [word, n] : tr.values) {
           auto [it, fresh] = first_group.emplace(word, gp.get());
           if (!fresh && it->second != gp.get()) recurring_words_.insert(word);

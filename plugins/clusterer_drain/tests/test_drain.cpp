@@ -138,8 +138,9 @@ TEST(Drain, FewWordsSharedBySeveralTemplatesAreNamesNotEnumerations) {
   EXPECT_EQ(m["request \"POST <PATH>\" served in <DURATION>"], 15u);
 }
 
-// The value of `key=value` and a program before its process id are parameters, however few.
-TEST(Drain, KeyValuesAndProgramNamesAreParameters) {
+// The value of `key=value`, a program before its process id and the word after `user` are
+// parameters, however few values they take.
+TEST(Drain, KeyValuesProgramsAndUsersAreParameters) {
   auto d = make_configured<DrainClusterer>(Json::object());
   TestContext ctx;
   std::vector<std::string> lines;
@@ -148,10 +149,11 @@ TEST(Drain, KeyValuesAndProgramNamesAreParameters) {
   for (int i = 0; i < 20; ++i) {
     lines.push_back(std::string("authentication failure; logname= tty=ssh user=") + users[i % 2]);
     lines.push_back(std::string("process ") + programs[i % 2] + "[" + std::to_string(100 + i) + "] caught waking up");
+    lines.push_back(std::string("New session 7 of user ") + (i % 2 ? "alice" : "postgres") + ".");
   }
   auto rep = run(*d, ctx, lines);
   for (const auto& c : rep.clusters) EXPECT_EQ(c.count, 20u) << c.template_text;
-  EXPECT_EQ(rep.clusters.size(), 2u);
+  EXPECT_EQ(rep.clusters.size(), 3u);
 }
 
 TEST(Drain, FewIdentifierValuesAreAParameterNotAnEnumeration) {
