@@ -10,8 +10,8 @@ PluginInfo DrainClusterer::plugin_info() {
   info.kind = Kind::Clusterer;
   info.name = "drain";
   info.description =
-      "Drain template clustering with typed similarity, enum split, identical-template, subsumption and "
-      "cardinality merges; cluster ids are fingerprints of the typed template, kept across runs in the state.";
+      "Drain template clustering with typed similarity, enum split, identical-template, subsumption, "
+      "cardinality and free-text merges; cluster ids are fingerprints of the typed template, kept across runs in the state.";
   info.stability = Stability::Beta;
   info.options = {
       {"depth", OptionType::Int, 4, "Tree depth, counting the root and the length layer (Drain3's depth).", false,
@@ -43,6 +43,10 @@ PluginInfo DrainClusterer::plugin_info() {
       {"cardinality_merge", OptionType::Bool, true,
        "Merge clusters that differ only in one word position with many rarely seen values (word parameters).",
        false, nullptr},
+      {"free_text_merge", OptionType::Bool, true,
+       "Merge clusters (three or more) that share a frame -- two or more constant words, then a bracket -- and "
+       "differ only in the bracketed free text, of varying length (cron commands, status texts).",
+       false, nullptr},
       {"mode", OptionType::String, "learn",
        "learn: create and update clusters; match: only assign to clusters restored from the state.", false,
        one_of({"learn", "match"})},
@@ -68,6 +72,7 @@ void DrainClusterer::do_configure(const Config& config, Diagnostics& diag) {
   params_.enum_min_repeat = config.get_bool("enum_min_repeat");
   params_.subsumption_merge = config.get_bool("subsumption_merge");
   params_.cardinality_merge = config.get_bool("cardinality_merge");
+  params_.free_text_merge = config.get_bool("free_text_merge");
   params_.learn = config.get_string("mode") != "match";
   threads_ = static_cast<size_t>(config.get_int("threads"));
   extract_ = config.get_bool("extract_parameters");

@@ -30,7 +30,27 @@ bool is_alnum_word(const std::string& s) {
 }
 
 // Positions where two templates of one length disagree become <*>.
+bool same_token(const TemplateToken& a, const TemplateToken& b) {
+  return a.type == b.type && (a.type != TokenType::Word || a.text == b.text);
+}
+
+// Templates of different lengths (a free-text merge): the common prefix and suffix, and one <*>
+// for the differing middle.
+void merge_frames(std::vector<TemplateToken>& into, const std::vector<TemplateToken>& other) {
+  const size_t shorter = std::min(into.size(), other.size());
+  size_t prefix = 0, suffix = 0;
+  while (prefix < shorter && same_token(into[prefix], other[prefix])) ++prefix;
+  while (suffix < shorter - prefix && same_token(into[into.size() - 1 - suffix], other[other.size() - 1 - suffix]))
+    ++suffix;
+  const size_t middle_end = into.size() - suffix;
+  if (prefix == middle_end) return;  // `into` is the frame already
+  TemplateToken var{std::string(), into[middle_end - 1].ws, TokenType::Var};
+  into.erase(into.begin() + static_cast<std::ptrdiff_t>(prefix), into.begin() + static_cast<std::ptrdiff_t>(middle_end));
+  into.insert(into.begin() + static_cast<std::ptrdiff_t>(prefix), std::move(var));
+}
+
 void merge_tokens(std::vector<TemplateToken>& into, const std::vector<TemplateToken>& other) {
+  if (into.size() != other.size()) return merge_frames(into, other);
   for (size_t i = 0; i < into.size() && i < other.size(); ++i) {
     TemplateToken& a = into[i];
     const TemplateToken& b = other[i];
@@ -74,6 +94,59 @@ struct UnionFind {
     if (a != b) parent[std::max(a, b)] = std::min(a, b);
   }
 };
+
+// Free text is bracketed: a cron command or a status text in parentheses. (Text after a `:` or
+// `,` is too often a constant reason: "Error loading <*>: ..., Permission denied".)
+bool opens_free_text(const TemplateToken& t) {
+  return t.type == TokenType::Word && (t.text == "(" || t.text == "[");
+}
+
+// The end of the free text opened at k: the matching bracket (k when there is none).
+size_t free_text_end(const std::vector<TemplateToken>& t, size_t k) {
+  const std::string close = t[k].text == "(" ? ")" : "]";
+  int depth = 0;
+  for (size_t i = k; i < t.size(); ++i) {
+    if (t[i].type != TokenType::Word) continue;
+    if (t[i].text == t[k].text) ++depth;
+    if (t[i].text == close && --depth == 0) return i;
+  }
+  return k;  // not closed: no frame
+}
+
+// Clusters that share a frame -- a prefix with two or more constant words ending in an opener,
+// and what follows the free text -- and hold free text of two or more lengths in it are one event
+// with a free-text parameter (Drain files messages by length, so each length made a cluster).
+// Three members at least: two lengths alone may be two events that start alike.
+void free_text_merges(const std::vector<FinalCluster>& out, UnionFind& uf) {
+  std::map<std::string, std::vector<std::pair<int, size_t>>> frames;  // frame -> (cluster, text length)
+  for (size_t c = 0; c < out.size(); ++c) {
+    const std::vector<TemplateToken>& t = out[c].tokens;
+    size_t constants = 0;
+    for (size_t k = 0; k + 1 < t.size(); ++k) {
+      if (opens_free_text(t[k]) && constants >= 2) {
+        const size_t end = free_text_end(t, k);
+        if (end > k + 1) {
+          std::string key = std::to_string(k);
+          for (size_t i = 0; i < t.size(); ++i) {
+            if (i == k + 1) i = end;
+            if (i == t.size()) break;
+            key += '\x1f';
+            key += t[i].type == TokenType::Word ? t[i].text : std::string("\x1d");
+          }
+          frames[key].emplace_back(static_cast<int>(c), end - k - 1);
+        }
+      }
+      if (t[k].type == TokenType::Word && is_alnum_word(t[k].text)) ++constants;
+    }
+  }
+  for (const auto& [key, members] : frames) {
+    if (members.size() < 3) continue;
+    const bool lengths_differ = std::any_of(members.begin(), members.end(),
+                                            [&](const auto& m) { return m.second != members[0].second; });
+    if (!lengths_differ) continue;
+    for (const auto& m : members) uf.unite(members[0].first, m.first);
+  }
+}
 
 }  // namespace
 
@@ -635,6 +708,7 @@ void DrainEngine::post_merges(std::vector<FinalCluster>& out, std::vector<int>& 
       for (int m : members) uf.unite(members[0], m);
     }
   }
+  if (params_.free_text_merge) free_text_merges(out, uf);
   if (params_.subsumption_merge) {
     std::unordered_map<std::string, int> general;
     for (size_t c = 0; c < out.size(); ++c)

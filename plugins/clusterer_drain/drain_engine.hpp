@@ -31,6 +31,7 @@ struct DrainParams {
   bool enum_min_repeat = true;   // every value of an enum position must be seen at least twice
   bool subsumption_merge = true;
   bool cardinality_merge = true;
+  bool free_text_merge = true;
   bool learn = true;             // false = match-only: assign to known clusters, create none
   bool keep_stats = true;
 };

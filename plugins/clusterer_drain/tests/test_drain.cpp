@@ -156,6 +156,31 @@ TEST(Drain, KeyValuesProgramsAndUsersAreParameters) {
   EXPECT_EQ(rep.clusters.size(), 3u);
 }
 
+// Bracketed free text of varying length (a cron command) is one parameter: Drain files each
+// length apart, the free-text merge joins them when three or more share the frame.
+TEST(Drain, BracketedFreeTextOfAnyLengthIsOneParameter) {
+  auto d = make_configured<DrainClusterer>(Json::object());
+  TestContext ctx;
+  std::vector<std::string> lines;
+  const char* commands[] = {"run-parts /etc/cron.hourly", "command -v debian-sa1 > /dev/null && debian-sa1 1 1",
+                            "test -x /usr/sbin/anacron || ( cd / && run-parts --report /etc/cron.daily )",
+                            "/usr/lib/php/sessionclean"};
+  for (int i = 0; i < 40; ++i) lines.push_back(std::string("(root) CMD (") + commands[i % 4] + ")");
+  // Two lengths in one frame only: two events that start alike, kept apart.
+  for (int i = 0; i < 10; ++i) {
+    lines.push_back("backup job done (exit ok)");
+    lines.push_back("backup job done (exit code 3, disk full)");
+  }
+  auto rep = run(*d, ctx, lines);
+  auto m = by_template(rep);
+  EXPECT_EQ(m["(root) CMD (<*>)"], 40u);
+  EXPECT_EQ(m["backup job done (exit ok)"], 10u);
+  EXPECT_EQ(m["backup job done (exit code <NUM>, disk full)"], 10u);
+  auto off = make_configured<DrainClusterer>(Json{{"free_text_merge", false}});
+  TestContext ctx2;
+  EXPECT_GT(run(*off, ctx2, lines).clusters.size(), 3u);
+}
+
 TEST(Drain, FewIdentifierValuesAreAParameterNotAnEnumeration) {
   auto d = make_configured<DrainClusterer>(Json::object());
   TestContext ctx;
