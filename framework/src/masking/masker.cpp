@@ -309,10 +309,20 @@ void Masker::Impl::scan_segment(std::string_view msg, size_t from, size_t to, Of
         continue;
       }
       if (at_chunk && on(TokenType::Quoted) && (c == '"' || c == '\'')) {
+        // A quoted word; single quotes may also hold a few words ('Starbucks WiFi', 'Corp Proxy'),
+        // double quotes not: "GET /v2/x HTTP/1.1" is a request line whose method is an enumeration.
+        constexpr size_t kMaxWords = 64;  // bytes of quoted words with spaces
+        bool spaced = false;
+        auto inside = [&](size_t k) {
+          const char b = rest[k];
+          if (b == c || b == '"' || b == '\'') return false;
+          if (!delim[static_cast<unsigned char>(b)]) return !(spaced && k >= kMaxWords);
+          if (c != '\'' || b != ' ' || k == 1) return false;
+          spaced = true;
+          return k < kMaxWords;
+        };
         size_t j = 1;
-        while (j < rest.size() && rest[j] != c && !delim[static_cast<unsigned char>(rest[j])] && rest[j] != '"' &&
-               rest[j] != '\'')
-          ++j;
+        while (j < rest.size() && inside(j)) ++j;
         if (j > 1 && j < rest.size() && rest[j] == c && (j + 1 >= rest.size() || !is_alnum(rest[j + 1]))) {
           emit(out, i, i + 1, TokenType::Word);
           emit(out, i + 1, i + j, TokenType::Quoted);

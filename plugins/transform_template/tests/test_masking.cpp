@@ -68,6 +68,9 @@ TEST(Masking, BoolsNamesQuoted) {
   EXPECT_EQ(typed("allDrawn= false x"), "allDrawn= <BOOL> x");
   EXPECT_EQ(typed("pkg com.example.app died"), "pkg <NAME> died");
   EXPECT_EQ(typed("file 'abc' missing"), "file '<QUOTED>' missing");
+  EXPECT_EQ(typed("SSID 'Starbucks WiFi' is up"), "SSID '<QUOTED>' is up");  // single quotes: a few words
+  EXPECT_EQ(typed("req \"GET /a HTTP/1.1\" ok"), "req \"GET <PATH>\" ok");  // double: not one value
+  EXPECT_EQ(typed("it's 'not closed at all"), "it's 'not closed at all");
   EXPECT_EQ(typed("no longer served"), "no longer served");  // "no" is not a boolean
 }
 
