@@ -42,9 +42,11 @@ void merge_frames(std::vector<TemplateToken>& into, const std::vector<TemplateTo
   while (prefix < shorter && same_token(into[prefix], other[prefix])) ++prefix;
   while (suffix < shorter - prefix && same_token(into[into.size() - 1 - suffix], other[other.size() - 1 - suffix]))
     ++suffix;
-  const size_t middle_end = into.size() - suffix;
-  if (prefix == middle_end) return;  // `into` is the frame already
-  TemplateToken var{std::string(), into[middle_end - 1].ws, TokenType::Var};
+  const size_t middle_end = into.size() - suffix, other_middle_end = other.size() - suffix;
+  if (prefix == middle_end && prefix == other_middle_end) return;
+  // The <*> keeps the whitespace after the last token of the text ("(<*>)", "reason: <*> [x]").
+  const std::string& ws = prefix < middle_end ? into[middle_end - 1].ws : other[other_middle_end - 1].ws;
+  TemplateToken var{std::string(), ws, TokenType::Var};
   into.erase(into.begin() + static_cast<std::ptrdiff_t>(prefix), into.begin() + static_cast<std::ptrdiff_t>(middle_end));
   into.insert(into.begin() + static_cast<std::ptrdiff_t>(prefix), std::move(var));
 }
@@ -116,16 +118,22 @@ size_t free_text_end(const std::vector<TemplateToken>& t, size_t k) {
 // Clusters that share a frame -- a prefix with two or more constant words ending in an opener,
 // and what follows the free text -- and hold free text of two or more lengths in it are one event
 // with a free-text parameter (Drain files messages by length, so each length made a cluster).
-// Three members at least: two lengths alone may be two events that start alike.
+// Three members at least: two lengths alone may be two events that start alike. Two suffice when
+// one has nothing in the brackets and the other one value: "from 1.2.3.4 () at" lacks a host name.
 void free_text_merges(const std::vector<FinalCluster>& out, UnionFind& uf) {
-  std::map<std::string, std::vector<std::pair<int, size_t>>> frames;  // frame -> (cluster, text length)
+  struct Member {
+    int cluster;
+    size_t length;  // tokens of free text
+    bool one_value;
+  };
+  std::map<std::string, std::vector<Member>> frames;
   for (size_t c = 0; c < out.size(); ++c) {
     const std::vector<TemplateToken>& t = out[c].tokens;
     size_t constants = 0;
     for (size_t k = 0; k + 1 < t.size(); ++k) {
       if (opens_free_text(t[k]) && constants >= 2) {
         const size_t end = free_text_end(t, k);
-        if (end > k + 1) {
+        if (end > k) {
           std::string key = std::to_string(k);
           for (size_t i = 0; i < t.size(); ++i) {
             if (i == k + 1) i = end;
@@ -133,18 +141,20 @@ void free_text_merges(const std::vector<FinalCluster>& out, UnionFind& uf) {
             key += '\x1f';
             key += t[i].type == TokenType::Word ? t[i].text : std::string("\x1d");
           }
-          frames[key].emplace_back(static_cast<int>(c), end - k - 1);
+          const size_t length = end - k - 1;
+          frames[key].push_back({static_cast<int>(c), length, length == 1 && is_placeholder(t[k + 1].type)});
         }
       }
       if (t[k].type == TokenType::Word && is_alnum_word(t[k].text)) ++constants;
     }
   }
   for (const auto& [key, members] : frames) {
-    if (members.size() < 3) continue;
-    const bool lengths_differ = std::any_of(members.begin(), members.end(),
-                                            [&](const auto& m) { return m.second != members[0].second; });
-    if (!lengths_differ) continue;
-    for (const auto& m : members) uf.unite(members[0].first, m.first);
+    auto any = [&](auto pred) { return std::any_of(members.begin(), members.end(), pred); };
+    const bool lengths_differ = any([&](const Member& m) { return m.length != members[0].length; });
+    const bool missing_value =
+        any([](const Member& m) { return m.length == 0; }) && any([](const Member& m) { return m.one_value; });
+    if (!(members.size() >= 3 && lengths_differ) && !missing_value) continue;
+    for (const Member& m : members) uf.unite(members[0].cluster, m.cluster);
   }
 }
 
