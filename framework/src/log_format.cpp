@@ -31,13 +31,27 @@ struct LogFormat::Impl {
 
 namespace {
 
-// Literal part: spaces collapse to \s+, everything else is passed through as regex text.
+// Literal part: spaces collapse to \s+, everything else is passed through as regex text, except
+// that a group becomes non-capturing: logparser's formats group optional parts with plain
+// parentheses (Linux: `<Component>(\[<PID>\])?: <Content>`), and only fields capture here.
 void append_literal(std::string& regex, std::string_view literal) {
+  bool in_class = false;  // inside [...], where ( and spaces are themselves
   for (size_t i = 0; i < literal.size();) {
-    if (literal[i] == ' ') {
+    const char c = literal[i];
+    if (c == '\\' && i + 1 < literal.size()) {
+      regex.append(literal.substr(i, 2));
+      i += 2;
+    } else if (in_class) {
+      in_class = c != ']';
+      regex += literal[i++];
+    } else if (c == ' ') {
       while (i < literal.size() && literal[i] == ' ') ++i;
       regex += "\\s+";
+    } else if (c == '(' && (i + 1 == literal.size() || literal[i + 1] != '?')) {
+      regex += "(?:";
+      ++i;
     } else {
+      in_class = c == '[';
       regex += literal[i++];
     }
   }

@@ -87,6 +87,24 @@ TEST(LogFormat, SplitsLoghubLinesLikeTheRegex) {
   expect_same(kFormats[0], "  a \t b  c d: e: f  ");
 }
 
+// logparser's own formats group optional parts with plain parentheses; only fields capture.
+TEST(LogFormat, PlainGroupsInTheFormatDoNotCapture) {
+  LogFormat f("<Month> <Date> <Time> <Level> <Component>(\\[<PID>\\])?: <Content>");
+  std::vector<std::string_view> v;
+  ASSERT_TRUE(f.match("Jun 14 15:16:01 combo sshd(pam_unix)[19939]: check pass; user unknown", v));
+  EXPECT_EQ(std::vector<std::string>(v.begin(), v.end()),
+            (std::vector<std::string>{"Jun", "14", "15:16:01", "combo", "sshd(pam_unix)", "19939",
+                                      "check pass; user unknown"}));
+  ASSERT_TRUE(f.match("Jun 15 04:06:20 combo logrotate: ALERT exited abnormally with [1]", v));
+  EXPECT_EQ(v[4], "logrotate");
+  EXPECT_EQ(v[5], "");
+  EXPECT_EQ(v[6], "ALERT exited abnormally with [1]");
+  // A ( inside a character class or escaped stays what it is.
+  LogFormat g("<Level>[(] \\(<Pid>\\) <Content>");
+  ASSERT_TRUE(g.match("INFO( (42) hello", v));
+  EXPECT_EQ(v[1], "42");
+}
+
 TEST(LogFormat, AgreesWithTheRegexOnRandomLines) {
   std::mt19937 rng(7);
   const std::string alphabet = "ab :[]-@\t\v\n";
