@@ -29,7 +29,6 @@ bool is_alnum_word(const std::string& s) {
   return std::any_of(s.begin(), s.end(), [](char c) { return std::isalnum(static_cast<unsigned char>(c)); });
 }
 
-// Positions where two templates of one length disagree become <*>.
 bool same_token(const TemplateToken& a, const TemplateToken& b) {
   return a.type == b.type && (a.type != TokenType::Word || a.text == b.text);
 }
@@ -51,6 +50,7 @@ void merge_frames(std::vector<TemplateToken>& into, const std::vector<TemplateTo
   into.insert(into.begin() + static_cast<std::ptrdiff_t>(prefix), std::move(var));
 }
 
+// Positions where two templates of one length disagree become <*>.
 void merge_tokens(std::vector<TemplateToken>& into, const std::vector<TemplateToken>& other) {
   if (into.size() != other.size()) return merge_frames(into, other);
   for (size_t i = 0; i < into.size() && i < other.size(); ++i) {

@@ -98,6 +98,7 @@ void DrainEngine::load(const std::string& text) {
       node->groups.push_back(static_cast<uint32_t>(r.groups.size() - 1));
     }
   }
+  find_recurring_words();  // the restored clusters' names, so this run's ids start as the last ended
 }
 
 }  // namespace gardener::drain

@@ -250,6 +250,34 @@ TEST(Drain, PersistenceRoundTripAndAlias) {
   }
 }
 
+// The names found at the end of one run hold from the start of the next: a record is claimed
+// under the id its cluster ends the run with.
+TEST(Drain, RestoredTreeKnowsItsNamesFromTheFirstRecord) {
+  TempDir dir;
+  auto store = StateStore::open(dir.file("state.db"));
+  TestContext ctx;
+  ctx.store = store.get();
+  std::vector<std::string> lines;
+  for (const char* user : {"root", "deploy", "root", "deploy"}) {
+    lines.push_back(std::string("Failed password for ") + user + " from 10.0.0.1 port 22");
+    lines.push_back(std::string("Accepted key for ") + user + " from 10.0.0.1 port 22");
+  }
+  std::string failed_id;
+  {
+    auto d = make_configured<DrainClusterer>(Json::object());
+    auto rep = run(*d, ctx, lines);
+    ASSERT_EQ(rep.clusters.size(), 2u);
+    for (const auto& c : rep.clusters)
+      if (c.template_text.rfind("Failed", 0) == 0) failed_id = c.id;
+  }
+  auto d = make_configured<DrainClusterer>(Json::object());
+  Batch b;
+  auto rep = run(*d, ctx, {"Failed password for deploy from 10.0.0.2 port 22"}, &b);
+  ASSERT_EQ(rep.clusters.size(), 1u);
+  EXPECT_EQ(rep.clusters[0].id, failed_id);
+  EXPECT_EQ(b.records[0].cluster_id, failed_id);
+}
+
 TEST(Drain, MatchOnlyAssignsKnownClustersOnly) {
   TempDir dir;
   auto store = StateStore::open(dir.file("state.db"));
