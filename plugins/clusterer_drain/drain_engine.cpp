@@ -532,6 +532,17 @@ bool DrainEngine::names_entities(const PosTracker& tr) const {
   return recurring >= 2;
 }
 
+// GET, POST, UP, LOOKING, SCREEN_ON: upper case is how logs spell a closed vocabulary (methods,
+// states, levels), which recurs across events without naming anything.
+static bool upper_case_word(std::string_view w) {
+  bool letter = false;
+  for (char c : w) {
+    if (c >= 'a' && c <= 'z') return false;
+    letter |= c >= 'A' && c <= 'Z';
+  }
+  return letter && w.size() >= 2;
+}
+
 // The words that two or more clusters (groups) would split on; see names_entities().
 void DrainEngine::find_recurring_words() {
   recurring_words_.clear();
@@ -545,6 +556,7 @@ void DrainEngine::find_recurring_words() {
         if (gp->tmpl[i].type == TokenType::Word || !(tr.candidate() || names) || tr.values.size() < (names ? 1 : 2))
           continue;
         for (const auto& [word, n] : tr.values) {
+          if (upper_case_word(word)) continue;
           auto [it, fresh] = first_group.emplace(word, gp.get());
           if (!fresh && it->second != gp.get()) recurring_words_.insert(word);
         }
