@@ -178,6 +178,22 @@ void ClusterStats::fill(Cluster& out) const {
   }
 }
 
+void ClusterStats::remap_variables(const std::vector<int>& to, const std::vector<std::string>& names) {
+  std::vector<Counter> moved(names.size());
+  for (size_t i = 0; i < variables_.size() && i < to.size(); ++i) {
+    if (to[i] < 0 || static_cast<size_t>(to[i]) >= moved.size()) continue;
+    Counter& into = moved[static_cast<size_t>(to[i])];
+    if (into.slots.empty() && into.overflow == 0) {
+      into = std::move(variables_[i]);
+      continue;
+    }
+    variables_[i].for_each([&](const std::string& v, uint64_t n) { bump(into, v, limits_.max_tracked_values, n); });
+    into.overflow += variables_[i].overflow;
+  }
+  for (size_t j = 0; j < moved.size(); ++j) moved[j].name = names[j];
+  variables_ = std::move(moved);
+}
+
 void ClusterStats::merge(const ClusterStats& other) {
   if (other.count_ == 0) return;
   if (count_ == 0 || (other.first_ != 0 && other.first_ < first_)) first_ = other.first_;

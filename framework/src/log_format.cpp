@@ -31,27 +31,32 @@ struct LogFormat::Impl {
 
 namespace {
 
-// Literal part: spaces collapse to \s+, everything else is passed through as regex text, except
-// that a group becomes non-capturing: logparser's formats group optional parts with plain
-// parentheses (Linux: `<Component>(\[<PID>\])?: <Content>`), and only fields capture here.
+// Literal part: spaces collapse to \s+ (everywhere, as logparser does), everything else is passed
+// through as regex text, except that a group becomes non-capturing: logparser's formats group
+// optional parts with plain parentheses (Linux: `<Component>(\[<PID>\])?: <Content>`), and only
+// fields capture here.
 void append_literal(std::string& regex, std::string_view literal) {
-  bool in_class = false;  // inside [...], where ( and spaces are themselves
+  bool in_class = false;  // inside [...], where ( is itself
   for (size_t i = 0; i < literal.size();) {
     const char c = literal[i];
-    if (c == '\\' && i + 1 < literal.size()) {
+    if (c == ' ') {
+      while (i < literal.size() && literal[i] == ' ') ++i;
+      regex += "\\s+";
+    } else if (c == '\\' && i + 1 < literal.size()) {
       regex.append(literal.substr(i, 2));
       i += 2;
     } else if (in_class) {
       in_class = c != ']';
       regex += literal[i++];
-    } else if (c == ' ') {
-      while (i < literal.size() && literal[i] == ' ') ++i;
-      regex += "\\s+";
+    } else if (c == '[') {
+      regex += literal[i++];
+      if (i < literal.size() && literal[i] == '^') regex += literal[i++];
+      if (i < literal.size() && literal[i] == ']') regex += literal[i++];  // "[]x]": a ] first is itself
+      in_class = true;
     } else if (c == '(' && (i + 1 == literal.size() || literal[i + 1] != '?')) {
       regex += "(?:";
       ++i;
     } else {
-      in_class = c == '[';
       regex += literal[i++];
     }
   }

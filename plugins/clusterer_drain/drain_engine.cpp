@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <cmath>
 #include <numeric>
+#include <set>
 #include <stdexcept>
 #include <unordered_map>
 
@@ -29,17 +30,18 @@ bool is_alnum_word(const std::string& s) {
   return std::any_of(s.begin(), s.end(), [](char c) { return std::isalnum(static_cast<unsigned char>(c)); });
 }
 
-bool same_token(const TemplateToken& a, const TemplateToken& b) {
-  return a.type == b.type && (a.type != TokenType::Word || a.text == b.text);
+// Two template tokens that a merge keeps in place: the same word, or two placeholders.
+bool compatible(const TemplateToken& a, const TemplateToken& b) {
+  return a.type == TokenType::Word ? b.type == TokenType::Word && a.text == b.text : b.type != TokenType::Word;
 }
 
-// Templates of different lengths (a free-text merge): the common prefix and suffix, and one <*>
-// for the differing middle.
+// Templates of different lengths (free-text members are rewritten to one length first, so this is
+// a fallback): the common prefix and suffix, and one <*> for the differing middle.
 void merge_frames(std::vector<TemplateToken>& into, const std::vector<TemplateToken>& other) {
   const size_t shorter = std::min(into.size(), other.size());
   size_t prefix = 0, suffix = 0;
-  while (prefix < shorter && same_token(into[prefix], other[prefix])) ++prefix;
-  while (suffix < shorter - prefix && same_token(into[into.size() - 1 - suffix], other[other.size() - 1 - suffix]))
+  while (prefix < shorter && compatible(into[prefix], other[prefix])) ++prefix;
+  while (suffix < shorter - prefix && compatible(into[into.size() - 1 - suffix], other[other.size() - 1 - suffix]))
     ++suffix;
   const size_t middle_end = into.size() - suffix, other_middle_end = other.size() - suffix;
   if (prefix == middle_end && prefix == other_middle_end) return;
@@ -115,15 +117,49 @@ size_t free_text_end(const std::vector<TemplateToken>& t, size_t k) {
   return k;  // not closed: no frame
 }
 
+// `f` with the text between its brackets at `open` and `close` as one <*>. Its statistics follow:
+// variable j of them is the j-th placeholder of `layout` (the template they were gathered under,
+// as long as f's); those in the text are dropped for the new <*>, the later ones move up.
+void rewrite_to_frame(FinalCluster& f, const std::vector<TemplateToken>* layout, size_t open, size_t close,
+                      const Masker& masker) {
+  std::vector<TemplateToken>& t = f.tokens;
+  if (f.stats) {
+    std::vector<int> to;
+    std::vector<std::string> names;
+    auto add_name = [&](TokenType type) { names.push_back(fmt::format("{}#{}", masker.type_name(type), names.size() + 1)); };
+    if (layout && layout->size() == t.size()) {
+      for (size_t i = 0; i < t.size(); ++i) {
+        if (i == open + 1) add_name(TokenType::Var);  // the text's <*>: no values kept
+        const TokenType type = (*layout)[i].type;
+        if (type == TokenType::Word) continue;
+        if (i > open && i < close) {
+          to.push_back(-1);
+        } else {
+          to.push_back(static_cast<int>(names.size()));
+          add_name(type);
+        }
+      }
+    }
+    f.stats->remap_variables(to, names);  // an unknown layout keeps no variables rather than wrong ones
+  }
+  const std::string ws = close > open + 1 ? t[close - 1].ws : std::string();
+  t.erase(t.begin() + static_cast<std::ptrdiff_t>(open + 1), t.begin() + static_cast<std::ptrdiff_t>(close));
+  t.insert(t.begin() + static_cast<std::ptrdiff_t>(open + 1), TemplateToken{std::string(), ws, TokenType::Var});
+}
+
 // Clusters that share a frame -- a prefix with two or more constant words ending in an opener,
 // and what follows the free text -- and hold free text of two or more lengths in it are one event
 // with a free-text parameter (Drain files messages by length, so each length made a cluster).
 // Three members at least: two lengths alone may be two events that start alike. Two suffice when
 // one has nothing in the brackets and the other one value: "from 1.2.3.4 () at" lacks a host name.
-void free_text_merges(const std::vector<FinalCluster>& out, UnionFind& uf) {
+// Each member is rewritten to the frame with one <*> for the text (all then have one length) and
+// its statistics follow (`layout`: the member's variable positions, see post_merges). A cluster
+// takes part in one frame at most: the first, in key order.
+void free_text_merges(std::vector<FinalCluster>& out, const std::vector<const std::vector<TemplateToken>*>& layout,
+                      const Masker& masker, UnionFind& uf) {
   struct Member {
     int cluster;
-    size_t length;  // tokens of free text
+    size_t open, close;  // the frame's brackets
     bool one_value;
   };
   std::map<std::string, std::vector<Member>> frames;
@@ -141,20 +177,27 @@ void free_text_merges(const std::vector<FinalCluster>& out, UnionFind& uf) {
             key += '\x1f';
             key += t[i].type == TokenType::Word ? t[i].text : std::string("\x1d");
           }
-          const size_t length = end - k - 1;
-          frames[key].push_back({static_cast<int>(c), length, length == 1 && is_placeholder(t[k + 1].type)});
+          frames[key].push_back({static_cast<int>(c), k, end, end == k + 2 && is_placeholder(t[k + 1].type)});
         }
       }
       if (t[k].type == TokenType::Word && is_alnum_word(t[k].text)) ++constants;
     }
   }
+  std::vector<bool> taken(out.size(), false);
   for (const auto& [key, members] : frames) {
     auto any = [&](auto pred) { return std::any_of(members.begin(), members.end(), pred); };
-    const bool lengths_differ = any([&](const Member& m) { return m.length != members[0].length; });
+    const size_t length0 = members[0].close - members[0].open;
+    const bool lengths_differ = any([&](const Member& m) { return m.close - m.open != length0; });
     const bool missing_value =
-        any([](const Member& m) { return m.length == 0; }) && any([](const Member& m) { return m.one_value; });
+        any([](const Member& m) { return m.close == m.open + 1; }) && any([](const Member& m) { return m.one_value; });
     if (!(members.size() >= 3 && lengths_differ) && !missing_value) continue;
-    for (const Member& m : members) uf.unite(members[0].cluster, m.cluster);
+    if (any([&](const Member& m) { return taken[static_cast<size_t>(m.cluster)]; })) continue;
+    for (const Member& m : members) {
+      taken[static_cast<size_t>(m.cluster)] = true;
+      rewrite_to_frame(out[static_cast<size_t>(m.cluster)], layout[static_cast<size_t>(m.cluster)], m.open, m.close,
+                       masker);
+      uf.unite(members[0].cluster, m.cluster);
+    }
   }
 }
 
@@ -309,13 +352,6 @@ static bool looks_like_identifier(std::string_view word) {
   return false;
 }
 
-// The value of a `key=value` pair (the word glued after `=`): what the key names, a parameter.
-static bool after_equals(const std::vector<TemplateToken>& tmpl, size_t pos) {
-  if (pos == 0) return false;
-  const TemplateToken& prev = tmpl[pos - 1];
-  return prev.type == TokenType::Word && prev.ws.empty() && prev.text == "=";
-}
-
 // A program before its process id, `name[pid]` or `name(pid)` ("sshd[812]", "WeChat(311)").
 static bool before_process_id(const std::vector<TemplateToken>& tmpl, size_t pos) {
   if (pos + 2 >= tmpl.size() || !tmpl[pos].ws.empty()) return false;
@@ -324,21 +360,28 @@ static bool before_process_id(const std::vector<TemplateToken>& tmpl, size_t pos
          is_placeholder(tmpl[pos + 2].type);
 }
 
-// The word after `user`, `host` and their kin ("for user root", "User alice", "host db-1").
-static bool after_naming_noun(const std::vector<TemplateToken>& tmpl, size_t pos) {
-  if (pos == 0 || tmpl[pos - 1].type != TokenType::Word || tmpl[pos - 1].ws.empty()) return false;
-  static constexpr std::string_view kNouns[] = {"user", "username", "account", "login", "host", "hostname"};
-  const std::string& prev = tmpl[pos - 1].text;
-  for (std::string_view noun : kNouns)
-    if (prev.size() == noun.size() &&
-        std::equal(prev.begin(), prev.end(), noun.begin(), [](char a, char b) { return (a | 0x20) == b; }))
-      return true;
-  return false;
+// A word that says the next one is a name: user, host, account, login, or a key ending in one
+// of them or in "name" (ruser, rhost, logname, username, hostname).
+static bool naming_key(std::string_view w) {
+  std::string k;
+  for (char c : w) k += static_cast<char>(c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c);
+  auto ends = [&](std::string_view tail) { return k.size() >= tail.size() && k.compare(k.size() - tail.size(), tail.size(), tail) == 0; };
+  return ends("user") || ends("host") || ends("name") || k == "account" || k == "login";
 }
 
-// Where a word names something by its place in the message: a key's value, a program, a user.
+// The word after a naming key: "for user root", "User alice", "user=root", "rhost=db-1". (Other
+// keys' values are often states: status=sent, state=UP.)
+static bool after_naming_key(const std::vector<TemplateToken>& tmpl, size_t pos) {
+  if (pos == 0 || tmpl[pos - 1].type != TokenType::Word) return false;
+  const TemplateToken& prev = tmpl[pos - 1];
+  if (!prev.ws.empty()) return naming_key(prev.text);
+  return prev.text == "=" && pos >= 2 && tmpl[pos - 2].type == TokenType::Word && tmpl[pos - 2].ws.empty() &&
+         naming_key(tmpl[pos - 2].text);
+}
+
+// Where a word names something by its place in the message: a program, a user, a host.
 static bool naming_position(const std::vector<TemplateToken>& tmpl, size_t pos) {
-  return after_equals(tmpl, pos) || before_process_id(tmpl, pos) || after_naming_noun(tmpl, pos);
+  return before_process_id(tmpl, pos) || after_naming_key(tmpl, pos);
 }
 
 // A varying word position is an enumeration candidate while it has at most enum_max_values plain
@@ -460,6 +503,7 @@ int DrainEngine::choose_sub(Group& g, const std::vector<Token>& tokens) {
       }
     if (heaviest < 0) break;
     g.trackers[heaviest].overflow = true;
+    g.trackers[heaviest].values.clear();  // too many, like past enum_max_values (not a naming position)
     ++g.version;
     merge_subs_by_key(g);
   }
@@ -543,13 +587,28 @@ static bool upper_case_word(std::string_view w) {
   return letter && w.size() >= 2;
 }
 
-// The words that two or more clusters (groups) would split on; see names_entities().
+// What event a group is: its first two constant words. Groups of one event that Drain kept apart
+// (free text of another length) share it, so their words do not count as recurring.
+static std::string event_head(const std::vector<TemplateToken>& tmpl) {
+  std::string head;
+  size_t words = 0;
+  for (const TemplateToken& t : tmpl) {
+    if (t.type != TokenType::Word || !is_alnum_word(t.text)) continue;
+    head += t.text;
+    head += '\x1f';
+    if (++words == 2) break;
+  }
+  return head;
+}
+
+// The words that clusters of two or more events would split on; see names_entities().
 void DrainEngine::find_recurring_words() {
   recurring_words_.clear();
-  std::unordered_map<std::string, const Group*> first_group;
+  std::unordered_map<std::string, std::string> first_event;  // word -> the first event it varied in
   for (auto& [len, r] : roots_) {
     for (auto& gp : r.groups) {
       if (!gp || gp->evicted) continue;
+      const std::string head = event_head(gp->tmpl);
       for (size_t i = 0; i < gp->tmpl.size(); ++i) {
         const PosTracker& tr = gp->trackers[i];
         const bool names = tr.overflow && tr.word_only;  // a naming position's first words
@@ -557,8 +616,8 @@ void DrainEngine::find_recurring_words() {
           continue;
         for (const auto& [word, n] : tr.values) {
           if (upper_case_word(word)) continue;
-          auto [it, fresh] = first_group.emplace(word, gp.get());
-          if (!fresh && it->second != gp.get()) recurring_words_.insert(word);
+          auto [it, fresh] = first_event.emplace(word, head);
+          if (!fresh && it->second != head) recurring_words_.insert(word);
         }
       }
     }
@@ -700,8 +759,11 @@ void DrainEngine::evict_if_needed() {
   }
 }
 
-void DrainEngine::post_merges(std::vector<FinalCluster>& out, std::vector<int>& redirect) const {
+void DrainEngine::post_merges(std::vector<FinalCluster>& out, const std::vector<const std::vector<TemplateToken>*>& layout,
+                              std::vector<int>& redirect) const {
   UnionFind uf(out.size());
+  // First: the members it rewrites then take part in the merges below at their new length.
+  if (params_.free_text_merge) free_text_merges(out, layout, masker_, uf);
   if (params_.cardinality_merge) {
     // Clusters equal but for one word position with many values, each seen rarely: a word-valued
     // parameter (user, host) in a message too short for the similarity threshold to absorb it.
@@ -718,19 +780,27 @@ void DrainEngine::post_merges(std::vector<FinalCluster>& out, std::vector<int>& 
       size_t p = 0;
       for (size_t i = 0; i < first.size(); ++i)
         if (skeleton_key(first, i) == key) p = i;
-      if (alnum_constants(first, p) < 2) continue;
-      // Names: by their place (a key's value, a program's), or words other clusters vary over.
+      // Distinct words, not clusters: the free-text merge leaves several clusters of one template.
+      std::set<std::string_view> words;
       size_t recurring = 0;
-      for (int m : members) recurring += recurring_words_.count(out[m].tokens[p].text);
-      const bool names = naming_position(first, p) || recurring >= 2;
       uint64_t total = 0;
-      for (int m : members) total += out[m].count;
-      const bool rare = total * 2 <= members.size() * 3;  // <= 1.5 messages per value
-      if (!names && (members.size() < 3 || (!rare && members.size() < 5))) continue;
+      for (int m : members) {
+        const std::string& w = out[m].tokens[p].text;
+        if (words.insert(w).second) recurring += recurring_words_.count(w);
+        total += out[m].count;
+      }
+      const size_t values = words.size();
+      if (values < 2) continue;
+      // Names: by their place (a program's, a user's), or words other events vary over.
+      const bool names = naming_position(first, p) || recurring >= 2;
+      // What is left must say what the event is: two constant words, or one beside names
+      // ("(<*>) CMD (<*>)"); one-word messages (normal, warning, critical) never merge.
+      if (alnum_constants(first, p) < (names ? 1u : 2u)) continue;
+      const bool rare = total * 2 <= values * 3;  // <= 1.5 messages per value
+      if (!names && (values < 3 || (!rare && values < 5))) continue;
       for (int m : members) uf.unite(members[0], m);
     }
   }
-  if (params_.free_text_merge) free_text_merges(out, uf);
   if (params_.subsumption_merge) {
     std::unordered_map<std::string, int> general;
     for (size_t c = 0; c < out.size(); ++c)
@@ -757,6 +827,7 @@ const std::vector<FinalCluster>& DrainEngine::finalize() {
     int sub;
   };
   std::vector<Owner> owners;
+  std::vector<const std::vector<TemplateToken>*> layout;  // per cluster: its first group's template
   for (auto& [len, r] : roots_) {
     for (auto& gp : r.groups) {
       if (!gp || gp->evicted) continue;
@@ -772,6 +843,7 @@ const std::vector<FinalCluster>& DrainEngine::finalize() {
         if (fresh) {
           out.push_back(FinalCluster{});
           out.back().tokens = std::move(tokens);
+          layout.push_back(&g.tmpl);
         } else {
           merge_tokens(out[it->second].tokens, tokens);  // identical templates: one cluster
         }
@@ -787,7 +859,7 @@ const std::vector<FinalCluster>& DrainEngine::finalize() {
     }
   }
   std::vector<int> redirect;
-  post_merges(out, redirect);
+  post_merges(out, layout, redirect);
   std::vector<int> index(out.size(), -1);
   final_.clear();
   for (size_t c = 0; c < out.size(); ++c)

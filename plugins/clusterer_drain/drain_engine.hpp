@@ -163,7 +163,9 @@ class DrainEngine {
   void find_recurring_words();
   void retire(Group& g);
   FinalCluster make_final(std::vector<TemplateToken> tokens) const;
-  void post_merges(std::vector<FinalCluster>& out, std::vector<int>& redirect) const;
+  /// `layout[c]`: the template out[c]'s statistics were gathered under (its first group's).
+  void post_merges(std::vector<FinalCluster>& out, const std::vector<const std::vector<TemplateToken>*>& layout,
+                   std::vector<int>& redirect) const;
 
   DrainParams params_;
   const Masker& masker_;

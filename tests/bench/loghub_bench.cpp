@@ -55,6 +55,31 @@ std::vector<std::string> split_list(const std::string& s) {
   return out;
 }
 
+// "drain.sim_threshold=0.6": the option set in that plugin's options, the value parsed as JSON
+// when it is JSON and taken as a string otherwise.
+void apply_override(const std::string& o, Json& tmpl_opts, Json& drain_opts) {
+  const size_t dot = o.find('.'), eq = o.find('=');
+  if (dot == std::string::npos || eq == std::string::npos || eq < dot)
+    usage("--set " + o + ": write template.OPTION=VALUE or drain.OPTION=VALUE");
+  const std::string plugin = o.substr(0, dot), key = o.substr(dot + 1, eq - dot - 1), text = o.substr(eq + 1);
+  if (plugin != "template" && plugin != "drain") usage("--set " + o + ": the plugin is template or drain");
+  Json value = Json::parse(text, nullptr, false);
+  if (value.is_discarded()) value = text;
+  (plugin == "template" ? tmpl_opts : drain_opts)[key] = value;
+}
+
+double parse_fraction(const std::string& option, const std::string& v) {
+  size_t used = 0;
+  double x = -1;
+  try {
+    x = std::stod(v, &used);
+  } catch (const std::exception&) {
+    used = 0;
+  }
+  if (used != v.size() || x < 0 || x > 1) usage(option + " " + v + ": give a number from 0 to 1");
+  return x;
+}
+
 Args parse_args(int argc, char** argv) {
   Args a;
   for (int i = 1; i < argc; ++i) {
@@ -67,11 +92,13 @@ Args parse_args(int argc, char** argv) {
     else if (k == "--pred-dir") a.pred_dir = v;
     else if (k == "--systems") a.systems = split_list(v);
     else if (k == "--set") a.overrides.push_back(v);
-    else if (k == "--min-ga") a.min_ga = std::stod(v);
+    else if (k == "--min-ga") a.min_ga = parse_fraction(k, v);
     else usage("unknown option " + k);
   }
   if (a.data.empty() || a.settings.empty() || a.pred_dir.empty()) usage("--data, --settings and --pred-dir are required");
   if (a.mode != "benchmark" && a.mode != "default") usage("--mode must be benchmark or default");
+  Json unused_template, unused_drain;
+  for (const std::string& o : a.overrides) apply_override(o, unused_template, unused_drain);  // reports a bad --set now
   return a;
 }
 
@@ -182,19 +209,6 @@ struct SystemResult {
   bool has_original = false;
 };
 
-// "drain.sim_threshold=0.6": the option set in that plugin's options, the value parsed as JSON
-// when it is JSON and taken as a string otherwise.
-void apply_override(const std::string& o, Json& tmpl_opts, Json& drain_opts) {
-  const size_t dot = o.find('.'), eq = o.find('=');
-  if (dot == std::string::npos || eq == std::string::npos || eq < dot)
-    usage("--set " + o + ": write template.OPTION=VALUE or drain.OPTION=VALUE");
-  const std::string plugin = o.substr(0, dot), key = o.substr(dot + 1, eq - dot - 1), text = o.substr(eq + 1);
-  if (plugin != "template" && plugin != "drain") usage("--set " + o + ": the plugin is template or drain");
-  Json value = Json::parse(text, nullptr, false);
-  if (value.is_discarded()) value = text;
-  (plugin == "template" ? tmpl_opts : drain_opts)[key] = value;
-}
-
 SystemResult run_system(const Args& args, const std::string& sys, const Json& s) {
   std::string log_file = s.value("log_file", sys + "/" + sys + "_2k.log");
   fs::path log_path = fs::path(args.data) / log_file;
@@ -279,7 +293,7 @@ int main(int argc, char** argv) {
       for (auto it = settings.begin(); it != settings.end(); ++it) systems.push_back(it.key());
     fs::create_directories(args.pred_dir);
     std::map<std::string, SystemResult> results;
-    double corrected_ga = 1.0;
+    double corrected_ga = -1.0;  // no system scored: below any floor
     for (const auto& sys : systems) {
       if (!settings.contains(sys)) usage("system " + sys + " is not in " + args.settings);
       results[sys] = run_system(args, sys, settings[sys]);

@@ -99,10 +99,13 @@ TEST(LogFormat, PlainGroupsInTheFormatDoNotCapture) {
   EXPECT_EQ(v[4], "logrotate");
   EXPECT_EQ(v[5], "");
   EXPECT_EQ(v[6], "ALERT exited abnormally with [1]");
-  // A ( inside a character class or escaped stays what it is.
+  // A ( inside a character class or escaped stays what it is; so does a ] first in a class.
   LogFormat g("<Level>[(] \\(<Pid>\\) <Content>");
   ASSERT_TRUE(g.match("INFO( (42) hello", v));
   EXPECT_EQ(v[1], "42");
+  LogFormat h("<Level>[](] <Content>");
+  ASSERT_TRUE(h.match("INFO] hello", v));
+  EXPECT_FALSE(h.match("INFO? hello", v));
 }
 
 TEST(LogFormat, AgreesWithTheRegexOnRandomLines) {

@@ -178,6 +178,25 @@ TEST(ClusterStats, ValueCountsStayExactThroughGrowthAndMerge) {
   EXPECT_EQ(c.variables[0].top[1].count, 65u);
 }
 
+TEST(ClusterStats, RemappedVariablesMoveMergeAndDrop) {
+  ClusterStats s;
+  s.add_variable(0, "IP#1", "10.0.0.1");
+  s.add_variable(1, "PATH#2", "/etc/cron.hourly");  // inside free text that became one <*>
+  s.add_variable(2, "NUM#3", "7");
+  s.add_variable(3, "NUM#4", "7");
+  s.remap_variables({0, -1, 2, 2}, {"IP#1", "*#2", "NUM#3"});  // the last two now one position
+  Cluster c;
+  s.fill(c);
+  ASSERT_EQ(c.variables.size(), 3u);
+  EXPECT_EQ(c.variables[0].name, "IP#1");
+  EXPECT_EQ(c.variables[0].top.at(0).value, "10.0.0.1");
+  EXPECT_EQ(c.variables[1].name, "*#2");
+  EXPECT_TRUE(c.variables[1].top.empty());
+  EXPECT_EQ(c.variables[2].name, "NUM#3");
+  ASSERT_EQ(c.variables[2].top.size(), 1u);
+  EXPECT_EQ(c.variables[2].top[0].count, 2u);
+}
+
 TEST(ClusterStats, MergeAddsCountsAndWidensTimes) {
   ClusterStats a, b;
   a.add(record_at(100, Severity::Error, "x"));

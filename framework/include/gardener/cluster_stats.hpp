@@ -38,6 +38,10 @@ class ClusterStats {
   void fill(Cluster& out) const;
   /// Merges another cluster's statistics into this one (identical templates merged).
   void merge(const ClusterStats& other);
+  /// For a template that changed shape (free text became one <*>): the statistics of variable
+  /// position i move to position to[i] (dropped where to[i] < 0); there are names.size()
+  /// positions afterwards, named after `names`. Since SDK 3.1.
+  void remap_variables(const std::vector<int>& to, const std::vector<std::string>& names);
 
  private:
   // The values of one position and their counts: an open-addressing table of at most

@@ -89,10 +89,13 @@ bool is_collapse_sep(char c) {
 
 // `<`, `>`, `~` or `+` glued to the value after it, alone at the start of a chunk ("lifetime <1 sec",
 // "reset +0.18 s": `-0.18` is one token already).
-bool is_bound_mark(std::string_view msg, const MessageToken& m) {
+// An angle-bracketed value ("<bob@x.io>", "<10.0.0.1>") keeps its brackets as constants.
+bool is_bound_mark(std::string_view msg, const MessageToken& m, const MessageToken& value) {
   if (m.size != 1 || m.ws != 0 || m.type != 0) return false;
   const char c = msg[m.begin];
-  return c == '<' || c == '>' || c == '~' || c == '+';
+  const size_t after = value.begin + value.size;
+  if (c == '<') return after >= msg.size() || msg[after] != '>';
+  return c == '>' || c == '~' || c == '+';
 }
 
 // Cheap necessary conditions, checked before the scanners (most tokens fail them).
@@ -323,6 +326,7 @@ void Masker::Impl::scan_segment(std::string_view msg, size_t from, size_t to, Of
         };
         size_t j = 1;
         while (j < rest.size() && inside(j)) ++j;
+        if (rest[j - 1] == ' ') j = 1;  // 'abc ': not a quoted value
         if (j > 1 && j < rest.size() && rest[j] == c && (j + 1 >= rest.size() || !is_alnum(rest[j + 1]))) {
           emit(out, i, i + 1, TokenType::Word);
           emit(out, i + 1, i + j, TokenType::Quoted);
@@ -371,7 +375,7 @@ void Masker::Impl::collapse(std::string_view msg, Offsets& out) const {
     const TokenType tt = type_of(t);
     if (is_placeholder(tt) && w > 0) {
       MessageToken& prev = out[w - 1];
-      if (is_bound_mark(msg, prev) && (w == 1 ? prev.begin == 0 || is_space(msg[prev.begin - 1]) : out[w - 2].ws > 0)) {
+      if (is_bound_mark(msg, prev, t) && (w == 1 ? prev.begin == 0 || is_space(msg[prev.begin - 1]) : out[w - 2].ws > 0)) {
         join(prev, t, tt);  // "<1 sec", ">100", "~5", "+0.2": a bound or sign is part of its value
         continue;
       }

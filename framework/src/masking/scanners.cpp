@@ -231,7 +231,7 @@ size_t scan_mac(std::string_view s) {
     if (i + 3 > s.size() || s[i] != ':' || !is_hex(s[i + 1]) || !is_hex(s[i + 2])) break;
     ++i;
   }
-  if (groups < 6 || (i < s.size() && (is_word(s[i]) || s[i] == ':'))) return 0;
+  if (groups < 6 || (i < s.size() && (is_alnum(s[i]) || s[i] == '_' || s[i] == ':'))) return 0;  // "…:4a." ends
   return i;
 }
 
@@ -418,10 +418,11 @@ bool is_host_port(std::string_view rest, size_t j) {
   // A top-level domain: 2 to 6 lower-case letters ("onTransact:88" is a method and its line).
   if (labels == 0 || label < 2 || label > 6 || last_letters != label) return false;
   // Source files before a line number ("Foo.java:12", "app.py:3") are not hosts.
+  // Extensions that are also country domains (.pl, .rs, .sh, .so, .cc) count as hosts.
   static constexpr std::string_view kSourceExtensions[] = {
-      "java", "py", "go", "cc", "cpp", "cxx", "hpp", "hh", "rs", "js", "ts", "rb", "php", "scala", "kt", "cs",
-      "swift", "pl", "sh", "lua", "erl", "ex", "exs", "clj", "groovy", "log", "txt", "conf", "xml", "json", "yaml",
-      "yml", "cfg", "ini", "jsp", "mm", "vb", "fs", "dart", "jar", "class", "so", "dll"};
+      "java", "py", "go", "cpp", "cxx", "hpp", "hh", "js", "ts", "rb", "php", "scala", "kt", "cs", "swift", "lua",
+      "erl", "ex", "exs", "clj", "groovy", "log", "txt", "conf", "xml", "json", "yaml", "yml", "cfg", "ini", "jsp",
+      "mm", "vb", "fs", "dart", "jar", "class", "dll"};
   const std::string_view tld = rest.substr(j - label, label);
   for (std::string_view ext : kSourceExtensions)
     if (ieq(tld, ext)) return false;

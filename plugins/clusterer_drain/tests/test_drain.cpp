@@ -181,6 +181,15 @@ TEST(Drain, BracketedFreeTextOfAnyLengthIsOneParameter) {
   auto rep = run(*d, ctx, lines);
   auto m = by_template(rep);
   EXPECT_EQ(m["ftpd connection from <IP> (<*>) at noon"], 10u);
+  // The statistics follow the new shape: the address keeps its values, the text's <*> has none.
+  for (const auto& c : rep.clusters) {
+    if (c.template_text.rfind("ftpd", 0) != 0) continue;
+    ASSERT_EQ(c.variables.size(), 2u);
+    EXPECT_EQ(c.variables[0].name, "IP#1");
+    EXPECT_EQ(c.variables[0].distinct, 10u);
+    EXPECT_EQ(c.variables[1].name, "*#2");
+    EXPECT_TRUE(c.variables[1].top.empty());
+  }
   EXPECT_EQ(m["(root) CMD (<*>)"], 40u);
   EXPECT_EQ(m["backup job done (exit ok)"], 10u);
   EXPECT_EQ(m["backup job done (exit code <NUM>, disk full)"], 10u);

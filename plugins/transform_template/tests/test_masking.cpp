@@ -71,6 +71,7 @@ TEST(Masking, BoolsNamesQuoted) {
   EXPECT_EQ(typed("SSID 'Starbucks WiFi' is up"), "SSID '<QUOTED>' is up");  // single quotes: a few words
   EXPECT_EQ(typed("req \"GET /a HTTP/1.1\" ok"), "req \"GET <PATH>\" ok");  // double: not one value
   EXPECT_EQ(typed("it's 'not closed at all"), "it's 'not closed at all");
+  EXPECT_EQ(typed("say 'abc ' now"), "say 'abc ' now");  // a space before the closing quote: no value
   EXPECT_EQ(typed("no longer served"), "no longer served");  // "no" is not a boolean
 }
 
@@ -83,6 +84,8 @@ TEST(Masking, HostsWithPortsAndMacAddresses) {
   EXPECT_EQ(typed("by Stub.onTransact:88 x"), "by Stub.onTransact:<NUM> x");
   EXPECT_EQ(typed("from 86:50:f2:a8:8b:4a via eth"), "from <IP> via eth");
   EXPECT_EQ(typed("bssid ea:ff:01:02:03:04 up"), "bssid <IP> up");
+  EXPECT_EQ(typed("associated with 86:50:f2:a8:8b:4a."), "associated with <IP>.");  // a full stop ends it
+  EXPECT_EQ(typed("to wp.pl:443 ok"), "to <*> ok");  // a country domain that is also an extension
   EXPECT_EQ(typed("OUT= MAC=00:16:3e:aa:bb:cc:00:16:3e:11:22:33:08:00 SRC=x"), "OUT= MAC=<IP> SRC=x");
   EXPECT_EQ(typed("at 12:30:45:10:20 x"), "at <TIMESTAMP> x");  // five groups: a time, no MAC
 }
@@ -93,6 +96,7 @@ TEST(Masking, BoundsAndSignsStayWithTheirValue) {
   EXPECT_EQ(typed("took >100 ms, ~5 tries"), "took <DURATION>, <NUM> tries");
   EXPECT_EQ(typed("time reset +0.18 s"), typed("time reset -0.18 s"));
   EXPECT_EQ(typed("if a<5 then"), "if a<<NUM> then");  // glued to a word: a comparison, left alone
+  EXPECT_EQ(typed("from <bob@x.io> ok"), "from <<EMAIL>> ok");  // angle brackets stay constants
 }
 
 TEST(Masking, CollapseRuns) {
