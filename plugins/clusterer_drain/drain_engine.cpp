@@ -360,13 +360,20 @@ static bool before_process_id(const std::vector<TemplateToken>& tmpl, size_t pos
          is_placeholder(tmpl[pos + 2].type);
 }
 
+// Whether `w` ends with `tail` (lower-case letters), in any case.
+static bool ends_with_letters(std::string_view w, std::string_view tail) {
+  if (w.size() < tail.size()) return false;
+  const size_t from = w.size() - tail.size();
+  for (size_t i = 0; i < tail.size(); ++i)
+    if ((w[from + i] | 0x20) != tail[i]) return false;
+  return true;
+}
+
 // A word that says the next one is a name: user, host, account, login, or a key ending in one
-// of them or in "name" (ruser, rhost, logname, username, hostname).
+// of them or in "name" (ruser, rhost, logname, username, hostname). No copy: this runs per line.
 static bool naming_key(std::string_view w) {
-  std::string k;
-  for (char c : w) k += static_cast<char>(c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c);
-  auto ends = [&](std::string_view tail) { return k.size() >= tail.size() && k.compare(k.size() - tail.size(), tail.size(), tail) == 0; };
-  return ends("user") || ends("host") || ends("name") || k == "account" || k == "login";
+  return ends_with_letters(w, "user") || ends_with_letters(w, "host") || ends_with_letters(w, "name") ||
+         (w.size() == 7 && ends_with_letters(w, "account")) || (w.size() == 5 && ends_with_letters(w, "login"));
 }
 
 // The word after a naming key: "for user root", "User alice", "user=root", "rhost=db-1". (Other
