@@ -3,6 +3,7 @@
 // the data set). Usage:
 //   gardener-loghub-bench --data DIR --settings FILE.json --mode benchmark|default --pred-dir OUT [--systems A,B]
 #include <algorithm>
+#include <charconv>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
@@ -150,7 +151,13 @@ std::string csv_field(const std::string& s) {
 }
 
 // Labels: LineId → EventTemplate.
-std::vector<std::string> read_labels(const std::string& path, size_t n_lines) {
+// The true template of each line 1..n_lines, and which lines have one.
+struct Labels {
+  std::vector<std::string> of_line;
+  std::vector<bool> present;
+};
+
+Labels read_labels(const std::string& path, size_t n_lines) {
   auto rows = read_csv(path);
   if (rows.empty()) throw std::runtime_error(path + " is empty");
   const auto& head = rows[0];
@@ -160,12 +167,23 @@ std::vector<std::string> read_labels(const std::string& path, size_t n_lines) {
     return static_cast<size_t>(it - head.begin());
   };
   size_t id = col("LineId"), tmpl = col("EventTemplate");
-  std::vector<std::string> labels(n_lines);
+  Labels labels{std::vector<std::string>(n_lines), std::vector<bool>(n_lines, false)};
   for (size_t r = 1; r < rows.size(); ++r) {
     if (rows[r].size() <= std::max(id, tmpl)) continue;
-    size_t line = std::stoul(rows[r][id]);
-    if (line >= 1 && line <= n_lines) labels[line - 1] = rows[r][tmpl];
+    const std::string& text = rows[r][id];
+    size_t line = 0;
+    auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), line);
+    if (ec != std::errc() || end != text.data() + text.size())
+      throw std::runtime_error(path + " row " + std::to_string(r + 1) + ": LineId \"" + text + "\" is not a number");
+    if (line >= 1 && line <= n_lines) {
+      labels.of_line[line - 1] = rows[r][tmpl];
+      labels.present[line - 1] = true;
+    }
   }
+  const auto missing = static_cast<size_t>(std::count(labels.present.begin(), labels.present.end(), false));
+  if (missing > 0)
+    std::cerr << fmt::format("gardener-loghub-bench: {} of {} log lines have no label in {}; they are left out of "
+                             "the scores\n", missing, n_lines, path);
   return labels;
 }
 
@@ -201,6 +219,19 @@ Scores score(const std::vector<std::string>& pred_key, const std::vector<std::st
   s.fga = f1(pg.empty() ? 0 : double(correct_groups) / pg.size(), tg.empty() ? 0 : double(correct_groups) / tg.size());
   s.fta = f1(pg.empty() ? 0 : double(correct_templates) / pg.size(), tg.empty() ? 0 : double(correct_templates) / tg.size());
   return s;
+}
+
+// The predictions and truths of the labelled lines only.
+Scores score_labelled(const std::vector<std::string>& key, const std::vector<std::string>& tmpl,
+                      const Labels& truth) {
+  std::vector<std::string> k, t, l;
+  for (size_t i = 0; i < truth.present.size(); ++i) {
+    if (!truth.present[i]) continue;
+    k.push_back(key[i]);
+    t.push_back(tmpl[i]);
+    l.push_back(truth.of_line[i]);
+  }
+  return score(k, t, l);
 }
 
 struct SystemResult {
@@ -263,13 +294,13 @@ SystemResult run_system(const Args& args, const std::string& sys, const Json& s)
   fs::path dir = log_path.parent_path();
   std::string stem = log_path.filename().string();
   auto corrected = read_labels((dir / (stem + "_structured_corrected.csv")).string(), n);
-  res.corrected = score(tmpl, tmpl, corrected);
-  res.corrected_cid = score(cid, tmpl, corrected);
+  res.corrected = score_labelled(tmpl, tmpl, corrected);
+  res.corrected_cid = score_labelled(cid, tmpl, corrected);
   fs::path orig = dir / (stem + "_structured.csv");
   if (fs::exists(orig)) {
     auto original = read_labels(orig.string(), n);
-    res.original = score(tmpl, tmpl, original);
-    res.original_cid = score(cid, tmpl, original);
+    res.original = score_labelled(tmpl, tmpl, original);
+    res.original_cid = score_labelled(cid, tmpl, original);
     res.has_original = true;
   }
   return res;
