@@ -343,10 +343,23 @@ int DrainEngine::create_group(LengthRoot& root, Node& leaf, const std::vector<To
   return static_cast<int>(idx);
 }
 
+// GET, POST, UP, LOOKING, SCREEN_ON: upper case is how logs spell a closed vocabulary (methods,
+// states, levels), which recurs across events without naming anything.
+static bool upper_case_word(std::string_view w) {
+  bool letter = false;
+  for (char c : w) {
+    if (c >= 'a' && c <= 'z') return false;
+    letter |= c >= 'A' && c <= 'Z';
+  }
+  return letter && w.size() >= 2;
+}
+
 // An enumeration is a closed set of plain words (Started/Paused, GET/POST, ok/error). A word
 // with inner punctuation (auth-service, gmail.com, user_42) names something: a host, a service,
 // a key. Such positions are parameters, however few values one window shows.
 static bool looks_like_identifier(std::string_view word) {
+  // ...unless it ends in an upper-case constant (SCREEN_ON, android.intent.action.SCREEN_OFF).
+  if (upper_case_word(word.substr(word.rfind('.') == std::string_view::npos ? 0 : word.rfind('.') + 1))) return false;
   for (size_t i = 1; i + 1 < word.size(); ++i)
     if (word[i] == '-' || word[i] == '.' || word[i] == '_' || word[i] == '/' || word[i] == '@') return true;
   return false;
@@ -583,16 +596,6 @@ bool DrainEngine::names_entities(const PosTracker& tr) const {
   return recurring >= 2;
 }
 
-// GET, POST, UP, LOOKING, SCREEN_ON: upper case is how logs spell a closed vocabulary (methods,
-// states, levels), which recurs across events without naming anything.
-static bool upper_case_word(std::string_view w) {
-  bool letter = false;
-  for (char c : w) {
-    if (c >= 'a' && c <= 'z') return false;
-    letter |= c >= 'A' && c <= 'Z';
-  }
-  return letter && w.size() >= 2;
-}
 
 // What event a group is: its first two constant words. Groups of one event that Drain kept apart
 // (free text of another length) share it, so their words do not count as recurring.

@@ -2,6 +2,7 @@
 // value type is a small state machine instead of a regex.
 #include "scanners.hpp"
 
+#include <algorithm>
 #include <array>
 #include <cstdint>
 #include <cstring>
@@ -463,7 +464,10 @@ TokenType classify_word(std::string_view w, WordShape shape) {
         ++len;
       }
     }
-    if (len > 0 && parts + 1 >= 3) return TokenType::Name;
+    // android.intent.action.SCREEN_ON ends in a constant: a value of a closed set, not a name.
+    const std::string_view last = w.substr(w.size() - len);
+    const bool constant = std::none_of(last.begin(), last.end(), [](char c) { return c >= 'a' && c <= 'z'; });
+    if (len > 0 && parts + 1 >= 3 && !constant) return TokenType::Name;
   }
   return TokenType::Word;
 }

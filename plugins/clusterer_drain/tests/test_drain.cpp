@@ -106,6 +106,18 @@ TEST(Drain, EnumSplitSeparatesStates) {
   for (const auto& c : rep.clusters) EXPECT_EQ(c.count, 10u);
 }
 
+// Upper-case constants are an enumeration even with inner punctuation (not identifiers).
+TEST(Drain, UpperCaseConstantsAreAnEnumeration) {
+  auto d = make_configured<DrainClusterer>(Json::object());
+  TestContext ctx;
+  std::vector<std::string> lines;
+  for (int i = 0; i < 20; ++i)
+    lines.push_back(std::string("onReceive action: android.intent.action.") + (i % 2 ? "SCREEN_ON" : "SCREEN_OFF"));
+  auto rep = run(*d, ctx, lines);
+  ASSERT_EQ(rep.clusters.size(), 2u);
+  for (const auto& c : rep.clusters) EXPECT_EQ(c.count, 10u) << c.template_text;
+}
+
 TEST(Drain, WordParameterWithManyValuesIsOneCluster) {
   auto d = make_configured<DrainClusterer>(Json::object());
   TestContext ctx;

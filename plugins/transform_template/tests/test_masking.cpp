@@ -67,6 +67,8 @@ TEST(Masking, DurationsAndSizes) {
 TEST(Masking, BoolsNamesQuoted) {
   EXPECT_EQ(typed("allDrawn= false x"), "allDrawn= <BOOL> x");
   EXPECT_EQ(typed("pkg com.example.app died"), "pkg <NAME> died");
+  // A dotted name ending in an upper-case constant is a value of a closed set: kept as a word.
+  EXPECT_EQ(typed("action: android.intent.action.SCREEN_ON"), "action: android.intent.action.SCREEN_ON");
   EXPECT_EQ(typed("file 'abc' missing"), "file '<QUOTED>' missing");
   EXPECT_EQ(typed("SSID 'Starbucks WiFi' is up"), "SSID '<QUOTED>' is up");  // single quotes: a few words
   EXPECT_EQ(typed("req \"GET /a HTTP/1.1\" ok"), "req \"GET <PATH>\" ok");  // double: not one value
