@@ -87,9 +87,8 @@ bool is_collapse_sep(char c) {
   }
 }
 
-// `<`, `>`, `~` or `+` glued to the value after it, alone at the start of a chunk ("lifetime <1 sec",
-// "reset +0.18 s": `-0.18` is one token already).
-// An angle-bracketed value ("<bob@x.io>", "<10.0.0.1>") keeps its brackets as constants.
+// `<`, `>`, `~` or `+` glued to the value after it ("lifetime <1 sec", "reset +0.18 s": `-0.18` is
+// one token already), unless it opens an angle-bracketed value ("<bob@x.io>", "<10.0.0.1>").
 bool is_bound_mark(std::string_view msg, const MessageToken& m, const MessageToken& value) {
   if (m.size != 1 || m.ws != 0 || m.type != 0) return false;
   const char c = msg[m.begin];
@@ -375,7 +374,8 @@ void Masker::Impl::collapse(std::string_view msg, Offsets& out) const {
     const TokenType tt = type_of(t);
     if (is_placeholder(tt) && w > 0) {
       MessageToken& prev = out[w - 1];
-      if (is_bound_mark(msg, prev, t) && (w == 1 ? prev.begin == 0 || is_space(msg[prev.begin - 1]) : out[w - 2].ws > 0)) {
+      const bool at_chunk_start = w == 1 || out[w - 2].ws > 0;  // the first token follows only delimiters
+      if (is_bound_mark(msg, prev, t) && at_chunk_start) {
         join(prev, t, tt);  // "<1 sec", ">100", "~5", "+0.2": a bound or sign is part of its value
         continue;
       }
