@@ -30,31 +30,9 @@ bool is_alnum_word(const std::string& s) {
   return std::any_of(s.begin(), s.end(), [](char c) { return std::isalnum(static_cast<unsigned char>(c)); });
 }
 
-// Two template tokens that a merge keeps in place: the same word, or two placeholders.
-bool compatible(const TemplateToken& a, const TemplateToken& b) {
-  return a.type == TokenType::Word ? b.type == TokenType::Word && a.text == b.text : b.type != TokenType::Word;
-}
-
-// Templates of different lengths (free-text members are rewritten to one length first, so this is
-// a fallback): the common prefix and suffix, and one <*> for the differing middle.
-void merge_frames(std::vector<TemplateToken>& into, const std::vector<TemplateToken>& other) {
-  const size_t shorter = std::min(into.size(), other.size());
-  size_t prefix = 0, suffix = 0;
-  while (prefix < shorter && compatible(into[prefix], other[prefix])) ++prefix;
-  while (suffix < shorter - prefix && compatible(into[into.size() - 1 - suffix], other[other.size() - 1 - suffix]))
-    ++suffix;
-  const size_t middle_end = into.size() - suffix, other_middle_end = other.size() - suffix;
-  if (prefix == middle_end && prefix == other_middle_end) return;
-  // The <*> keeps the whitespace after the last token of the text ("(<*>)", "reason: <*> [x]").
-  const std::string& ws = prefix < middle_end ? into[middle_end - 1].ws : other[other_middle_end - 1].ws;
-  TemplateToken var{std::string(), ws, TokenType::Var};
-  into.erase(into.begin() + static_cast<std::ptrdiff_t>(prefix), into.begin() + static_cast<std::ptrdiff_t>(middle_end));
-  into.insert(into.begin() + static_cast<std::ptrdiff_t>(prefix), std::move(var));
-}
-
-// Positions where two templates of one length disagree become <*>.
+// Positions where two templates of one length disagree become <*>. (Merged clusters always have one
+// length: the free-text merge rewrites its members to their frame first.)
 void merge_tokens(std::vector<TemplateToken>& into, const std::vector<TemplateToken>& other) {
-  if (into.size() != other.size()) return merge_frames(into, other);
   for (size_t i = 0; i < into.size() && i < other.size(); ++i) {
     TemplateToken& a = into[i];
     const TemplateToken& b = other[i];
@@ -359,7 +337,8 @@ static bool upper_case_word(std::string_view w) {
 // a key. Such positions are parameters, however few values one window shows.
 static bool looks_like_identifier(std::string_view word) {
   // ...unless it ends in an upper-case constant (SCREEN_ON, android.intent.action.SCREEN_OFF).
-  if (upper_case_word(word.substr(word.rfind('.') == std::string_view::npos ? 0 : word.rfind('.') + 1))) return false;
+  const size_t dot = word.rfind('.');
+  if (upper_case_word(dot == std::string_view::npos ? word : word.substr(dot + 1))) return false;
   for (size_t i = 1; i + 1 < word.size(); ++i)
     if (word[i] == '-' || word[i] == '.' || word[i] == '_' || word[i] == '/' || word[i] == '@') return true;
   return false;
