@@ -12,6 +12,46 @@
 #include <xxhash.h>
 
 namespace gardener::drain {
+
+// A program before its process id, `name[pid]` or `name(pid)` ("sshd[812]", "WeChat(311)").
+static bool before_process_id(const std::vector<TemplateToken>& tmpl, size_t pos) {
+  if (pos + 2 >= tmpl.size() || !tmpl[pos].ws.empty()) return false;
+  const TemplateToken& open = tmpl[pos + 1];
+  return open.type == TokenType::Word && open.ws.empty() && (open.text == "[" || open.text == "(") &&
+         is_placeholder(tmpl[pos + 2].type);
+}
+
+// Whether `w` ends with `tail` (lower-case letters), in any case.
+static bool ends_with_letters(std::string_view w, std::string_view tail) {
+  if (w.size() < tail.size()) return false;
+  const size_t from = w.size() - tail.size();
+  for (size_t i = 0; i < tail.size(); ++i)
+    if ((w[from + i] | 0x20) != tail[i]) return false;
+  return true;
+}
+
+// A word that says the next one is a name: user, host, account, login, or a key ending in one
+// of them or in "name" (ruser, rhost, logname, username, hostname). No copy: this runs per line.
+static bool naming_key(std::string_view w) {
+  return ends_with_letters(w, "user") || ends_with_letters(w, "host") || ends_with_letters(w, "name") ||
+         (w.size() == 7 && ends_with_letters(w, "account")) || (w.size() == 5 && ends_with_letters(w, "login"));
+}
+
+// The word after a naming key: "for user root", "User alice", "user=root", "rhost=db-1". (Other
+// keys' values are often states: status=sent, state=UP.)
+static bool after_naming_key(const std::vector<TemplateToken>& tmpl, size_t pos) {
+  if (pos == 0 || tmpl[pos - 1].type != TokenType::Word) return false;
+  const TemplateToken& prev = tmpl[pos - 1];
+  if (!prev.ws.empty()) return naming_key(prev.text);
+  return prev.text == "=" && pos >= 2 && tmpl[pos - 2].type == TokenType::Word && tmpl[pos - 2].ws.empty() &&
+         naming_key(tmpl[pos - 2].text);
+}
+
+// Where a word names something by its place in the message: a program, a user, a host.
+static bool naming_position(const std::vector<TemplateToken>& tmpl, size_t pos) {
+  return before_process_id(tmpl, pos) || after_naming_key(tmpl, pos);
+}
+
 namespace {
 
 constexpr size_t kMaxLiveSubs = 16;
@@ -42,12 +82,14 @@ void merge_tokens(std::vector<TemplateToken>& into, const std::vector<TemplateTo
   }
 }
 
-// Template text with position `p` replaced by a marker: equal keys = differ at most at p.
-std::string skeleton_key(const std::vector<TemplateToken>& t, size_t p) {
-  std::string k = std::to_string(t.size());
+// Template text with positions [from, to) replaced by one marker: equal keys = differ at most
+// there. The length in the key is the frame's, so a run of words and a single <*> can match.
+std::string skeleton_key(const std::vector<TemplateToken>& t, size_t from, size_t to) {
+  std::string k = std::to_string(t.size() + 1 - (to - from));
   for (size_t i = 0; i < t.size(); ++i) {
+    if (i > from && i < to) continue;
     k += '\x1f';
-    if (i == p)
+    if (i == from)
       k += '\x1e';
     else if (t[i].type == TokenType::Word)
       k += t[i].text;
@@ -56,6 +98,8 @@ std::string skeleton_key(const std::vector<TemplateToken>& t, size_t p) {
   }
   return k;
 }
+
+std::string skeleton_key(const std::vector<TemplateToken>& t, size_t p) { return skeleton_key(t, p, p + 1); }
 
 size_t alnum_constants(const std::vector<TemplateToken>& t, size_t skip) {
   size_t n = 0;
@@ -175,6 +219,48 @@ void free_text_merges(std::vector<FinalCluster>& out, const std::vector<const st
       rewrite_to_frame(out[static_cast<size_t>(m.cluster)], layout[static_cast<size_t>(m.cluster)], m.open, m.close,
                        masker);
       uf.unite(members[0].cluster, m.cluster);
+    }
+  }
+}
+
+// A slot a value of several words may fill: a generic <*>, or a name by its place (a program
+// before its pid; the cardinality merge joins "process WeChat[<*>]" and "process Dropbox[<*>]"
+// only after this merge).
+bool word_slot(const std::vector<TemplateToken>& t, size_t p) {
+  return t[p].type == TokenType::Var ||
+         (t[p].type == TokenType::Word && is_alnum_word(t[p].text) && naming_position(t, p));
+}
+
+// A value of several words in a word-valued slot: "process Microsoft Word[311]" is
+// "process <*>[<*>]" with a two-word program name. Drain files it by its length, so it made a
+// cluster of its own with the words as constants. A cluster with a run of two to four plain
+// words (separated by spaces, all constant) where another cluster of the same frame has a word
+// slot is rewritten to that frame and joins it. The frame keeps two constant words.
+void word_run_merges(std::vector<FinalCluster>& out, const std::vector<const std::vector<TemplateToken>*>& layout,
+                     const Masker& masker, UnionFind& uf) {
+  constexpr size_t kMaxRun = 4;
+  std::unordered_map<std::string, int> slots;  // frame with a generic <*> -> its first cluster
+  for (size_t c = 0; c < out.size(); ++c)
+    for (size_t p = 0; p < out[c].tokens.size(); ++p)
+      if (word_slot(out[c].tokens, p) && alnum_constants(out[c].tokens, p) >= 2)
+        slots.emplace(skeleton_key(out[c].tokens, p), static_cast<int>(c));
+  if (slots.empty()) return;
+  for (size_t c = 0; c < out.size(); ++c) {
+    const std::vector<TemplateToken>& t = out[c].tokens;
+    for (size_t from = 1; from < t.size(); ++from) {
+      int into = -1;
+      size_t to = from;
+      while (into < 0 && to < t.size() && to - from < kMaxRun && t[to].type == TokenType::Word &&
+             is_alnum_word(t[to].text) && (to == from || !t[to - 1].ws.empty())) {
+        ++to;
+        if (to - from < 2) continue;
+        auto it = slots.find(skeleton_key(t, from, to));
+        if (it != slots.end() && it->second != static_cast<int>(c)) into = it->second;
+      }
+      if (into < 0) continue;
+      rewrite_to_frame(out[c], layout[c], from - 1, to, masker);
+      uf.unite(into, static_cast<int>(c));
+      break;
     }
   }
 }
@@ -342,45 +428,6 @@ static bool looks_like_identifier(std::string_view word) {
   for (size_t i = 1; i + 1 < word.size(); ++i)
     if (word[i] == '-' || word[i] == '.' || word[i] == '_' || word[i] == '/' || word[i] == '@') return true;
   return false;
-}
-
-// A program before its process id, `name[pid]` or `name(pid)` ("sshd[812]", "WeChat(311)").
-static bool before_process_id(const std::vector<TemplateToken>& tmpl, size_t pos) {
-  if (pos + 2 >= tmpl.size() || !tmpl[pos].ws.empty()) return false;
-  const TemplateToken& open = tmpl[pos + 1];
-  return open.type == TokenType::Word && open.ws.empty() && (open.text == "[" || open.text == "(") &&
-         is_placeholder(tmpl[pos + 2].type);
-}
-
-// Whether `w` ends with `tail` (lower-case letters), in any case.
-static bool ends_with_letters(std::string_view w, std::string_view tail) {
-  if (w.size() < tail.size()) return false;
-  const size_t from = w.size() - tail.size();
-  for (size_t i = 0; i < tail.size(); ++i)
-    if ((w[from + i] | 0x20) != tail[i]) return false;
-  return true;
-}
-
-// A word that says the next one is a name: user, host, account, login, or a key ending in one
-// of them or in "name" (ruser, rhost, logname, username, hostname). No copy: this runs per line.
-static bool naming_key(std::string_view w) {
-  return ends_with_letters(w, "user") || ends_with_letters(w, "host") || ends_with_letters(w, "name") ||
-         (w.size() == 7 && ends_with_letters(w, "account")) || (w.size() == 5 && ends_with_letters(w, "login"));
-}
-
-// The word after a naming key: "for user root", "User alice", "user=root", "rhost=db-1". (Other
-// keys' values are often states: status=sent, state=UP.)
-static bool after_naming_key(const std::vector<TemplateToken>& tmpl, size_t pos) {
-  if (pos == 0 || tmpl[pos - 1].type != TokenType::Word) return false;
-  const TemplateToken& prev = tmpl[pos - 1];
-  if (!prev.ws.empty()) return naming_key(prev.text);
-  return prev.text == "=" && pos >= 2 && tmpl[pos - 2].type == TokenType::Word && tmpl[pos - 2].ws.empty() &&
-         naming_key(tmpl[pos - 2].text);
-}
-
-// Where a word names something by its place in the message: a program, a user, a host.
-static bool naming_position(const std::vector<TemplateToken>& tmpl, size_t pos) {
-  return before_process_id(tmpl, pos) || after_naming_key(tmpl, pos);
 }
 
 // A varying word position is an enumeration candidate while it has at most enum_max_values plain
@@ -752,7 +799,10 @@ void DrainEngine::post_merges(std::vector<FinalCluster>& out, const std::vector<
                               std::vector<int>& redirect) const {
   UnionFind uf(out.size());
   // First: the members it rewrites then take part in the merges below at their new length.
-  if (params_.free_text_merge) free_text_merges(out, layout, masker_, uf);
+  if (params_.free_text_merge) {
+    free_text_merges(out, layout, masker_, uf);
+    word_run_merges(out, layout, masker_, uf);
+  }
   if (params_.cardinality_merge) {
     // Clusters equal but for one word position with many values, each seen rarely: a word-valued
     // parameter (user, host) in a message too short for the similarity threshold to absorb it.

@@ -430,6 +430,16 @@ bool is_host_port(std::string_view rest, size_t j) {
   return true;
 }
 
+// A protocol or device name: two to five lower-case letters and one digit (ssh2, en0, eth1,
+// sda1, scip0). Loghub's labels keep these as constants; a drain position still generalises when
+// they vary.
+static bool short_device_word(std::string_view w) {
+  if (w.size() < 3 || w.size() > 6 || !is_digit(w.back())) return false;
+  for (size_t i = 0; i + 1 < w.size(); ++i)
+    if (w[i] < 'a' || w[i] > 'z') return false;
+  return true;
+}
+
 TokenType classify_word(std::string_view w, WordShape shape) {
   const bool digit = shape.any & kDigit;
   const bool alpha_nonhex = shape.any & kAlphaNonHex;
@@ -442,6 +452,7 @@ TokenType classify_word(std::string_view w, WordShape shape) {
     if (d > 0 && w[i + d] == '.' && i + d + 1 < w.size() && digits(w, i + d + 1) == w.size() - i - d - 1)
       return TokenType::Num;
     if (w.size() > 2 && w[0] == '0' && (w[1] == 'x' || w[1] == 'X')) return TokenType::Hex;
+    if (short_device_word(w)) return TokenType::Word;
     if (!alpha_nonhex && !slash && dots == 0 && w.size() >= 6 && w.find('-') == std::string_view::npos)
       return TokenType::Hex;
     return slash ? TokenType::Path : TokenType::Id;

@@ -47,7 +47,7 @@ std::map<std::string, uint64_t> by_template(const Report& r) {
 }  // namespace
 
 // Drain3 test_drain.py::test_add_log_message, same input; the templates differ only where our
-// masking types the values (Drain3 leaves 0.0.0.0 and "sshd[24206]:" whole).
+// masking types the values (Drain3 leaves 0.0.0.0 and "sshd[24206]:" whole). "ssh2" stays a word.
 TEST(Drain, Drain3AddLogMessage) {
   auto d = make_configured<DrainClusterer>(Json{{"enum_split", false}});  // Drain3 has no enum split
   TestContext ctx;
@@ -61,7 +61,7 @@ TEST(Drain, Drain3AddLogMessage) {
   auto m = by_template(rep);
   ASSERT_EQ(m.size(), 2u);
   EXPECT_EQ(m["<DATE> LabSZ sshd[<NUM>]: input_userauth_request: invalid user <*> [preauth]"], 3u);
-  EXPECT_EQ(m["<DATE> LabSZ sshd[<NUM>]: Failed password for invalid user <*> from <IP> port <*>"], 3u);
+  EXPECT_EQ(m["<DATE> LabSZ sshd[<NUM>]: Failed password for invalid user <*> from <IP> port <NUM> ssh2"], 3u);
 }
 
 // Drain3 test_add_shorter_than_depth_message: short messages are clustered too.
@@ -208,6 +208,35 @@ TEST(Drain, BracketedFreeTextOfAnyLengthIsOneParameter) {
   auto off = make_configured<DrainClusterer>(Json{{"free_text_merge", false}});
   TestContext ctx2;
   EXPECT_GT(run(*off, ctx2, lines).clusters.size(), 5u);
+}
+
+// A name of several words where others have one: "Microsoft Word[311]" fills the program slot of
+// "process <*>[<*>]". Words that only look alike (a shorter event) stay apart.
+TEST(Drain, NamesOfSeveralWordsFillTheirSlot) {
+  auto d = make_configured<DrainClusterer>(Json::object());
+  TestContext ctx;
+  std::vector<std::string> lines;
+  const char* programs[] = {"WeChat", "Dropbox", "Microsoft Word", "Google Chrome Helper", "mds", "Safari"};
+  for (int i = 0; i < 60; ++i)
+    lines.push_back(std::string("process ") + programs[i % 6] + "[" + std::to_string(100 + i) +
+                    "] caught causing excessive wakeups, rate " + std::to_string(i));
+  for (int i = 0; i < 10; ++i) {
+    lines.push_back("link state of port " + std::to_string(i) + " is up");
+    lines.push_back("link state of port " + std::to_string(i) + " is going down now");
+  }
+  auto rep = run(*d, ctx, lines);
+  auto m = by_template(rep);
+  EXPECT_EQ(m["process <*>[<NUM>] caught causing excessive wakeups, rate <NUM>"], 60u);
+  EXPECT_EQ(m["link state of port <NUM> is up"], 10u);
+  EXPECT_EQ(m["link state of port <NUM> is going down now"], 10u);
+  for (const auto& c : rep.clusters)
+    if (c.template_text.rfind("process", 0) == 0) {
+      ASSERT_EQ(c.variables.size(), 3u);  // the program, its pid, the rate
+      EXPECT_EQ(c.variables[1].name, "NUM#2");
+    }
+  auto off = make_configured<DrainClusterer>(Json{{"free_text_merge", false}});
+  TestContext ctx2;
+  EXPECT_EQ(by_template(run(*off, ctx2, lines))["process <*>[<NUM>] caught causing excessive wakeups, rate <NUM>"], 40u);
 }
 
 TEST(Drain, FewIdentifierValuesAreAParameterNotAnEnumeration) {
