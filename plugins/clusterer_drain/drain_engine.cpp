@@ -223,43 +223,46 @@ void free_text_merges(std::vector<FinalCluster>& out, const std::vector<const st
   }
 }
 
-// A slot a value of several words may fill: a generic <*>, or a name by its place (a program
-// before its pid; the cardinality merge joins "process WeChat[<*>]" and "process Dropbox[<*>]"
-// only after this merge).
-bool word_slot(const std::vector<TemplateToken>& t, size_t p) {
-  return t[p].type == TokenType::Var ||
-         (t[p].type == TokenType::Word && is_alnum_word(t[p].text) && naming_position(t, p));
+// A slot a value of several words may fill: a generic <*>; a name by its place (a program before
+// its pid: the cardinality merge joins "process WeChat[<*>]" and "process Dropbox[<*>]" only
+// after this merge); or a word the enum split made constant (`layout` has <*> there).
+bool word_slot(const std::vector<TemplateToken>& t, const std::vector<TemplateToken>* layout, size_t p) {
+  if (t[p].type == TokenType::Var) return true;
+  if (t[p].type != TokenType::Word || !is_alnum_word(t[p].text)) return false;
+  return naming_position(t, p) || (layout && layout->size() == t.size() && is_placeholder((*layout)[p].type));
 }
 
 // A value of several words in a word-valued slot: "process Microsoft Word[311]" is
 // "process <*>[<*>]" with a two-word program name. Drain files it by its length, so it made a
 // cluster of its own with the words as constants. A cluster with a run of two to four plain
-// words (separated by spaces, all constant) where another cluster of the same frame has a word
-// slot is rewritten to that frame and joins it. The frame keeps two constant words.
+// words (separated by spaces, all constant) where clusters of the same frame have a word slot is
+// rewritten to that frame and joins them all: a slot that takes several words takes names, not
+// an enumeration ("matching Dev Servers rule" beside "matching Default rule", "matching Intranet
+// rule"). The frame keeps two constant words.
 void word_run_merges(std::vector<FinalCluster>& out, const std::vector<const std::vector<TemplateToken>*>& layout,
                      const Masker& masker, UnionFind& uf) {
   constexpr size_t kMaxRun = 4;
-  std::unordered_map<std::string, int> slots;  // frame with a generic <*> -> its first cluster
+  std::unordered_map<std::string, std::vector<int>> slots;  // frame -> clusters with a word slot in it
   for (size_t c = 0; c < out.size(); ++c)
     for (size_t p = 0; p < out[c].tokens.size(); ++p)
-      if (word_slot(out[c].tokens, p) && alnum_constants(out[c].tokens, p) >= 2)
-        slots.emplace(skeleton_key(out[c].tokens, p), static_cast<int>(c));
+      if (word_slot(out[c].tokens, layout[c], p) && alnum_constants(out[c].tokens, p) >= 2)
+        slots[skeleton_key(out[c].tokens, p)].push_back(static_cast<int>(c));
   if (slots.empty()) return;
   for (size_t c = 0; c < out.size(); ++c) {
     const std::vector<TemplateToken>& t = out[c].tokens;
     for (size_t from = 1; from < t.size(); ++from) {
-      int into = -1;
+      const std::vector<int>* into = nullptr;
       size_t to = from;
-      while (into < 0 && to < t.size() && to - from < kMaxRun && t[to].type == TokenType::Word &&
+      while (!into && to < t.size() && to - from < kMaxRun && t[to].type == TokenType::Word &&
              is_alnum_word(t[to].text) && (to == from || !t[to - 1].ws.empty())) {
         ++to;
         if (to - from < 2) continue;
         auto it = slots.find(skeleton_key(t, from, to));
-        if (it != slots.end() && it->second != static_cast<int>(c)) into = it->second;
+        if (it != slots.end()) into = &it->second;
       }
-      if (into < 0) continue;
+      if (!into) continue;
       rewrite_to_frame(out[c], layout[c], from - 1, to, masker);
-      uf.unite(into, static_cast<int>(c));
+      for (int a : *into) uf.unite(a, static_cast<int>(c));
       break;
     }
   }

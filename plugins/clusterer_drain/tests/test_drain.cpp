@@ -220,6 +220,12 @@ TEST(Drain, NamesOfSeveralWordsFillTheirSlot) {
   for (int i = 0; i < 60; ++i)
     lines.push_back(std::string("process ") + programs[i % 6] + "[" + std::to_string(100 + i) +
                     "] caught causing excessive wakeups, rate " + std::to_string(i));
+  // Rule names the enum split took for an enumeration, until one of them has two words.
+  const char* rules[] = {"Default", "Intranet", "Dev Servers"};
+  for (int i = 0; i < 30; ++i)
+    lines.push_back("app" + std::to_string(i) + ".exe matching " + rules[i % 3] + " rule : using proxy 10.0.0.1:8080");
+  for (int i = 0; i < 20; ++i)
+    lines.push_back("app" + std::to_string(i) + ".exe matching " + rules[i % 2] + " rule : direct connection");
   for (int i = 0; i < 10; ++i) {
     lines.push_back("link state of port " + std::to_string(i) + " is up");
     lines.push_back("link state of port " + std::to_string(i) + " is going down now");
@@ -227,6 +233,8 @@ TEST(Drain, NamesOfSeveralWordsFillTheirSlot) {
   auto rep = run(*d, ctx, lines);
   auto m = by_template(rep);
   EXPECT_EQ(m["process <*>[<NUM>] caught causing excessive wakeups, rate <NUM>"], 60u);
+  EXPECT_EQ(m["<ID> matching <*> rule : using proxy <IP>"], 30u);
+  EXPECT_EQ(m["<ID> matching Default rule : direct connection"], 10u);  // no two-word rule: an enumeration
   EXPECT_EQ(m["link state of port <NUM> is up"], 10u);
   EXPECT_EQ(m["link state of port <NUM> is going down now"], 10u);
   for (const auto& c : rep.clusters)
