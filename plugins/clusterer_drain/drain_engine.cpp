@@ -834,7 +834,10 @@ void DrainEngine::post_merges(std::vector<FinalCluster>& out, const std::vector<
       const size_t values = words.size();
       if (values < 2) continue;
       // Names: by their place (a program's, a user's), or words other events vary over.
-      const bool names = naming_position(first, p) || recurring >= 2;
+      // Or identifiers (check-nfs, mcelog.cron) after the first word: the first names the event
+      // itself (mDNS_RegisterInterface: / mDNS_DeregisterInterface:).
+      const bool identifiers = p > 0 && std::all_of(words.begin(), words.end(), looks_like_identifier);
+      const bool names = naming_position(first, p) || recurring >= 2 || identifiers;
       // What is left must say what the event is: two constant words, or one beside names
       // ("(<*>) CMD (<*>)"); one-word messages (normal, warning, critical) never merge.
       if (alnum_constants(first, p) < (names ? 1u : 2u)) continue;
@@ -847,11 +850,13 @@ void DrainEngine::post_merges(std::vector<FinalCluster>& out, const std::vector<
     std::unordered_map<std::string, int> general;
     for (size_t c = 0; c < out.size(); ++c)
       for (size_t p = 0; p < out[c].tokens.size(); ++p)
-        if (out[c].tokens[p].type != TokenType::Word && alnum_constants(out[c].tokens, p) >= 2)
+        if (out[c].tokens[p].type != TokenType::Word && alnum_constants(out[c].tokens, p) >= 1)
           general.emplace(skeleton_key(out[c].tokens, p), static_cast<int>(c));
     for (size_t c = 0; c < out.size(); ++c)
       for (size_t p = 0; p < out[c].tokens.size(); ++p) {
         if (out[c].tokens[p].type != TokenType::Word) continue;
+        // One constant word left says little ("starting <*>"): then only an identifier joins.
+        if (alnum_constants(out[c].tokens, p) < 2 && !looks_like_identifier(out[c].tokens[p].text)) continue;
         auto it = general.find(skeleton_key(out[c].tokens, p));
         if (it != general.end() && it->second != static_cast<int>(c)) uf.unite(it->second, static_cast<int>(c));
       }

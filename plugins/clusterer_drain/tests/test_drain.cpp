@@ -247,6 +247,29 @@ TEST(Drain, NamesOfSeveralWordsFillTheirSlot) {
   EXPECT_EQ(by_template(run(*off, ctx2, lines))["process <*>[<NUM>] caught causing excessive wakeups, rate <NUM>"], 40u);
 }
 
+// Two-word messages: the tree files each second word apart. Identifiers there are names (cron
+// jobs), plain words an enumeration, and an identifier that opens the message names the event.
+TEST(Drain, IdentifiersAfterTheFirstWordAreNames) {
+  auto d = make_configured<DrainClusterer>(Json::object());
+  TestContext ctx;
+  std::vector<std::string> lines;
+  for (int i = 0; i < 6; ++i) {
+    lines.push_back("starting check-nfs");
+    lines.push_back("starting mcelog.cron");
+    lines.push_back("starting 0anacron");
+    lines.push_back("state normal");
+    lines.push_back("state critical");
+    lines.push_back("mDNS_RegisterInterface: frequent transitions on en0");
+    lines.push_back("mDNS_DeregisterInterface: frequent transitions on en0");
+  }
+  auto m = by_template(run(*d, ctx, lines));
+  EXPECT_EQ(m["starting <*>"], 18u);
+  EXPECT_EQ(m["state normal"], 6u);
+  EXPECT_EQ(m["state critical"], 6u);
+  EXPECT_EQ(m["mDNS_RegisterInterface: frequent transitions on en0"], 6u);
+  EXPECT_EQ(m["mDNS_DeregisterInterface: frequent transitions on en0"], 6u);
+}
+
 TEST(Drain, FewIdentifierValuesAreAParameterNotAnEnumeration) {
   auto d = make_configured<DrainClusterer>(Json::object());
   TestContext ctx;
