@@ -111,10 +111,14 @@ void ClusterStats::add(const Record& r) {
 }
 
 void ClusterStats::add_variable(size_t position, std::string_view name, std::string_view value) {
+  add_variable(position, name, value, 1);
+}
+
+void ClusterStats::add_variable(size_t position, std::string_view name, std::string_view value, uint64_t times) {
   if (variables_.size() <= position) variables_.resize(position + 1);
   auto& c = variables_[position];
   if (c.name.empty()) c.name = std::string(name);
-  bump(c, value, limits_.max_tracked_values);
+  bump(c, value, limits_.max_tracked_values, times);
 }
 
 void ClusterStats::add_link_key(std::string_view key, std::string_view value, TimeNs t) {

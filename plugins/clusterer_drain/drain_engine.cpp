@@ -86,12 +86,11 @@ void merge_tokens(std::vector<TemplateToken>& into, const std::vector<TemplateTo
 // there. The length in the key is the frame's, so a run of words and a single <*> can match.
 std::string skeleton_key(const std::vector<TemplateToken>& t, size_t from, size_t to) {
   std::string k = std::to_string(t.size() + 1 - (to - from));
-  for (size_t i = 0; i < t.size(); ++i) {
-    if (i > from && i < to) continue;
+  for (size_t i = 0; i <= t.size(); ++i) {
+    if (i == from) k += "\x1f\x1e";  // from == to: a marker inserted before token `from`
+    if ((i >= from && i < to) || i == t.size()) continue;
     k += '\x1f';
-    if (i == from)
-      k += '\x1e';
-    else if (t[i].type == TokenType::Word)
+    if (t[i].type == TokenType::Word)
       k += t[i].text;
     else
       k += "\x1d";
@@ -139,9 +138,10 @@ size_t free_text_end(const std::vector<TemplateToken>& t, size_t k) {
   return k;  // not closed: no frame
 }
 
-// `f` with the text between its brackets at `open` and `close` as one <*>. Its statistics follow:
-// variable j of them is the j-th placeholder of `layout` (the template they were gathered under,
-// as long as f's); those in the text are dropped for the new <*>, the later ones move up.
+// `f` with the text between its brackets at `open` and `close` as one <*> (inserted when there is
+// none: close == open + 1). Its statistics follow: variable j of them is the j-th placeholder of
+// `layout` (the template they were gathered under, as long as f's); those in the text are
+// dropped for the new <*>, the later ones move up.
 void rewrite_to_frame(FinalCluster& f, const std::vector<TemplateToken>* layout, size_t open, size_t close,
                       const Masker& masker) {
   std::vector<TemplateToken>& t = f.tokens;
@@ -161,6 +161,7 @@ void rewrite_to_frame(FinalCluster& f, const std::vector<TemplateToken>* layout,
           add_name(type);
         }
       }
+      if (open + 1 == t.size()) add_name(TokenType::Var);  // a value missing at the end ("user=")
     }
     f.stats->remap_variables(to, names);  // an unknown layout keeps no variables rather than wrong ones
   }
@@ -232,25 +233,47 @@ bool word_slot(const std::vector<TemplateToken>& t, const std::vector<TemplateTo
   return naming_position(t, p) || (layout && layout->size() == t.size() && is_placeholder((*layout)[p].type));
 }
 
+// A value that may be empty: a generic <*> glued to what follows ("by <*>(uid=0)") or after a
+// glued `=` ("rhost=<*> user=root").
+bool optional_slot(const std::vector<TemplateToken>& t, const std::vector<TemplateToken>* layout, size_t p) {
+  const bool split = layout && layout->size() == t.size() && is_placeholder((*layout)[p].type);  // enum split
+  if (t[p].type != TokenType::Var && !(split && t[p].type == TokenType::Word)) return false;
+  return (t[p].ws.empty() && p + 1 < t.size()) || (p > 0 && t[p - 1].text == "=" && t[p - 1].ws.empty());
+}
+
 // A value of several words in a word-valued slot: "process Microsoft Word[311]" is
 // "process <*>[<*>]" with a two-word program name. Drain files it by its length, so it made a
 // cluster of its own with the words as constants. A cluster with a run of two to four plain
 // words (separated by spaces, all constant) where clusters of the same frame have a word slot is
 // rewritten to that frame and joins them all: a slot that takes several words takes names, not
 // an enumeration ("matching Dev Servers rule" beside "matching Default rule", "matching Intranet
-// rule"). The frame keeps two constant words.
+// rule"). So does a cluster with no word where others have an optional slot ("session opened
+// for user <*> by (uid=0)" beside "... by <*>(uid=0)"). The frame keeps two constant words.
 void word_run_merges(std::vector<FinalCluster>& out, const std::vector<const std::vector<TemplateToken>*>& layout,
                      const Masker& masker, UnionFind& uf) {
   constexpr size_t kMaxRun = 4;
   std::unordered_map<std::string, std::vector<int>> slots;  // frame -> clusters with a word slot in it
+  std::unordered_map<std::string, std::vector<int>> optional;  // frame -> clusters with an optional slot
   for (size_t c = 0; c < out.size(); ++c)
-    for (size_t p = 0; p < out[c].tokens.size(); ++p)
-      if (word_slot(out[c].tokens, layout[c], p) && alnum_constants(out[c].tokens, p) >= 2)
-        slots[skeleton_key(out[c].tokens, p)].push_back(static_cast<int>(c));
-  if (slots.empty()) return;
+    for (size_t p = 0; p < out[c].tokens.size(); ++p) {
+      if (alnum_constants(out[c].tokens, p) < 2) continue;
+      if (word_slot(out[c].tokens, layout[c], p)) slots[skeleton_key(out[c].tokens, p)].push_back(static_cast<int>(c));
+      if (optional_slot(out[c].tokens, layout[c], p)) optional[skeleton_key(out[c].tokens, p)].push_back(static_cast<int>(c));
+    }
+  auto join = [&](size_t c, size_t from, size_t to, const std::vector<int>& into) {
+    rewrite_to_frame(out[c], layout[c], from - 1, to, masker);
+    const std::vector<TemplateToken>& frame = out[static_cast<size_t>(into[0])].tokens;
+    out[c].tokens[from - 1].ws = frame[from - 1].ws;  // spaced like the frame: "by <*>(uid"
+    out[c].tokens[from].ws = frame[from].ws;
+    for (int a : into) uf.unite(a, static_cast<int>(c));
+  };
   for (size_t c = 0; c < out.size(); ++c) {
     const std::vector<TemplateToken>& t = out[c].tokens;
-    for (size_t from = 1; from < t.size(); ++from) {
+    for (size_t from = 1; from <= t.size(); ++from) {
+      if (auto it = optional.find(skeleton_key(t, from, from)); it != optional.end()) {
+        join(c, from, from, it->second);
+        break;
+      }
       const std::vector<int>* into = nullptr;
       size_t to = from;
       while (!into && to < t.size() && to - from < kMaxRun && t[to].type == TokenType::Word &&
@@ -261,8 +284,7 @@ void word_run_merges(std::vector<FinalCluster>& out, const std::vector<const std
         if (it != slots.end()) into = &it->second;
       }
       if (!into) continue;
-      rewrite_to_frame(out[c], layout[c], from - 1, to, masker);
-      for (int a : *into) uf.unite(a, static_cast<int>(c));
+      join(c, from, to, *into);
       break;
     }
   }
@@ -460,6 +482,26 @@ void DrainEngine::add_value(Group& g, size_t pos, std::string_view word, uint64_
   if (!tr.overflow) ++g.version;
 }
 
+// Position `pos` just became a variable: the statistics gain it (the later ones move up), with
+// `word` for every record so far, since all of them had it. Without this a record's values would
+// land one position early until the position existed.
+void DrainEngine::insert_stats_position(Group& g, size_t pos, const std::string& word) const {
+  std::vector<std::string> names;
+  size_t k = 0;
+  for (size_t i = 0; i < g.tmpl.size(); ++i) {
+    if (g.tmpl[i].type == TokenType::Word) continue;
+    if (i == pos) k = names.size();
+    names.push_back(fmt::format("{}#{}", masker_.type_name(g.tmpl[i].type), names.size() + 1));
+  }
+  std::vector<int> to(names.size() - 1);
+  for (size_t j = 0; j < to.size(); ++j) to[j] = static_cast<int>(j < k ? j : j + 1);
+  for (Sub& s : g.subs) {
+    if (!s.stats || s.stats->count() == 0) continue;
+    s.stats->remap_variables(to, names);
+    s.stats->add_variable(k, names[k], word, s.stats->count());
+  }
+}
+
 void DrainEngine::update_group(Group& g, const std::vector<Token>& tokens) {
   for (size_t i = 0; i < tokens.size(); ++i) {
     TemplateToken& t = g.tmpl[i];
@@ -471,6 +513,7 @@ void DrainEngine::update_group(Group& g, const std::vector<Token>& tokens) {
       std::string old = std::move(t.text);
       t.type = TokenType::Var;
       t.text.clear();
+      insert_stats_position(g, i, old);
       tr.word_only = !is_placeholder(m.type);
       tr.values.clear();
       tr.words_seen = false;

@@ -31,6 +31,9 @@ class ClusterStats {
   /// (empty for rules); their position names come from `variable_names`.
   void add(const Record& record);
   void add_variable(size_t position, std::string_view name, std::string_view value);
+  /// The same `times` over (a position that was constant until now, for every record so far).
+  /// Since SDK 3.2.
+  void add_variable(size_t position, std::string_view name, std::string_view value, uint64_t times);
   void add_link_key(std::string_view key, std::string_view value, TimeNs t);
 
   uint64_t count() const { return count_; }

@@ -249,6 +249,33 @@ TEST(Drain, NamesOfSeveralWordsFillTheirSlot) {
 
 // Two-word messages: the tree files each second word apart. Identifiers there are names (cron
 // jobs), plain words an enumeration, and an identifier that opens the message names the event.
+// A value that is sometimes missing: "by (uid=0)" beside "by LOGIN(uid=0)", "rhost= user=root"
+// beside "rhost=db-1 user=root". Its statistics keep the value where there is one.
+TEST(Drain, SometimesEmptyValuesAreOneTemplate) {
+  auto d = make_configured<DrainClusterer>(Json::object());
+  TestContext ctx;
+  std::vector<std::string> lines;
+  const char* users[] = {"root", "news", "cyrus", "test", "alice"};
+  for (int i = 0; i < 30; ++i) {
+    const std::string user = users[i % 5];
+    const std::string by = i % 3 ? "" : i % 2 ? "LOGIN" : "su";
+    lines.push_back("session opened for user " + user + " by " + by + "(uid=" + std::to_string(i) + ")");
+    lines.push_back(std::string("authentication failure; logname= uid=0 rhost=") + (i % 4 ? "" : "db-" + user) +
+                    " user=" + user);
+  }
+  auto rep = run(*d, ctx, lines);
+  auto m = by_template(rep);
+  EXPECT_EQ(m["session opened for user <*> by <*>(uid=<NUM>)"], 30u);
+  EXPECT_EQ(m["authentication failure; logname= uid=<NUM> rhost=<*> user=<*>"], 30u);
+  for (const auto& c : rep.clusters)
+    if (c.template_text.rfind("session", 0) == 0) {
+      ASSERT_EQ(c.variables.size(), 3u);
+      EXPECT_EQ(c.variables[2].name, "NUM#3");
+      EXPECT_EQ(c.variables[0].distinct, 5u);  // the users: the first message of a group counts too
+      EXPECT_EQ(c.variables[2].distinct, 30u);
+    }
+}
+
 TEST(Drain, IdentifiersAfterTheFirstWordAreNames) {
   auto d = make_configured<DrainClusterer>(Json::object());
   TestContext ctx;
