@@ -5,6 +5,7 @@
 #include <cmath>
 #include <numeric>
 #include <set>
+#include <span>
 #include <stdexcept>
 #include <unordered_map>
 
@@ -82,24 +83,6 @@ void merge_tokens(std::vector<TemplateToken>& into, const std::vector<TemplateTo
   }
 }
 
-// Template text with positions [from, to) replaced by one marker: equal keys = differ at most
-// there. The length in the key is the frame's, so a run of words and a single <*> can match.
-std::string skeleton_key(const std::vector<TemplateToken>& t, size_t from, size_t to) {
-  std::string k = std::to_string(t.size() + 1 - (to - from));
-  for (size_t i = 0; i <= t.size(); ++i) {
-    if (i == from) k += "\x1f\x1e";  // from == to: a marker inserted before token `from`
-    if ((i >= from && i < to) || i == t.size()) continue;
-    k += '\x1f';
-    if (t[i].type == TokenType::Word)
-      k += t[i].text;
-    else
-      k += "\x1d";
-  }
-  return k;
-}
-
-std::string skeleton_key(const std::vector<TemplateToken>& t, size_t p) { return skeleton_key(t, p, p + 1); }
-
 size_t alnum_constants(const std::vector<TemplateToken>& t, size_t skip) {
   size_t n = 0;
   for (size_t i = 0; i < t.size(); ++i)
@@ -119,6 +102,93 @@ struct UnionFind {
     if (a != b) parent[std::max(a, b)] = std::min(a, b);
   }
 };
+
+// Where a slot is: a cluster and a token position.
+struct Slot {
+  int cluster;
+  size_t pos;
+};
+
+// Hashes of a template's tokens before and after each position, so the key of the frame around
+// any slot [from, to) costs O(1): templates may have hundreds of tokens. Placeholders hash alike;
+// equal keys are confirmed with same_frame().
+struct FrameHashes {
+  std::vector<uint64_t> before, after;  // before[i]: tokens [0, i); after[i]: tokens [i, n)
+  explicit FrameHashes(const std::vector<TemplateToken>& t) : before(t.size() + 1, 0), after(t.size() + 1, 0) {
+    for (size_t i = 0; i < t.size(); ++i) before[i + 1] = combine(before[i], token_hash(t[i]));
+    for (size_t i = t.size(); i-- > 0;) after[i] = combine(token_hash(t[i]), after[i + 1]);
+  }
+  uint64_t key(size_t from, size_t to) const {
+    const uint64_t frame_length = before.size() - (to - from);  // the frame's tokens, with one slot
+    return combine(combine(frame_length, before[from]), after[to]);
+  }
+  static uint64_t token_hash(const TemplateToken& t) {
+    return t.type == TokenType::Word ? XXH3_64bits(t.text.data(), t.text.size()) : 0x1d1d1d1d1d1d1d1dULL;
+  }
+  static uint64_t combine(uint64_t a, uint64_t b) { return (a ^ (b + 0x9e3779b97f4a7c15ULL + (a << 6) + (a >> 2))) * 0xff51afd7ed558ccdULL; }
+};
+
+// Slots by the key of their frame, in one sorted array (a map of vectors costs an allocation per
+// position of every template): find() gives a frame's slots, lowest cluster first.
+class SlotIndex {
+ public:
+  void add(uint64_t key, Slot s) { entries_.push_back({key, s}); }
+  void sort() {
+    std::sort(entries_.begin(), entries_.end(), [](const Entry& a, const Entry& b) {
+      return a.key != b.key ? a.key < b.key : a.slot.cluster != b.slot.cluster ? a.slot.cluster < b.slot.cluster
+                                                                                : a.slot.pos < b.slot.pos;
+    });
+  }
+  struct Entry {
+    uint64_t key;
+    Slot slot;
+  };
+  std::span<const Entry> find(uint64_t key) const {
+    auto lo = std::lower_bound(entries_.begin(), entries_.end(), key, [](const Entry& e, uint64_t k) { return e.key < k; });
+    auto hi = std::find_if(lo, entries_.end(), [&](const Entry& e) { return e.key != key; });
+    return {lo, hi};
+  }
+  // Each run of one key, in key order.
+  template <typename F>
+  void for_each_frame(F&& f) const {
+    for (auto lo = entries_.begin(); lo != entries_.end();) {
+      auto hi = std::find_if(lo, entries_.end(), [&](const Entry& e) { return e.key != lo->key; });
+      f(std::span<const Entry>(lo, hi));
+      lo = hi;
+    }
+  }
+
+ private:
+  std::vector<Entry> entries_;
+};
+
+std::vector<FrameHashes> frame_hashes(const std::vector<FinalCluster>& out) {
+  std::vector<FrameHashes> h;
+  h.reserve(out.size());
+  for (const FinalCluster& f : out) h.emplace_back(f.tokens);
+  return h;
+}
+
+// Whether `a` without [a_from, a_to) and `b` without [b_from, b_to) are the same tokens (any
+// placeholder matches any other).
+bool same_frame(const std::vector<TemplateToken>& a, size_t a_from, size_t a_to, const std::vector<TemplateToken>& b,
+                size_t b_from, size_t b_to) {
+  if (a_to > a.size() || b_to > b.size() || a_from != b_from || a.size() - a_to != b.size() - b_to) return false;
+  auto same = [](const TemplateToken& x, const TemplateToken& y) {
+    return x.type == TokenType::Word ? y.type == TokenType::Word && x.text == y.text : y.type != TokenType::Word;
+  };
+  for (size_t i = 0; i < a_from; ++i)
+    if (!same(a[i], b[i])) return false;
+  for (size_t i = a_to, j = b_to; i < a.size(); ++i, ++j)
+    if (!same(a[i], b[j])) return false;
+  return true;
+}
+
+// The alphanumeric constants of t, and those left without position p.
+size_t alnum_constants(const std::vector<TemplateToken>& t) { return alnum_constants(t, t.size()); }
+size_t alnum_constants_without(const std::vector<TemplateToken>& t, size_t all, size_t p) {
+  return all - (t[p].type == TokenType::Word && is_alnum_word(t[p].text) ? 1 : 0);
+}
 
 // Free text is bracketed: a cron command or a status text in parentheses. (Text after a `:` or
 // `,` is too often a constant reason: "Error loading <*>: ..., Permission denied".)
@@ -185,36 +255,35 @@ void free_text_merges(std::vector<FinalCluster>& out, const std::vector<const st
     size_t open, close;  // the frame's brackets
     bool one_value;
   };
-  std::map<std::string, std::vector<Member>> frames;
+  std::map<std::pair<size_t, uint64_t>, std::vector<Member>> frames;  // (opener, frame key): in a fixed order
   for (size_t c = 0; c < out.size(); ++c) {
     const std::vector<TemplateToken>& t = out[c].tokens;
+    const FrameHashes hashes(t);
     size_t constants = 0;
     for (size_t k = 0; k + 1 < t.size(); ++k) {
       if (opens_free_text(t[k]) && constants >= 2) {
         const size_t end = free_text_end(t, k);
-        if (end > k) {
-          std::string key = std::to_string(k);
-          for (size_t i = 0; i < t.size(); ++i) {
-            if (i == k + 1) i = end;
-            if (i == t.size()) break;
-            key += '\x1f';
-            key += t[i].type == TokenType::Word ? t[i].text : std::string("\x1d");
-          }
-          frames[key].push_back({static_cast<int>(c), k, end, end == k + 2 && is_placeholder(t[k + 1].type)});
-        }
+        if (end > k)
+          frames[{k, hashes.key(k + 1, end)}].push_back(
+              {static_cast<int>(c), k, end, end == k + 2 && is_placeholder(t[k + 1].type)});
       }
       if (t[k].type == TokenType::Word && is_alnum_word(t[k].text)) ++constants;
     }
   }
   std::vector<bool> taken(out.size(), false);
-  for (const auto& [key, members] : frames) {
+  for (auto& [key, members] : frames) {
     auto any = [&](auto pred) { return std::any_of(members.begin(), members.end(), pred); };
+    if (any([&](const Member& m) { return taken[static_cast<size_t>(m.cluster)]; })) continue;  // rewritten
+    const Member head = members[0];
+    std::erase_if(members, [&](const Member& m) {  // a key that collided
+      return !same_frame(out[static_cast<size_t>(head.cluster)].tokens, head.open + 1, head.close,
+                         out[static_cast<size_t>(m.cluster)].tokens, m.open + 1, m.close);
+    });
     const size_t length0 = members[0].close - members[0].open;
     const bool lengths_differ = any([&](const Member& m) { return m.close - m.open != length0; });
     const bool missing_value =
         any([](const Member& m) { return m.close == m.open + 1; }) && any([](const Member& m) { return m.one_value; });
     if (!(members.size() >= 3 && lengths_differ) && !missing_value) continue;
-    if (any([&](const Member& m) { return taken[static_cast<size_t>(m.cluster)]; })) continue;
     for (const Member& m : members) {
       taken[static_cast<size_t>(m.cluster)] = true;
       rewrite_to_frame(out[static_cast<size_t>(m.cluster)], layout[static_cast<size_t>(m.cluster)], m.open, m.close,
@@ -252,16 +321,35 @@ bool optional_slot(const std::vector<TemplateToken>& t, const std::vector<Templa
 void word_run_merges(std::vector<FinalCluster>& out, const std::vector<const std::vector<TemplateToken>*>& layout,
                      const Masker& masker, UnionFind& uf) {
   constexpr size_t kMaxRun = 4;
-  std::unordered_map<std::string, std::vector<int>> slots;  // frame -> clusters with a word slot in it
-  std::unordered_map<std::string, std::vector<int>> optional;  // frame -> clusters with an optional slot
-  for (size_t c = 0; c < out.size(); ++c)
-    for (size_t p = 0; p < out[c].tokens.size(); ++p) {
-      if (alnum_constants(out[c].tokens, p) < 2) continue;
-      if (word_slot(out[c].tokens, layout[c], p)) slots[skeleton_key(out[c].tokens, p)].push_back(static_cast<int>(c));
-      if (optional_slot(out[c].tokens, layout[c], p)) optional[skeleton_key(out[c].tokens, p)].push_back(static_cast<int>(c));
+  SlotIndex slots, optional;  // word slots, optional slots
+  const std::vector<FrameHashes> frames = frame_hashes(out);
+  for (size_t c = 0; c < out.size(); ++c) {
+    const std::vector<TemplateToken>& t = out[c].tokens;
+    const size_t constants = alnum_constants(t);
+    for (size_t p = 0; p < t.size(); ++p) {
+      if (alnum_constants_without(t, constants, p) < 2) continue;
+      const Slot slot{static_cast<int>(c), p};
+      if (word_slot(t, layout[c], p)) slots.add(frames[c].key(p, p + 1), slot);
+      if (optional_slot(t, layout[c], p)) optional.add(frames[c].key(p, p + 1), slot);
     }
-  auto join = [&](size_t c, size_t from, size_t to, const std::vector<int>& into) {
+  }
+  slots.sort();
+  optional.sort();
+  // The clusters of `found` whose frame is t's without [from, to) (a hash may collide); a cluster
+  // rewritten here has moved its slots.
+  std::vector<int> into;
+  std::vector<bool> rewritten(out.size(), false);
+  auto match = [&](const SlotIndex& found, size_t c, size_t from, size_t to) {
+    into.clear();
+    for (const auto& [key, s] : found.find(frames[c].key(from, to)))
+      if (s.cluster != static_cast<int>(c) && !rewritten[static_cast<size_t>(s.cluster)] &&
+          same_frame(out[static_cast<size_t>(s.cluster)].tokens, s.pos, s.pos + 1, out[c].tokens, from, to))
+        into.push_back(s.cluster);
+    return !into.empty();
+  };
+  auto join = [&](size_t c, size_t from, size_t to) {
     rewrite_to_frame(out[c], layout[c], from - 1, to, masker);
+    rewritten[c] = true;
     const std::vector<TemplateToken>& frame = out[static_cast<size_t>(into[0])].tokens;
     out[c].tokens[from - 1].ws = frame[from - 1].ws;  // spaced like the frame: "by <*>(uid"
     out[c].tokens[from].ws = frame[from].ws;
@@ -270,21 +358,19 @@ void word_run_merges(std::vector<FinalCluster>& out, const std::vector<const std
   for (size_t c = 0; c < out.size(); ++c) {
     const std::vector<TemplateToken>& t = out[c].tokens;
     for (size_t from = 1; from <= t.size(); ++from) {
-      if (auto it = optional.find(skeleton_key(t, from, from)); it != optional.end()) {
-        join(c, from, from, it->second);
+      if (match(optional, c, from, from)) {
+        join(c, from, from);
         break;
       }
-      const std::vector<int>* into = nullptr;
+      bool found = false;
       size_t to = from;
-      while (!into && to < t.size() && to - from < kMaxRun && t[to].type == TokenType::Word &&
+      while (!found && to < t.size() && to - from < kMaxRun && t[to].type == TokenType::Word &&
              is_alnum_word(t[to].text) && (to == from || !t[to - 1].ws.empty())) {
         ++to;
-        if (to - from < 2) continue;
-        auto it = slots.find(skeleton_key(t, from, to));
-        if (it != slots.end()) into = &it->second;
+        found = to - from >= 2 && match(slots, c, from, to);
       }
-      if (!into) continue;
-      join(c, from, to, *into);
+      if (!found) continue;
+      join(c, from, to);
       break;
     }
   }
@@ -852,19 +938,21 @@ void DrainEngine::post_merges(std::vector<FinalCluster>& out, const std::vector<
   if (params_.cardinality_merge) {
     // Clusters equal but for one word position with many values, each seen rarely: a word-valued
     // parameter (user, host) in a message too short for the similarity threshold to absorb it.
-    std::unordered_map<std::string, std::vector<int>> by_key;
+    const std::vector<FrameHashes> hashes = frame_hashes(out);
+    SlotIndex by_key;
     for (size_t c = 0; c < out.size(); ++c)
       for (size_t p = 0; p < out[c].tokens.size(); ++p)
         if (out[c].tokens[p].type == TokenType::Word && is_alnum_word(out[c].tokens[p].text))
-          by_key[skeleton_key(out[c].tokens, p)].push_back(static_cast<int>(c));
-    std::vector<std::pair<std::string, std::vector<int>>> groups(by_key.begin(), by_key.end());
-    std::sort(groups.begin(), groups.end());
-    for (auto& [key, members] : groups) {
-      if (members.size() < 2) continue;
-      const std::vector<TemplateToken>& first = out[members[0]].tokens;
-      size_t p = 0;
-      for (size_t i = 0; i < first.size(); ++i)
-        if (skeleton_key(first, i) == key) p = i;
+          by_key.add(hashes[c].key(p, p + 1), {static_cast<int>(c), p});
+    by_key.sort();
+    by_key.for_each_frame([&](std::span<const SlotIndex::Entry> slots) {
+      if (slots.size() < 2) return;
+      const size_t p = slots[0].slot.pos;
+      const std::vector<TemplateToken>& first = out[static_cast<size_t>(slots[0].slot.cluster)].tokens;
+      std::vector<int> members;
+      for (const auto& [key, s] : slots)  // without the keys that collided
+        if (same_frame(first, p, p + 1, out[static_cast<size_t>(s.cluster)].tokens, s.pos, s.pos + 1))
+          members.push_back(s.cluster);
       // Distinct words, not clusters: the free-text merge leaves several clusters of one template.
       std::set<std::string_view> words;
       size_t recurring = 0;
@@ -875,7 +963,7 @@ void DrainEngine::post_merges(std::vector<FinalCluster>& out, const std::vector<
         total += out[m].count;
       }
       const size_t values = words.size();
-      if (values < 2) continue;
+      if (values < 2) return;
       // Names: by their place (a program's, a user's), or words other events vary over.
       // Or identifiers (check-nfs, mcelog.cron) after the first word: the first names the event
       // itself (mDNS_RegisterInterface: / mDNS_DeregisterInterface:).
@@ -883,26 +971,37 @@ void DrainEngine::post_merges(std::vector<FinalCluster>& out, const std::vector<
       const bool names = naming_position(first, p) || recurring >= 2 || identifiers;
       // What is left must say what the event is: two constant words, or one beside names
       // ("(<*>) CMD (<*>)"); one-word messages (normal, warning, critical) never merge.
-      if (alnum_constants(first, p) < (names ? 1u : 2u)) continue;
+      if (alnum_constants(first, p) < (names ? 1u : 2u)) return;
       const bool rare = total * 2 <= values * 3;  // <= 1.5 messages per value
-      if (!names && (values < 3 || (!rare && values < 5))) continue;
+      if (!names && (values < 3 || (!rare && values < 5))) return;
       for (int m : members) uf.unite(members[0], m);
-    }
+    });
   }
   if (params_.subsumption_merge) {
-    std::unordered_map<std::string, int> general;
-    for (size_t c = 0; c < out.size(); ++c)
-      for (size_t p = 0; p < out[c].tokens.size(); ++p)
-        if (out[c].tokens[p].type != TokenType::Word && alnum_constants(out[c].tokens, p) >= 1)
-          general.emplace(skeleton_key(out[c].tokens, p), static_cast<int>(c));
-    for (size_t c = 0; c < out.size(); ++c)
-      for (size_t p = 0; p < out[c].tokens.size(); ++p) {
-        if (out[c].tokens[p].type != TokenType::Word) continue;
+    const std::vector<FrameHashes> hashes = frame_hashes(out);
+    std::vector<size_t> constants(out.size());
+    SlotIndex general;
+    for (size_t c = 0; c < out.size(); ++c) {
+      const std::vector<TemplateToken>& t = out[c].tokens;
+      constants[c] = alnum_constants(t);
+      for (size_t p = 0; p < t.size(); ++p)
+        if (t[p].type != TokenType::Word && constants[c] >= 1)
+          general.add(hashes[c].key(p, p + 1), Slot{static_cast<int>(c), p});
+    }
+    general.sort();
+    for (size_t c = 0; c < out.size(); ++c) {
+      const std::vector<TemplateToken>& t = out[c].tokens;
+      for (size_t p = 0; p < t.size(); ++p) {
+        if (t[p].type != TokenType::Word) continue;
         // One constant word left says little ("starting <*>"): then only an identifier joins.
-        if (alnum_constants(out[c].tokens, p) < 2 && !looks_like_identifier(out[c].tokens[p].text)) continue;
-        auto it = general.find(skeleton_key(out[c].tokens, p));
-        if (it != general.end() && it->second != static_cast<int>(c)) uf.unite(it->second, static_cast<int>(c));
+        if (alnum_constants_without(t, constants[c], p) < 2 && !looks_like_identifier(t[p].text)) continue;
+        for (const auto& [key, g] : general.find(hashes[c].key(p, p + 1)))  // the first that matches
+          if (same_frame(out[static_cast<size_t>(g.cluster)].tokens, g.pos, g.pos + 1, t, p, p + 1)) {
+            if (g.cluster != static_cast<int>(c)) uf.unite(g.cluster, static_cast<int>(c));
+            break;
+          }
       }
+    }
   }
   redirect.resize(out.size());
   for (size_t c = 0; c < out.size(); ++c) redirect[c] = uf.find(static_cast<int>(c));

@@ -7,9 +7,10 @@
 //       writes the contents as a raw loghub-style text file ("<Date> <Time> <Level> <Component>:
 //       <Content>") and times `log-gardener run` on file -> template -> drain -> json; the peak RSS
 //       is the child's (wait4).
-//   (u) --unique N [--max-clusters K] [--threads N]
+//   (u) --unique N [--max-clusters K] [--threads N] [--words W]
 //       N lines of ever-new templates through template + drain with max_clusters = K (default
-//       10000), RSS reported every 1M lines: with a bound it must stay flat.
+//       10000), RSS reported every 1M lines: with a bound it must stay flat. --words W adds W
+//       constant words to every line: long templates, for the end-of-window merges' cost.
 #include <sys/resource.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -43,7 +44,8 @@ struct Args {
   std::string input, cli, plugins;
   // The batch a source hands over by default (sources' batch_size): the records in flight decide
   // how much of the work stays in the CPU caches.
-  size_t lines = 1'000'000, threads = 1, batch = InputOptions{}.batch_size, unique = 0, max_clusters = 10000;
+  size_t lines = 1'000'000, threads = 1, batch = InputOptions{}.batch_size, unique = 0, max_clusters = 10000,
+         words = 0;
   bool pipeline = false;
 };
 
@@ -52,7 +54,7 @@ struct Args {
             << "usage: gardener-drain-bench --input FILE [--lines N] [--threads N] [--batch N]\n"
             << "       gardener-drain-bench --pipeline --input FILE [--lines N] [--threads N] [--cli PATH] "
                "[--plugins DIR]\n"
-            << "       gardener-drain-bench --unique N [--max-clusters K] [--threads N]\n";
+            << "       gardener-drain-bench --unique N [--max-clusters K] [--threads N] [--words W]\n";
   std::exit(2);
 }
 
@@ -82,6 +84,7 @@ Args parse_args(int argc, char** argv) {
     else if (k == "--batch") a.batch = std::max<size_t>(1, number(k, v));
     else if (k == "--unique") a.unique = number(k, v);
     else if (k == "--max-clusters") a.max_clusters = number(k, v);
+    else if (k == "--words") a.words = number(k, v);
     else usage("unknown option " + k);
   }
   if (a.input.empty() && a.unique == 0) usage("give --input FILE or --unique N");
@@ -234,8 +237,10 @@ int mode_unique(const Args& a) {
   Batch batch;
   size_t i = 0;
   auto t0 = std::chrono::steady_clock::now();
-  std::cout << fmt::format("(u) {} lines of new templates, max_clusters {}, {} threads\n", a.unique, a.max_clusters,
-                           a.threads);
+  std::cout << fmt::format("(u) {} lines of new templates, max_clusters {}, {} threads, {} more words a line\n",
+                           a.unique, a.max_clusters, a.threads, a.words);
+  std::string filler;
+  for (size_t k = 0; k < a.words; ++k) filler += " f" + word_of(k);
   for (size_t done = 0; done < a.unique;) {
     size_t n = std::min(a.batch, a.unique - done);
     fill(batch, n, [&](std::string& m) {
@@ -244,6 +249,7 @@ int mode_unique(const Args& a) {
       // new template.
       std::string w = word_of(i);
       m = "k" + word_of(i % 99) + " m" + word_of(i / 99 % 99) + " task q" + w + " state s" + w + " owner o" + w;
+      m += filler;
       ++i;
     });
     st.process(batch);
@@ -254,8 +260,11 @@ int mode_unique(const Args& a) {
                                done / std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count())
                 << std::flush;
   }
+  const auto t1 = std::chrono::steady_clock::now();
   size_t clusters = st.finish();
-  std::cout << fmt::format("  report: {} clusters, peak RSS {:.0f} MB\n", clusters, bench::peak_rss_mb());
+  std::cout << fmt::format("  report: {} clusters in {:.2f} s, peak RSS {:.0f} MB\n", clusters,
+                           std::chrono::duration<double>(std::chrono::steady_clock::now() - t1).count(),
+                           bench::peak_rss_mb());
   return 0;
 }
 
