@@ -196,16 +196,24 @@ bool opens_free_text(const TemplateToken& t) {
   return t.type == TokenType::Word && (t.text == "(" || t.text == "[");
 }
 
-// The end of the free text opened at k: the matching bracket (k when there is none).
-size_t free_text_end(const std::vector<TemplateToken>& t, size_t k) {
-  const std::string close = t[k].text == "(" ? ")" : "]";
-  int depth = 0;
-  for (size_t i = k; i < t.size(); ++i) {
-    if (t[i].type != TokenType::Word) continue;
-    if (t[i].text == t[k].text) ++depth;
-    if (t[i].text == close && --depth == 0) return i;
+// For each opener of free text, its matching bracket (one pass, a stack per bracket kind; other
+// positions and openers never closed map to themselves: no frame).
+std::vector<size_t> free_text_ends(const std::vector<TemplateToken>& t) {
+  std::vector<size_t> end(t.size());
+  std::iota(end.begin(), end.end(), size_t{0});
+  std::vector<size_t> round, square;
+  for (size_t i = 0; i < t.size(); ++i) {
+    if (t[i].type != TokenType::Word || t[i].text.size() != 1) continue;
+    const char c = t[i].text[0];
+    if (c == '(') round.push_back(i);
+    if (c == '[') square.push_back(i);
+    std::vector<size_t>* open = c == ')' ? &round : c == ']' ? &square : nullptr;
+    if (open && !open->empty()) {
+      end[open->back()] = i;
+      open->pop_back();
+    }
   }
-  return k;  // not closed: no frame
+  return end;
 }
 
 // `f` with the text between its brackets at `open` and `close` as one <*> (inserted when there is
@@ -259,10 +267,11 @@ void free_text_merges(std::vector<FinalCluster>& out, const std::vector<const st
   for (size_t c = 0; c < out.size(); ++c) {
     const std::vector<TemplateToken>& t = out[c].tokens;
     const FrameHashes hashes(t);
+    const std::vector<size_t> ends = free_text_ends(t);
     size_t constants = 0;
     for (size_t k = 0; k + 1 < t.size(); ++k) {
       if (opens_free_text(t[k]) && constants >= 2) {
-        const size_t end = free_text_end(t, k);
+        const size_t end = ends[k];
         if (end > k)
           frames[{k, hashes.key(k + 1, end)}].push_back(
               {static_cast<int>(c), k, end, end == k + 2 && is_placeholder(t[k + 1].type)});
@@ -274,16 +283,20 @@ void free_text_merges(std::vector<FinalCluster>& out, const std::vector<const st
   for (auto& [key, members] : frames) {
     auto any = [&](auto pred) { return std::any_of(members.begin(), members.end(), pred); };
     if (any([&](const Member& m) { return taken[static_cast<size_t>(m.cluster)]; })) continue;  // rewritten
+    auto free_text = [&] {
+      const size_t length0 = members[0].close - members[0].open;
+      const bool lengths_differ = any([&](const Member& m) { return m.close - m.open != length0; });
+      const bool missing_value = any([](const Member& m) { return m.close == m.open + 1; }) &&
+                                 any([](const Member& m) { return m.one_value; });
+      return (members.size() >= 3 && lengths_differ) || missing_value;
+    };
+    if (!free_text()) continue;
     const Member head = members[0];
     std::erase_if(members, [&](const Member& m) {  // a key that collided
       return !same_frame(out[static_cast<size_t>(head.cluster)].tokens, head.open + 1, head.close,
                          out[static_cast<size_t>(m.cluster)].tokens, m.open + 1, m.close);
     });
-    const size_t length0 = members[0].close - members[0].open;
-    const bool lengths_differ = any([&](const Member& m) { return m.close - m.open != length0; });
-    const bool missing_value =
-        any([](const Member& m) { return m.close == m.open + 1; }) && any([](const Member& m) { return m.one_value; });
-    if (!(members.size() >= 3 && lengths_differ) && !missing_value) continue;
+    if (!free_text()) continue;
     for (const Member& m : members) {
       taken[static_cast<size_t>(m.cluster)] = true;
       rewrite_to_frame(out[static_cast<size_t>(m.cluster)], layout[static_cast<size_t>(m.cluster)], m.open, m.close,
