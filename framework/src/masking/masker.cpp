@@ -178,7 +178,8 @@ size_t Masker::Impl::structured(std::string_view rest, bool at_chunk, const Hint
   if (at_chunk) {
     if (hints.url && on(TokenType::Url) && (n = scan_url(rest))) return type = TokenType::Url, n;
     if (on(TokenType::Path) && (n = scan_path(rest))) return type = TokenType::Path, n;
-    if (on(TokenType::Date) && may_start_word_date(c) && (n = scan_word_date(rest))) return type = TokenType::Date, n;
+    if (on(TokenType::Date) && (may_start_word_date(c) || is_digit(c)) && (n = scan_word_date(rest)))
+      return type = TokenType::Date, n;
   }
   if (is_hex(c)) {
     if (on(TokenType::Uuid) && may_be_uuid(rest) && (n = scan_uuid(rest))) return type = TokenType::Uuid, n;

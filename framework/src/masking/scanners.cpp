@@ -338,33 +338,31 @@ bool is_date_word(std::string_view w) {
   }
 }
 
-size_t scan_word_date(std::string_view s) {
-  size_t i = 0;
-  size_t w = alpha_run(s, 0);
-  if (w == 0) return 0;
-  if (is_weekday(s.substr(0, w))) {
-    i = w;
-    if (i < s.size() && s[i] == ',') ++i;
-    size_t sp = spaces(s, i);
-    if (sp == 0) return 0;
-    i += sp;
-    w = alpha_run(s, i);
-  }
-  if (!is_month(s.substr(i, w)) || !ends_token(s, i + w)) return 0;
-  i += w;
-  size_t sp = spaces(s, i);
-  size_t d = digits(s, i + sp, 2);
-  if (sp == 0 || d == 0 || !ends_token(s, i + sp + d)) return 0;
-  i += sp + d;
-  size_t end = i;
-  if (end < s.size() && s[end] == ',') ++end;
-  // optional time and year, in either order
+// A zone after a time of day, after one or more spaces at j: an offset (+0200), UTC or GMT, or
+// another upper-case abbreviation when a year follows ("10:20:30 PST 2005"; "10:20:30 ERROR" is
+// no zone).
+static size_t zone_after_time(std::string_view s, size_t j) {
+  if (size_t n = zone(s, j); n > 1 && ends_token(s, j + n)) return n;
+  size_t n = 0;
+  while (j + n < s.size() && s[j + n] >= 'A' && s[j + n] <= 'Z') ++n;
+  if (n < 2 || n > 5 || !ends_token(s, j + n)) return 0;
+  const std::string_view word = s.substr(j, n);
+  if (word == "UTC" || word == "GMT") return n;
+  const size_t y = j + n + spaces(s, j + n);
+  return y > j + n && digits(s, y, 4) == 4 && ends_token(s, y + 4) ? n : 0;
+}
+
+// After a date's day: an optional time of day (with its zone) and year, in either order.
+static size_t time_and_year(std::string_view s, size_t end) {
   for (int k = 0; k < 2; ++k) {
     size_t j = end + spaces(s, end);
     if (j == end) break;
     size_t t = time_of_day(s, j);
     if (t > 0 && ends_token(s, j + t)) {
       end = j + t;
+      const size_t z = end + spaces(s, end);
+      if (z > end)
+        if (size_t n = zone_after_time(s, z)) end = z + n;
       continue;
     }
     if (digits(s, j, 4) == 4 && ends_token(s, j + 4)) {
@@ -373,6 +371,44 @@ size_t scan_word_date(std::string_view s) {
     }
     break;
   }
+  return end;
+}
+
+// "22 Jul 2005", "06 Nov 1994 08:49:37 GMT": day, month name and year (a day and a month alone
+// may be a count: "3 Mar" is left alone).
+static size_t day_month_year(std::string_view s, size_t i) {
+  const size_t d = digits(s, i, 2);
+  if (d == 0 || !ends_token(s, i + d)) return 0;
+  size_t j = i + d + spaces(s, i + d);
+  const size_t w = alpha_run(s, j);
+  if (j == i + d || !is_month(s.substr(j, w)) || !ends_token(s, j + w)) return 0;
+  j += w;
+  const size_t y = j + spaces(s, j);
+  if (y == j || digits(s, y, 4) != 4 || !ends_token(s, y + 4)) return 0;
+  return time_and_year(s, y + 4);
+}
+
+size_t scan_word_date(std::string_view s) {
+  size_t i = 0;
+  size_t w = alpha_run(s, 0);
+  if (w > 0 && is_weekday(s.substr(0, w))) {
+    i = w;
+    if (i < s.size() && s[i] == ',') ++i;
+    size_t sp = spaces(s, i);
+    if (sp == 0) return 0;
+    i += sp;
+    w = alpha_run(s, i);
+  }
+  if (w == 0) return day_month_year(s, i);
+  if (!is_month(s.substr(i, w)) || !ends_token(s, i + w)) return 0;
+  i += w;
+  size_t sp = spaces(s, i);
+  size_t d = digits(s, i + sp, 2);
+  if (sp == 0 || d == 0 || !ends_token(s, i + sp + d)) return 0;
+  i += sp + d;
+  size_t end = i;
+  if (end < s.size() && s[end] == ',') ++end;
+  end = time_and_year(s, end);
   if (end > i && s[end - 1] == ',') --end;
   return end;
 }

@@ -52,7 +52,8 @@ size_t scan_uuid(std::string_view s);
 size_t scan_email(std::string_view s);
 /// Numeric date/time forms; sets `is_date` when it is a date without a time of day.
 size_t scan_timestamp(std::string_view s, bool& is_date);
-/// "Sun Jul 17 15:09:13 2005", "Jul 17 2005", "Jul 17, 2005 10:00:01".
+/// "Sun Jul 17 15:09:13 2005", "Jul 17 2005", "Jul 17, 2005 10:00:01", "Mon Dec 5 10:20:30 UTC 2005",
+/// "22 Jul 2005", "Sun, 06 Nov 1994 08:49:37 GMT".
 size_t scan_word_date(std::string_view s);
 /// Whether a word of letters is a month or weekday name (it may start a date in words).
 bool is_date_word(std::string_view w);

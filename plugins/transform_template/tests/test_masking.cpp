@@ -24,6 +24,19 @@ TEST(Masking, Numbers) {
 
 // Protocol and device names keep their one digit, as Loghub's labels do (and Drain3's tree):
 // "port 22 ssh2", "via interface ee0". A varying one still generalises in the drain.
+// Dates in words with a zone, day first, or in the HTTP form: one DATE, so a month that changes
+// never splits a template. A time followed by a word that is no zone keeps the word.
+TEST(Masking, DatesInWordsWithZonesAndDayFirst) {
+  EXPECT_EQ(typed("started at Mon Dec 5 10:20:30 UTC 2005 ok"), "started at <DATE> ok");
+  EXPECT_EQ(typed("started at Mon Dec 5 10:20:30 PST 2005 ok"), "started at <DATE> ok");
+  EXPECT_EQ(typed("on 22 Jul 2005 at noon"), "on <DATE> at noon");
+  EXPECT_EQ(typed("on 2 August 2005 10:00:01 +0200 ok"), "on <DATE> ok");
+  EXPECT_EQ(typed("Date: Sun, 06 Nov 1994 08:49:37 GMT here"), "Date: <DATE> here");
+  EXPECT_EQ(typed("at Jul 22 09:27:24 ERROR disk"), "at <DATE> ERROR disk");
+  EXPECT_EQ(typed("took 3 Mar steps"), "took <NUM> Mar steps");  // no year: not a date
+  EXPECT_EQ(typed("at Jul 22 09:27:24 CEST now"), "at <DATE> CEST now");  // no year after it: no zone
+}
+
 TEST(Masking, ShortDeviceNamesAreWords) {
   EXPECT_EQ(typed("from 10.0.0.1 port 22 ssh2"), "from <IP> port <NUM> ssh2");
   EXPECT_EQ(typed("en0: link up via scip0"), "en0: link up via scip0");
