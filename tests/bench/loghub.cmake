@@ -17,6 +17,6 @@ if(Python3_Interpreter_FOUND)
   set_tests_properties(loghub_style_generate PROPERTIES FIXTURES_SETUP loghub_style LABELS bench)
   add_test(NAME loghub_style_generalisation
            COMMAND gardener-loghub-bench --data ${_loghub_style} --settings ${_loghub_style}/settings.json
-                   --mode default --pred-dir ${_loghub_style}/pred --min-ga 0.82)
+                   --mode default --pred-dir ${_loghub_style}/pred --min-ga 0.88)
   set_tests_properties(loghub_style_generalisation PROPERTIES FIXTURES_REQUIRED loghub_style LABELS bench)
 endif()
