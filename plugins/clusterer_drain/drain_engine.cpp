@@ -7,6 +7,7 @@
 #include <set>
 #include <span>
 #include <stdexcept>
+#include <tuple>
 #include <unordered_map>
 
 #include <fmt/format.h>
@@ -103,6 +104,11 @@ struct UnionFind {
   }
 };
 
+// The name of a template's next variable in the statistics: its type and 1-based place ("NUM#2").
+void add_variable_name(std::vector<std::string>& names, const Masker& masker, TokenType type) {
+  names.push_back(fmt::format("{}#{}", masker.type_name(type), names.size() + 1));
+}
+
 // Where a slot is: a cluster and a token position.
 struct Slot {
   int cluster;
@@ -125,7 +131,9 @@ struct FrameHashes {
   static uint64_t token_hash(const TemplateToken& t) {
     return t.type == TokenType::Word ? XXH3_64bits(t.text.data(), t.text.size()) : 0x1d1d1d1d1d1d1d1dULL;
   }
-  static uint64_t combine(uint64_t a, uint64_t b) { return (a ^ (b + 0x9e3779b97f4a7c15ULL + (a << 6) + (a >> 2))) * 0xff51afd7ed558ccdULL; }
+  static uint64_t combine(uint64_t a, uint64_t b) {
+    return (a ^ (b + 0x9e3779b97f4a7c15ULL + (a << 6) + (a >> 2))) * 0xff51afd7ed558ccdULL;
+  }
 };
 
 // Slots by the key of their frame, in one sorted array (a map of vectors costs an allocation per
@@ -135,8 +143,7 @@ class SlotIndex {
   void add(uint64_t key, Slot s) { entries_.push_back({key, s}); }
   void sort() {
     std::sort(entries_.begin(), entries_.end(), [](const Entry& a, const Entry& b) {
-      return a.key != b.key ? a.key < b.key : a.slot.cluster != b.slot.cluster ? a.slot.cluster < b.slot.cluster
-                                                                                : a.slot.pos < b.slot.pos;
+      return std::tie(a.key, a.slot.cluster, a.slot.pos) < std::tie(b.key, b.slot.cluster, b.slot.pos);
     });
   }
   struct Entry {
@@ -144,7 +151,8 @@ class SlotIndex {
     Slot slot;
   };
   std::span<const Entry> find(uint64_t key) const {
-    auto lo = std::lower_bound(entries_.begin(), entries_.end(), key, [](const Entry& e, uint64_t k) { return e.key < k; });
+    auto lo = std::lower_bound(entries_.begin(), entries_.end(), key,
+                               [](const Entry& e, uint64_t k) { return e.key < k; });
     auto hi = std::find_if(lo, entries_.end(), [&](const Entry& e) { return e.key != key; });
     return {lo, hi};
   }
@@ -171,8 +179,8 @@ std::vector<FrameHashes> frame_hashes(const std::vector<FinalCluster>& out) {
 
 // Whether `a` without [a_from, a_to) and `b` without [b_from, b_to) are the same tokens (any
 // placeholder matches any other).
-bool same_frame(const std::vector<TemplateToken>& a, size_t a_from, size_t a_to, const std::vector<TemplateToken>& b,
-                size_t b_from, size_t b_to) {
+bool same_frame(const std::vector<TemplateToken>& a, size_t a_from, size_t a_to,
+                const std::vector<TemplateToken>& b, size_t b_from, size_t b_to) {
   if (a_to > a.size() || b_to > b.size() || a_from != b_from || a.size() - a_to != b.size() - b_to) return false;
   auto same = [](const TemplateToken& x, const TemplateToken& y) {
     return x.type == TokenType::Word ? y.type == TokenType::Word && x.text == y.text : y.type != TokenType::Word;
@@ -226,7 +234,7 @@ void rewrite_to_frame(FinalCluster& f, const std::vector<TemplateToken>* layout,
   if (f.stats) {
     std::vector<int> to;
     std::vector<std::string> names;
-    auto add_name = [&](TokenType type) { names.push_back(fmt::format("{}#{}", masker.type_name(type), names.size() + 1)); };
+    auto add_name = [&](TokenType type) { add_variable_name(names, masker, type); };
     if (layout && layout->size() == t.size()) {
       for (size_t i = 0; i < t.size(); ++i) {
         if (i == open + 1) add_name(TokenType::Var);  // the text's <*>: no values kept
@@ -590,7 +598,7 @@ void DrainEngine::insert_stats_position(Group& g, size_t pos, const std::string&
   for (size_t i = 0; i < g.tmpl.size(); ++i) {
     if (g.tmpl[i].type == TokenType::Word) continue;
     if (i == pos) k = names.size();
-    names.push_back(fmt::format("{}#{}", masker_.type_name(g.tmpl[i].type), names.size() + 1));
+    add_variable_name(names, masker_, g.tmpl[i].type);
   }
   std::vector<int> to(names.size() - 1);
   for (size_t j = 0; j < to.size(); ++j) to[j] = static_cast<int>(j < k ? j : j + 1);
@@ -742,7 +750,7 @@ Ref DrainEngine::add(LengthRoot& root, const std::vector<Token>& tokens, uint64_
     if (g.names_version != g.version) {
       g.var_names.clear();
       for (const auto& t : g.tmpl)
-        if (t.type != TokenType::Word) g.var_names.push_back(fmt::format("{}#{}", masker_.type_name(t.type), g.var_names.size() + 1));
+        if (t.type != TokenType::Word) add_variable_name(g.var_names, masker_, t.type);
       g.names_version = g.version;
     }
     size_t k = 0;
