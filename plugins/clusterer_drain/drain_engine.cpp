@@ -9,6 +9,7 @@
 #include <stdexcept>
 #include <tuple>
 #include <unordered_map>
+#include <unordered_set>
 
 #include <fmt/format.h>
 #include <xxhash.h>
@@ -314,13 +315,20 @@ void free_text_merges(std::vector<FinalCluster>& out, const std::vector<const st
   }
 }
 
+// A proper name's spelling: an upper-case letter, then a lower-case one (Default, Dev, Microsoft).
+// States and other enumerations are lower-case or all capitals (up, administratively down, UP).
+bool capitalised(std::string_view w) {
+  return w.size() >= 2 && w[0] >= 'A' && w[0] <= 'Z' && w[1] >= 'a' && w[1] <= 'z';
+}
+
 // A slot a value of several words may fill: a generic <*>; a name by its place (a program before
 // its pid: the cardinality merge joins "process WeChat[<*>]" and "process Dropbox[<*>]" only
-// after this merge); or a word the enum split made constant (`layout` has <*> there).
+// after this merge); or a capitalised word the enum split made constant (`layout` has <*> there).
 bool word_slot(const std::vector<TemplateToken>& t, const std::vector<TemplateToken>* layout, size_t p) {
   if (t[p].type == TokenType::Var) return true;
   if (t[p].type != TokenType::Word || !is_alnum_word(t[p].text)) return false;
-  return naming_position(t, p) || (layout && layout->size() == t.size() && is_placeholder((*layout)[p].type));
+  return naming_position(t, p) ||
+         (capitalised(t[p].text) && layout && layout->size() == t.size() && is_placeholder((*layout)[p].type));
 }
 
 // A value that may be empty: a generic <*> glued to what follows ("by <*>(uid=0)") or after a
@@ -794,6 +802,9 @@ static std::string event_head(const std::vector<TemplateToken>& tmpl) {
 void DrainEngine::find_recurring_words() {
   recurring_words_.clear();
   std::unordered_map<std::string, std::string> first_event;  // word -> the first event it varied in
+  // Names come in many values (a position with three or more, or one that names things) or as
+  // device names (eth0); a closed pair seen in several events is a state (up/down), not a name.
+  std::unordered_set<std::string> several, wide;
   for (auto& [len, r] : roots_) {
     for (auto& gp : r.groups) {
       if (!gp || gp->evicted) continue;
@@ -806,11 +817,14 @@ void DrainEngine::find_recurring_words() {
         for (const auto& [word, n] : tr.values) {
           if (upper_case_word(word)) continue;
           auto [it, fresh] = first_event.emplace(word, head);
-          if (!fresh && it->second != head) recurring_words_.insert(word);
+          if (!fresh && it->second != head) several.insert(word);
+          if (names || tr.values.size() >= 3 || has_digit(word)) wide.insert(word);
         }
       }
     }
   }
+  for (const std::string& w : several)
+    if (wide.count(w)) recurring_words_.insert(w);
 }
 
 std::vector<bool> DrainEngine::enum_positions(const Group& g) const {

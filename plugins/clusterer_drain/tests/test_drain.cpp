@@ -153,6 +153,29 @@ TEST(Drain, FewWordsSharedBySeveralTemplatesAreNamesNotEnumerations) {
   EXPECT_EQ(m["retrying \"GET <PATH>\" after <DURATION>"], 15u);
 }
 
+// A closed pair of states varies in several events too (an interface and its line protocol go up
+// and down), but no position shows three of them: states, not names. Device names are names.
+TEST(Drain, StatesSharedBySeveralEventsStayAnEnumeration) {
+  auto d = make_configured<DrainClusterer>(Json::object());
+  TestContext ctx;
+  std::vector<std::string> lines;
+  const char* states[] = {"up", "down"};
+  const char* devices[] = {"eth0", "eth1"};
+  for (int i = 0; i < 20; ++i) {
+    const std::string port = "Gi0/" + std::to_string(i);
+    lines.push_back("Interface " + port + ", changed state to " + states[i % 2]);
+    lines.push_back("Line protocol on Interface " + port + ", changed state to " + states[i / 2 % 2]);
+    lines.push_back(std::string("link down on ") + devices[i % 2] + " after " + std::to_string(i) + " errors");
+    lines.push_back(std::string("DHCPREQUEST on ") + devices[i / 2 % 2] + " to 10.0.0.1 port 67");
+  }
+  auto m = by_template(run(*d, ctx, lines));
+  EXPECT_EQ(m["Interface <PATH>, changed state to up"], 10u);
+  EXPECT_EQ(m["Interface <PATH>, changed state to down"], 10u);
+  EXPECT_EQ(m["Line protocol on Interface <PATH>, changed state to up"], 10u);
+  EXPECT_EQ(m["link down on <*> after <NUM> errors"], 20u);
+  EXPECT_EQ(m["DHCPREQUEST on <*> to <IP> port <NUM>"], 20u);
+}
+
 // The value of `key=value`, a program before its process id and the word after `user` are
 // parameters, however few values they take.
 TEST(Drain, KeyValuesProgramsAndUsersAreParameters) {
@@ -369,7 +392,7 @@ TEST(Drain, RestoredTreeKnowsItsNamesFromTheFirstRecord) {
   TestContext ctx;
   ctx.store = store.get();
   std::vector<std::string> lines;
-  for (const char* user : {"root", "deploy", "root", "deploy"}) {
+  for (const char* user : {"root", "deploy", "backup", "root", "deploy"}) {  // three: names, not a state pair
     lines.push_back(std::string("Failed password for ") + user + " from 10.0.0.1 port 22");
     lines.push_back(std::string("Accepted key for ") + user + " from 10.0.0.1 port 22");
   }
