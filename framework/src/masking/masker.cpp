@@ -306,6 +306,13 @@ void Masker::Impl::scan_segment(std::string_view msg, size_t from, size_t to, Of
         i = skip_delims(msg, i + n, to, out);
         continue;
       }
+      // The root directory after a space ("GET / HTTP/1.1"); after `=` it is a value's text (LABEL=/).
+      if (c == '/' && on(TokenType::Path) && (i == 0 || msg[i - 1] == ' ' || msg[i - 1] == '\t') &&
+          root_directory(rest)) {
+        emit(out, i, i + 1, TokenType::Path);
+        i = skip_delims(msg, i + 1, to, out);
+        continue;
+      }
       if (size_t n = structured(rest, at_chunk, hints, type)) {
         emit(out, i, i + n, type);
         i = skip_delims(msg, i + n, to, out);

@@ -185,6 +185,10 @@ size_t scan_url(std::string_view s) {
   return e > n + 3 ? e : 0;
 }
 
+bool root_directory(std::string_view s) {
+  return !s.empty() && s[0] == '/' && (s.size() == 1 || s[1] == ' ' || s[1] == '\t' || s[1] == '"' || s[1] == '\'');
+}
+
 size_t scan_path(std::string_view s) {
   size_t start = 0;
   if (s.size() >= 3 && is_alpha(s[0]) && s[1] == ':' && s[2] == '\\') {

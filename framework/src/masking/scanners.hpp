@@ -44,6 +44,8 @@ inline bool is_word(char c) { return has_class(c, kWord); }
 size_t chunk_end(std::string_view s, size_t from);
 
 size_t scan_url(std::string_view s);
+/// A "/" alone before whitespace, a quote or the end: the root directory ("GET / HTTP/1.1").
+bool root_directory(std::string_view s);
 size_t scan_path(std::string_view s);
 size_t scan_ipv4(std::string_view s);   // with optional :port
 size_t scan_mac(std::string_view s);    // 86:50:f2:a8:8b:4a, or more groups (typed IP: an address)

@@ -37,6 +37,16 @@ TEST(Masking, DatesInWordsWithZonesAndDayFirst) {
   EXPECT_EQ(typed("at Jul 22 09:27:24 CEST now"), "at <DATE> CEST now");  // no year after it: no zone
 }
 
+// The root directory alone after a space is a path like any other ("GET /x" and "GET /" are one
+// request line); glued to `=` it stays the value's text.
+TEST(Masking, RootDirectoryAfterASpaceIsAPath) {
+  EXPECT_EQ(typed("request: \"GET / now\", host"), "request: \"GET <PATH> now\", host");
+  EXPECT_EQ(typed("request: \"GET /index.html now\", host"), "request: \"GET <PATH> now\", host");
+  EXPECT_EQ(typed("mounted / read-only"), "mounted <PATH> read-only");
+  EXPECT_EQ(typed("ro root=LABEL=/ rhgb"), "ro root=LABEL=/ rhgb");
+  EXPECT_EQ(typed("a // b"), "a // b");
+}
+
 TEST(Masking, ShortDeviceNamesAreWords) {
   EXPECT_EQ(typed("from 10.0.0.1 port 22 ssh2"), "from <IP> port <NUM> ssh2");
   EXPECT_EQ(typed("en0: link up via scip0"), "en0: link up via scip0");
