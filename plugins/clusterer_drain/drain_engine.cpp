@@ -331,11 +331,11 @@ bool word_slot(const std::vector<TemplateToken>& t, const std::vector<TemplateTo
          (capitalised(t[p].text) && layout && layout->size() == t.size() && is_placeholder((*layout)[p].type));
 }
 
-// A value that may be empty: a generic <*> glued to what follows ("by <*>(uid=0)") or after a
-// glued `=` ("rhost=<*> user=root").
+// A value that may be empty: a placeholder (or an enum-split word) glued to what follows ("by
+// <*>(uid=0)", `status="<*>"` beside `status=""`) or after a glued `=` ("rhost=<*> user=root").
 bool optional_slot(const std::vector<TemplateToken>& t, const std::vector<TemplateToken>* layout, size_t p) {
   const bool split = layout && layout->size() == t.size() && is_placeholder((*layout)[p].type);  // enum split
-  if (t[p].type != TokenType::Var && !(split && t[p].type == TokenType::Word)) return false;
+  if (t[p].type == TokenType::Word && !split) return false;
   return (t[p].ws.empty() && p + 1 < t.size()) || (p > 0 && t[p - 1].text == "=" && t[p - 1].ws.empty());
 }
 

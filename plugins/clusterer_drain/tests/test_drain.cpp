@@ -273,7 +273,8 @@ TEST(Drain, NamesOfSeveralWordsFillTheirSlot) {
 // Two-word messages: the tree files each second word apart. Identifiers there are names (cron
 // jobs), plain words an enumeration, and an identifier that opens the message names the event.
 // A value that is sometimes missing: "by (uid=0)" beside "by LOGIN(uid=0)", "rhost= user=root"
-// beside "rhost=db-1 user=root". Its statistics keep the value where there is one.
+// beside "rhost=db-1 user=root", status="" beside status="ready". Its statistics keep the value
+// where there is one.
 TEST(Drain, SometimesEmptyValuesAreOneTemplate) {
   auto d = make_configured<DrainClusterer>(Json::object());
   TestContext ctx;
@@ -285,11 +286,14 @@ TEST(Drain, SometimesEmptyValuesAreOneTemplate) {
     lines.push_back("session opened for user " + user + " by " + by + "(uid=" + std::to_string(i) + ")");
     lines.push_back(std::string("authentication failure; logname= uid=0 rhost=") + (i % 4 ? "" : "db-" + user) +
                     " user=" + user);
+    lines.push_back(std::string("probe finished status=\"") + (i % 3 ? "ready" : i % 2 ? "" : "failing") +
+                    "\" pod=\"web-" + std::to_string(i) + "\"");
   }
   auto rep = run(*d, ctx, lines);
   auto m = by_template(rep);
   EXPECT_EQ(m["session opened for user <*> by <*>(uid=<NUM>)"], 30u);
   EXPECT_EQ(m["authentication failure; logname= uid=<NUM> rhost=<*> user=<*>"], 30u);
+  EXPECT_EQ(m["probe finished status=\"<*>\" pod=\"<QUOTED>\""], 30u);  // status="" is an empty value
   for (const auto& c : rep.clusters)
     if (c.template_text.rfind("session", 0) == 0) {
       ASSERT_EQ(c.variables.size(), 3u);
