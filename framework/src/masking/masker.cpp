@@ -80,7 +80,7 @@ void emit(std::vector<Token>& out, std::string_view msg, size_t b, size_t e, Tok
 
 bool is_collapse_sep(char c) {
   switch (c) {
-    case ',': case '.': case ':': case ';': case '-': case '/': case '_': case '+': case '@': case '#': case '|':
+    case ',': case '.': case ':': case ';': case '-': case '/': case '_': case '+': case '@': case '#': case '|': case '^':
       return true;
     default:
       return false;
@@ -318,7 +318,9 @@ void Masker::Impl::scan_segment(std::string_view msg, size_t from, size_t to, Of
         i = skip_delims(msg, i + n, to, out);
         continue;
       }
-      if (at_chunk && on(TokenType::Quoted) && (c == '"' || c == '\'')) {
+      // An escaped quote opens a quoted value too (klog: err="failed for \"app\""), closed by \".
+      const bool escaped = c == '"' && i > 0 && msg[i - 1] == '\\' && chunk_start(msg, i - 1);
+      if ((at_chunk || escaped) && on(TokenType::Quoted) && (c == '"' || c == '\'')) {
         // A quoted word; single quotes may also hold a few words ('Starbucks WiFi', 'Corp Proxy'),
         // double quotes not: "GET /v2/x HTTP/1.1" is a request line whose method is an enumeration.
         constexpr size_t kMaxWords = 64;  // bytes of quoted words with spaces
@@ -334,9 +336,12 @@ void Masker::Impl::scan_segment(std::string_view msg, size_t from, size_t to, Of
         size_t j = 1;
         while (j < rest.size() && inside(j)) ++j;
         if (rest[j - 1] == ' ') j = 1;  // 'abc ': not a quoted value
-        if (j > 1 && j < rest.size() && rest[j] == c && (j + 1 >= rest.size() || !is_alnum(rest[j + 1]))) {
+        const size_t end = escaped ? j - 1 : j;  // an escaped value ends before the backslash of \"
+        if (end > 1 && j < rest.size() && rest[j] == c && (!escaped || rest[end] == '\\') &&
+            (j + 1 >= rest.size() || !is_alnum(rest[j + 1]))) {
           emit(out, i, i + 1, TokenType::Word);
-          emit(out, i + 1, i + j, TokenType::Quoted);
+          emit(out, i + 1, i + end, TokenType::Quoted);
+          if (escaped) emit(out, i + end, i + j, TokenType::Word);
           emit(out, i + j, i + j + 1, TokenType::Word);
           i = skip_delims(msg, i + j + 1, to, out);
           continue;

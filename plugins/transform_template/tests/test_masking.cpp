@@ -47,6 +47,17 @@ TEST(Masking, RootDirectoryAfterASpaceIsAPath) {
   EXPECT_EQ(typed("a // b"), "a // b");
 }
 
+// Escaped quotes inside a quoted message hold values too (klog, JSON in a string), and a `^` joins
+// the parts of one value like the other glue characters.
+TEST(Masking, EscapedQuotesAndCaretJoinedValues) {
+  EXPECT_EQ(typed(R"(err="failed to \"StartContainer\" for \"app\" with x")"),
+            R"(err="failed to \"<QUOTED>\" for \"<QUOTED>\" with x")");
+  EXPECT_EQ(typed(R"(volume \"data\" (UniqueName: \"kubernetes.io/csi/ebs^vol-0a1b2c\"))"),
+            R"(volume \"<QUOTED>\" (UniqueName: \"<QUOTED>\"))");
+  EXPECT_EQ(typed("key 10.0.0.1^42 done"), "key <*> done");
+  EXPECT_EQ(typed(R"(a\"b\" c)"), R"(a\"b\" c)");  // inside a word: no value
+}
+
 TEST(Masking, ShortDeviceNamesAreWords) {
   EXPECT_EQ(typed("from 10.0.0.1 port 22 ssh2"), "from <IP> port <NUM> ssh2");
   EXPECT_EQ(typed("en0: link up via scip0"), "en0: link up via scip0");
