@@ -273,7 +273,9 @@ size_t scan_ipv6(std::string_view s) {
     --i;  // trailing single colon belongs to the text
     --colons;
   }
-  if (!(dbl ? colons >= 2 && groups >= 1 : groups == 8)) return 0;
+  // "::" alone is the unspecified address ("listening on :: port 22", "[::]:443").
+  const bool unspecified = groups == 0 && i - start == 2;
+  if (!(dbl ? colons >= 2 && (groups >= 1 || unspecified) : groups == 8)) return 0;
   if (bracket) {
     if (i >= s.size() || s[i] != ']') return 0;
     ++i;

@@ -83,6 +83,9 @@ TEST(Masking, IpWithPortAndV6) {
   EXPECT_EQ(typed("peer [2001:db8::1]:443 and fe80::1 up"), "peer <IP> and <IP> up");
   EXPECT_EQ(typed("at 12:30:01 ok"), "at <TIMESTAMP> ok");  // a time is not IPv6
   EXPECT_EQ(typed("ver 1.2.3.4.5 x"), "ver <ID> x");         // five parts: not an IP
+  // The unspecified address alone, bare or bracketed with a port; a C++ scope is no address.
+  EXPECT_EQ(typed("listening on :: port 22, server: [::]:443"), "listening on <IP> port <NUM>, server: <IP>");
+  EXPECT_EQ(typed("Foo::bar failed"), "Foo::bar failed");
 }
 
 TEST(Masking, UrlPathEmail) {
