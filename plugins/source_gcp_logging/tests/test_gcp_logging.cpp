@@ -279,8 +279,10 @@ TEST_F(GcpSource, PacingHoldsInRealTime) {
   run({{"page_size", 10}, {"requests_per_second", 10.0}});
   auto reqs = fake.list_requests();
   ASSERT_EQ(reqs.size(), 3u);
-  for (size_t i = 1; i < reqs.size(); ++i)
-    EXPECT_GE(reqs[i].at_steady_ns - reqs[i - 1].at_steady_ns, 95'000'000) << i;
+  // The pacer spaces the sends 100 ms apart; the fake sees them arrive with the scheduler's
+  // jitter (a loaded host delays one request more than the next), so the span of all three is
+  // what is checked: unpaced they arrive within a few milliseconds.
+  EXPECT_GE(reqs[2].at_steady_ns - reqs[0].at_steady_ns, 180'000'000);
 }
 
 TEST_F(GcpSource, ExhaustedQuotaFailsAfterTheBoundedAttempts) {
