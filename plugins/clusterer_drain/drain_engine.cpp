@@ -324,18 +324,21 @@ bool capitalised(std::string_view w) {
 // A slot a value of several words may fill: a generic <*>; a name by its place (a program before
 // its pid: the cardinality merge joins "process WeChat[<*>]" and "process Dropbox[<*>]" only
 // after this merge); or a capitalised word the enum split made constant (`layout` has <*> there).
+// Whether position p of t is a word the enum split made constant: `layout` has a <*> there.
+bool enum_split_word(const std::vector<TemplateToken>& t, const std::vector<TemplateToken>* layout, size_t p) {
+  return t[p].type == TokenType::Word && layout && layout->size() == t.size() && is_placeholder((*layout)[p].type);
+}
+
 bool word_slot(const std::vector<TemplateToken>& t, const std::vector<TemplateToken>* layout, size_t p) {
   if (t[p].type == TokenType::Var) return true;
   if (t[p].type != TokenType::Word || !is_alnum_word(t[p].text)) return false;
-  return naming_position(t, p) ||
-         (capitalised(t[p].text) && layout && layout->size() == t.size() && is_placeholder((*layout)[p].type));
+  return naming_position(t, p) || (capitalised(t[p].text) && enum_split_word(t, layout, p));
 }
 
 // A value that may be empty: a placeholder (or an enum-split word) glued to what follows ("by
 // <*>(uid=0)", `status="<*>"` beside `status=""`) or after a glued `=` ("rhost=<*> user=root").
 bool optional_slot(const std::vector<TemplateToken>& t, const std::vector<TemplateToken>* layout, size_t p) {
-  const bool split = layout && layout->size() == t.size() && is_placeholder((*layout)[p].type);  // enum split
-  if (t[p].type == TokenType::Word && !split) return false;
+  if (t[p].type == TokenType::Word && !enum_split_word(t, layout, p)) return false;
   return (t[p].ws.empty() && p + 1 < t.size()) || (p > 0 && t[p - 1].text == "=" && t[p - 1].ws.empty());
 }
 
