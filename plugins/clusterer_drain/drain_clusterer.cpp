@@ -47,7 +47,8 @@ PluginInfo DrainClusterer::plugin_info() {
        "Merge clusters (three or more) that share a frame -- two or more constant words, then a bracket -- and "
        "differ only in the bracketed free text, of varying length (cron commands, status texts); and a cluster "
        "whose run of 2-4 constant words stands where another of the same frame has a word-valued <*> "
-       "(process Microsoft Word[<*>] beside process <*>[<*>]).",
+       "(process Microsoft Word[<*>] beside process <*>[<*>]), or nothing where another has a value that may "
+       "be empty (by (uid=0) beside by LOGIN(uid=0), status=\"\" beside status=\"ready\").",
        false, nullptr},
       {"mode", OptionType::String, "learn",
        "learn: create and update clusters; match: only assign to clusters restored from the state.", false,
