@@ -307,7 +307,7 @@ void Masker::Impl::scan_segment(std::string_view msg, size_t from, size_t to, Of
         continue;
       }
       // The root directory after a space ("GET / HTTP/1.1"); after `=` it is a value's text (LABEL=/).
-      if (c == '/' && on(TokenType::Path) && (i == 0 || msg[i - 1] == ' ' || msg[i - 1] == '\t') &&
+      if (c == '/' && on(TokenType::Path) && (i == 0 || delim[static_cast<unsigned char>(msg[i - 1])]) &&
           root_directory(rest)) {
         emit(out, i, i + 1, TokenType::Path);
         i = skip_delims(msg, i + 1, to, out);
