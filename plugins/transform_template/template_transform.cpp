@@ -27,6 +27,10 @@ PluginInfo TemplateTransform::plugin_info() {
        nullptr},
       {"collapse", OptionType::Bool, true, "Adjacent placeholders (`<IP>:<NUM>`, `<NUM>, <NUM>`) become one.", false,
        nullptr},
+      {"cache_entries", OptionType::Int, static_cast<int64_t>(Masker::kDefaultCacheEntries),
+       "Messages each thread remembers with their tokens: an exact repeat skips the scan and comes out the same. "
+       "Messages over 256 bytes or 64 tokens are not kept. 0 switches the cache off.",
+       false, int_range(0, 1 << 22)},
       {"threads", OptionType::Int, 1,
        "Threads masking one batch (records are independent, so the output is the same with any count).", false,
        int_range(1, 256)},
@@ -65,6 +69,7 @@ void TemplateTransform::do_configure(const Config& config, Diagnostics& diag) {
   threads_ = static_cast<size_t>(config.get_int("threads"));
   try {
     masker_ = std::make_unique<Masker>(std::move(s));
+    masker_->set_cache_entries(static_cast<size_t>(config.get_int("cache_entries")));
   } catch (const ConfigurationError& e) {
     diag.error("masks", e.what());
   }

@@ -86,6 +86,12 @@ class Masker {
   /// Fills record.masked, record.variables and record.tokens from record.message.
   void apply(Record& record) const;
 
+  /// Messages remembered per thread (exact repeats skip the scan; same tokens either way).
+  /// 0 switches the cache off. Since SDK 3.3.
+  static constexpr size_t kDefaultCacheEntries = 32768;
+  void set_cache_entries(size_t entries);
+  size_t cache_entries() const;
+
   /// "NUM", "IP", ... or the user mask's name; "*" for Var.
   std::string_view type_name(TokenType t) const;
   /// Placeholder text: "<NUM>", "<*>".

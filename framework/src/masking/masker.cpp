@@ -8,8 +8,11 @@
 
 #include <algorithm>
 #include <array>
+#include <atomic>
 #include <cstring>
+#include <span>
 
+#include "mask_cache.hpp"
 #include "scanners.hpp"
 
 namespace gardener {
@@ -35,6 +38,9 @@ const std::vector<std::string>& mask_type_names() {
 
 struct Masker::Impl {
   MaskSettings settings;
+  // Names this masker's entries in the threads' caches (ids are never reused, addresses are).
+  uint64_t id = next_id();
+  size_t cache_entries = Masker::kDefaultCacheEntries;
   std::array<bool, 64> enabled{};
   std::array<bool, 256> delim{};
   std::array<bool, 256> opens_chunk{};  // bytes after which a chunk (URL, path, date) may start
@@ -65,7 +71,23 @@ struct Masker::Impl {
   TokenType word_type(std::string_view rest, size_t j, masking::WordShape shape) const;
   size_t structured(std::string_view rest, bool at_chunk, const Hints& hints, TokenType& type) const;
   void collapse(std::string_view msg, Offsets& out) const;
-  void write_masked(Record& record, const Masker& self) const;
+  void write_masked(std::string_view msg, const Offsets& toks, const Masker& self, std::string& out) const;
+  void write_variables(Record& record, const Masker& self) const;
+  // The calling thread's cache when `message` may be kept in it; nullptr when caching is off.
+  MaskCache* cache_for(std::string_view message) const {
+    if (cache_entries == 0 || message.size() > MaskCache::kMaxMessageBytes) return nullptr;
+    return &MaskCache::for_thread(cache_entries);
+  }
+  struct Masked {
+    std::span<const MessageToken> tokens;
+    std::string_view masked;
+    bool has_masked;  // false: not kept, write it from the tokens
+  };
+  Masked mask(std::string_view message, uint64_t hash, const Masker& self) const;
+  static uint64_t next_id() {
+    static std::atomic<uint64_t> last{0};
+    return ++last;
+  }
   TokenType placeholder_by_name(std::string_view name) const;
 };
 
@@ -130,7 +152,7 @@ void extend_ws(Token& last, std::string_view msg, size_t i, size_t j) {
 }
 
 // Views into `msg` of tokens kept as offsets.
-void to_views(std::string_view msg, const std::vector<MessageToken>& offsets, std::vector<Token>& out) {
+void to_views(std::string_view msg, std::span<const MessageToken> offsets, std::vector<Token>& out) {
   out.resize(offsets.size());
   for (size_t i = 0; i < offsets.size(); ++i) {
     const MessageToken& m = offsets[i];
@@ -474,12 +496,28 @@ void Masker::Impl::tokenize(std::string_view message, Offsets& out) const {
   if (settings.collapse) collapse(message, out);
 }
 
-void Masker::tokenize(std::string_view message, std::vector<Token>& out) const {
-  thread_local std::vector<MessageToken> offsets;
-  impl_->tokenize(message, offsets);
-  to_views(message, offsets, out);
-  release_if_huge(offsets);
+// What `message` masks to: from the thread's cache when it was masked recently (mask_cache.hpp),
+// else scanned now, into the cache when it may be kept there. Both paths give the same tokens.
+Masker::Impl::Masked Masker::Impl::mask(std::string_view message, uint64_t hash, const Masker& self) const {
+  MaskCache* cache = cache_for(message);
+  if (cache)
+    if (const MaskCache::Entry* e = cache->find(id, hash, message)) return {{e->tokens(), e->token_count()}, e->masked(), true};
+  thread_local Offsets scratch;
+  release_if_huge(scratch);
+  tokenize(message, scratch);
+  if (!cache || scratch.size() > MaskCache::kMaxTokens) return {scratch, {}, false};
+  thread_local std::string masked;
+  write_masked(message, scratch, self, masked);
+  const MaskCache::Entry& e = cache->store(id, hash, message, scratch, masked);
+  return {{e.tokens(), e.token_count()}, e.masked(), true};
 }
+
+void Masker::tokenize(std::string_view message, std::vector<Token>& out) const {
+  to_views(message, impl_->mask(message, message_hash(message), *this).tokens, out);
+}
+
+void Masker::set_cache_entries(size_t entries) { impl_->cache_entries = entries; }
+size_t Masker::cache_entries() const { return impl_->cache_entries; }
 
 bool Masker::tokenize_masked(std::string_view masked, const std::vector<Variable>& variables,
                              std::vector<Token>& out) const {
@@ -553,49 +591,51 @@ void put_placeholder(char*& out, std::string_view name) {
 
 // `masked` from the tokens' offsets: the message's text between placeholders is copied in runs (a
 // line has a few placeholders and a dozen tokens).
-void Masker::Impl::write_masked(Record& record, const Masker& self) const {
-  const std::string_view msg = record.message;
-  const std::vector<MessageToken>& toks = record.tokens;
+void Masker::Impl::write_masked(std::string_view msg, const Offsets& toks, const Masker& self, std::string& out) const {
   if (toks.empty()) {
-    record.masked.clear();
-    record.variables.clear();
+    out.clear();
     return;
   }
   const size_t end = toks.back().begin + toks.back().size + toks.back().ws;
-  size_t size = end - toks.front().begin, placeholders = 0;
+  size_t size = end - toks.front().begin;
+  for (const MessageToken& m : toks)
+    if (m.type != 0) size += self.type_name(static_cast<TokenType>(m.type)).size() + 2 - m.size;
+  out.resize(size);
+  char* at = out.data();
+  size_t from = toks.front().begin;
   for (const MessageToken& m : toks) {
     if (m.type == 0) continue;
-    size += self.type_name(static_cast<TokenType>(m.type)).size() + 2 - m.size;
-    ++placeholders;
-  }
-  record.masked.resize(size);
-  record.variables.resize(placeholders);  // existing Variables keep their string capacity
-  char* out = record.masked.data();
-  size_t from = toks.front().begin, k = 0;
-  for (const MessageToken& m : toks) {
-    if (m.type == 0) continue;
-    std::string_view name = self.type_name(static_cast<TokenType>(m.type));
-    put(out, msg.substr(from, m.begin - from));
-    put_placeholder(out, name);
-    Variable& v = record.variables[k++];
-    v.type.assign(name);
-    v.value.assign(msg.substr(m.begin, m.size));
+    put(at, msg.substr(from, m.begin - from));
+    put_placeholder(at, self.type_name(static_cast<TokenType>(m.type)));
     from = m.begin + m.size;
   }
-  put(out, msg.substr(from, end - from));
+  put(at, msg.substr(from, end - from));
+}
+
+// The placeholders' values, in order (existing Variables keep their strings' capacity).
+void Masker::Impl::write_variables(Record& record, const Masker& self) const {
+  size_t placeholders = 0;
+  for (const MessageToken& m : record.tokens) placeholders += m.type != 0;
+  record.variables.resize(placeholders);
+  size_t k = 0;
+  for (const MessageToken& m : record.tokens) {
+    if (m.type == 0) continue;
+    Variable& v = record.variables[k++];
+    v.type.assign(self.type_name(static_cast<TokenType>(m.type)));
+    v.value.assign(std::string_view(record.message).substr(m.begin, m.size));
+  }
 }
 
 void Masker::apply(Record& record) const {
-  // Cut into a scratch list that keeps its memory, then copied at its final size: a record's own
-  // list would grow (and move) four or five times per line.
-  thread_local std::vector<MessageToken> scratch;
-  impl_->tokenize(record.message, scratch);
-  record.tokens.assign(scratch.begin(), scratch.end());
-  release_if_huge(scratch);
   record.tokens_of = message_hash(record.message);
-  impl_->write_masked(record, *this);
+  const Impl::Masked m = impl_->mask(record.message, record.tokens_of, *this);
+  record.tokens.assign(m.tokens.begin(), m.tokens.end());
+  if (m.has_masked)
+    record.masked.assign(m.masked);
+  else
+    impl_->write_masked(record.message, record.tokens, *this, record.masked);
+  impl_->write_variables(record, *this);
 }
-
 
 void store_tokens(const std::vector<Token>& tokens, Record& record) {
   const char* base = record.message.data();

@@ -2,6 +2,7 @@
 #include <gtest/gtest.h>
 
 #include <fstream>
+#include <thread>
 
 #include <gardener/errors.hpp>
 #include <gardener/masking.hpp>
@@ -235,16 +236,15 @@ std::vector<std::string> read_lines(const std::string& path) {
   for (std::string l; std::getline(in, l);) lines.push_back(l);
   return lines;
 }
-}  // namespace
 
-// The plain-word and punctuation shortcut gives exactly what the full scanners give: on real
-// lines (the redaction corpus, the bundled sample) and on seeded mixes of tricky neighbours.
-TEST(Masking, FastPathsAgreeWithTheFullScanners) {
+// The test corpora and the bundled sample, then 20,000 lines glued from tricky pieces and
+// separators (fixed seed).
+std::vector<std::string> varied_lines() {
   const std::string root = GARDENER_SOURCE_DIR;
   std::vector<std::string> lines = read_lines(root + "/tests/data/redaction/corpus.txt");
   for (auto& l : read_lines(root + "/tests/data/redaction/lookalikes.txt")) lines.push_back(l);
   for (auto& l : read_lines(root + "/pipelines/samples/netra-backend-staging.jsonl")) lines.push_back(l);
-  ASSERT_GT(lines.size(), 100u);
+  EXPECT_GT(lines.size(), 100u);
   const std::vector<std::string> pieces = {
       "john+tag@example.com", "svn+ssh://host/x", "C:\\Windows\\x", "fe80::1", "abcd:ef01::2", "[::1]:8080",
       "Jul 17 15:09:13 2005", "Mon, Jul", "Sunday,", "true", "NULL", "a.b.c", "x..y", "\"quoted\"", "'q'",
@@ -271,10 +271,20 @@ TEST(Masking, FastPathsAgreeWithTheFullScanners) {
     for (size_t k = 0, n = 1 + next(12); k < n; ++k) line += pieces[next(pieces.size())] + seps[next(std::size(seps))];
     lines.push_back(line);
   }
+  return lines;
+}
+}  // namespace
+
+// The plain-word and punctuation shortcut gives exactly what the full scanners give: on real
+// lines (the redaction corpus, the bundled sample) and on seeded mixes of tricky neighbours.
+TEST(Masking, FastPathsAgreeWithTheFullScanners) {
+  const std::vector<std::string> lines = varied_lines();
   Masker fast;
   MaskSettings full_settings;
   full_settings.fast_paths = false;
   Masker full(full_settings);
+  fast.set_cache_entries(0);  // both scan every line
+  full.set_cache_entries(0);
   std::vector<Token> a, b;
   for (const std::string& line : lines) {
     fast.tokenize(line, a);
@@ -282,6 +292,54 @@ TEST(Masking, FastPathsAgreeWithTheFullScanners) {
     ASSERT_EQ(render_tokens(fast, a, true), render_tokens(full, b, true)) << line;
     ASSERT_EQ(a.size(), b.size()) << line;
     for (size_t k = 0; k < a.size(); ++k) ASSERT_TRUE(a[k].text == b[k].text && a[k].ws == b[k].ws) << line;
+  }
+}
+
+// A repeat takes its tokens from the thread's cache: records must come out exactly as without it,
+// whether the entry is found, was evicted (a cache of 8 entries, on a thread of its own so it
+// starts that small), or belongs to a masker of other settings on the same thread.
+TEST(Masking, CachedMessagesMaskLikeFreshOnes) {
+  std::vector<std::string> lines = varied_lines();
+  const size_t distinct = lines.size();
+  for (size_t i = 0; i < distinct; i += 3) lines.push_back(lines[i]);  // repeats, near and far
+  for (size_t i = 0; i < distinct; i += 7) lines.push_back(lines[distinct - 1 - i]);
+  MaskSettings no_num;
+  no_num.disabled = {"NUM"};
+  auto expect_same = [&](const Masker& cached, const Masker& fresh) {
+    ASSERT_EQ(fresh.cache_entries(), 0u);
+    Record a, b;
+    for (const std::string& line : lines) {
+      a.message = b.message = line;
+      cached.apply(a);
+      fresh.apply(b);
+      ASSERT_EQ(a.masked, b.masked) << line;
+      ASSERT_EQ(a.variables.size(), b.variables.size()) << line;
+      for (size_t k = 0; k < a.variables.size(); ++k)
+        ASSERT_TRUE(a.variables[k].type == b.variables[k].type && a.variables[k].value == b.variables[k].value) << line;
+      ASSERT_EQ(a.tokens.size(), b.tokens.size()) << line;
+      for (size_t k = 0; k < a.tokens.size(); ++k)
+        ASSERT_TRUE(a.tokens[k].begin == b.tokens[k].begin && a.tokens[k].size == b.tokens[k].size &&
+                    a.tokens[k].ws == b.tokens[k].ws && a.tokens[k].type == b.tokens[k].type)
+            << line;
+      ASSERT_EQ(a.tokens_of, b.tokens_of);
+    }
+  };
+  Masker cached, fresh, cached_no_num(no_num), fresh_no_num(no_num);
+  fresh.set_cache_entries(0);
+  fresh_no_num.set_cache_entries(0);
+  expect_same(cached, fresh);
+  expect_same(cached_no_num, fresh_no_num);  // the same messages, already cached by `cached`
+  expect_same(cached, fresh);                 // and back: every message of `cached` found again
+  std::thread([&] {
+    Masker tiny;
+    tiny.set_cache_entries(8);
+    expect_same(tiny, fresh);
+  }).join();
+  std::vector<Token> t, u;
+  for (const std::string& line : lines) {  // the views path (the drain masking on its own)
+    cached.tokenize(line, t);
+    fresh.tokenize(line, u);
+    ASSERT_EQ(render_tokens(cached, t, true), render_tokens(fresh, u, true)) << line;
   }
 }
 
