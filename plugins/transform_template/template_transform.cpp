@@ -83,15 +83,11 @@ void TemplateTransform::do_process(Context&, Batch& batch) {
   const size_t t = std::min(threads_, std::max<size_t>(1, n / 256));
   const size_t chunks = t == 1 ? 1 : std::max(t, n / 64);
   if (!pool_) pool_ = std::make_unique<WorkerPool>(threads_);
-  // The records were just written on another core (the source's, or the previous stage's): their
-  // text is asked for a few records ahead.
-  constexpr size_t kAhead = 4;
+  // The records were just written on another core (the source's, or the previous stage's): the
+  // masker asks for their text and cache entries a few records ahead.
   pool_->run(chunks, [&](size_t k) {
-    const size_t end = n * (k + 1) / chunks;
-    for (size_t i = n * k / chunks; i < end; ++i) {
-      if (i + kAhead < end) prefetch_record_text(batch.records[i + kAhead]);
-      masker_->apply(batch.records[i]);
-    }
+    const size_t begin = n * k / chunks, end = n * (k + 1) / chunks;
+    masker_->apply(std::span<Record>(batch.records).subspan(begin, end - begin));
   });
 }
 

@@ -7,6 +7,7 @@
 // Adjacent placeholders collapse into one. User masks (name + RE2 regex) run first.
 #include <cstdint>
 #include <memory>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -85,6 +86,9 @@ class Masker {
                        std::vector<Token>& out) const;
   /// Fills record.masked, record.variables and record.tokens from record.message.
   void apply(Record& record) const;
+  /// The same for each record, looking a few records ahead (their text, their cache entries).
+  /// Since SDK 3.3.
+  void apply(std::span<Record> records) const;
 
   /// Messages remembered per thread (exact repeats skip the scan; same tokens either way).
   /// 0 switches the cache off. Since SDK 3.3.

@@ -50,11 +50,31 @@ class MaskCache {
   const Entry& store(uint64_t owner, uint64_t hash, std::string_view message, const std::vector<MessageToken>& tokens,
                      std::string_view masked);
 
+  // Look-ahead for a message masked a few lines later: its set's hashes, then (once those are in
+  // cache) the matching entry, then (once that is) the entry's block. Each only asks the memory.
+  void prefetch_set(uint64_t hash) const {
+    if (!entries_.empty()) __builtin_prefetch(&hashes_[set_of(hash)]);
+  }
+  void prefetch_entry(uint64_t hash) const {
+    if (const Entry* e = probe(hash)) __builtin_prefetch(e);
+  }
+  void prefetch_block(uint64_t hash) const {
+    if (const Entry* e = probe(hash)) __builtin_prefetch(e->data_.data());
+  }
+
   size_t capacity() const { return entries_.size(); }
 
  private:
   void grow(size_t entries);
   size_t set_of(uint64_t hash) const { return static_cast<size_t>(hash & set_mask_) * kWays; }
+  // The entry whose message has this hash, if any (any owner: only for prefetching).
+  const Entry* probe(uint64_t hash) const {
+    if (entries_.empty()) return nullptr;
+    const size_t first = set_of(hash);
+    for (size_t w = first; w < first + kWays; ++w)
+      if (hashes_[w] == hash) return &entries_[w];
+    return nullptr;
+  }
 
   std::vector<Entry> entries_;
   std::vector<uint64_t> hashes_;  // message_hash() of each entry's message: a set's eight in one cache line

@@ -84,6 +84,7 @@ struct Masker::Impl {
     bool has_masked;  // false: not kept, write it from the tokens
   };
   Masked mask(std::string_view message, uint64_t hash, const Masker& self) const;
+  void apply_hashed(Record& record, const Masker& self) const;
   static uint64_t next_id() {
     static std::atomic<uint64_t> last{0};
     return ++last;
@@ -628,13 +629,40 @@ void Masker::Impl::write_variables(Record& record, const Masker& self) const {
 
 void Masker::apply(Record& record) const {
   record.tokens_of = message_hash(record.message);
-  const Impl::Masked m = impl_->mask(record.message, record.tokens_of, *this);
+  impl_->apply_hashed(record, *this);
+}
+
+// Masks records[i] while the memory it needs comes in: records[i + 8] has its text asked for,
+// i + 6 is hashed and its cache set asked for, i + 4 its entry, i + 2 its entry's block. On a
+// cache hit the work is a few copies, so waiting on memory would otherwise be most of it.
+void Masker::apply(std::span<Record> records) const {
+  const size_t n = records.size();
+  MaskCache* cache = impl_->cache_entries ? &MaskCache::for_thread(impl_->cache_entries) : nullptr;
+  auto hash = [&](size_t i) {
+    Record& r = records[i];
+    r.tokens_of = message_hash(r.message);
+    if (cache) cache->prefetch_set(r.tokens_of);
+  };
+  for (size_t i = 0; i < n && i < 8; ++i) prefetch_record_text(records[i]);
+  for (size_t i = 0; i < n && i < 6; ++i) hash(i);
+  for (size_t i = 0; i < n; ++i) {
+    if (i + 8 < n) prefetch_record_text(records[i + 8]);
+    if (i + 6 < n) hash(i + 6);
+    if (cache && i + 4 < n) cache->prefetch_entry(records[i + 4].tokens_of);
+    if (cache && i + 2 < n) cache->prefetch_block(records[i + 2].tokens_of);
+    impl_->apply_hashed(records[i], *this);
+  }
+}
+
+// apply() once record.tokens_of holds the message's hash.
+void Masker::Impl::apply_hashed(Record& record, const Masker& self) const {
+  const Masked m = mask(record.message, record.tokens_of, self);
   record.tokens.assign(m.tokens.begin(), m.tokens.end());
   if (m.has_masked)
     record.masked.assign(m.masked);
   else
-    impl_->write_masked(record.message, record.tokens, *this, record.masked);
-  impl_->write_variables(record, *this);
+    write_masked(record.message, record.tokens, self, record.masked);
+  write_variables(record, self);
 }
 
 void store_tokens(const std::vector<Token>& tokens, Record& record) {
