@@ -79,4 +79,28 @@ TEST(LinkKeysScan, FindsKeysAcrossTheSimdBlockBoundary) {
   }
 }
 
+// extract_link_keys() remembers texts that had no key and skips them next time: a record must
+// give the same keys however often it (or a text without keys) was seen before, the remembered
+// hashes must not hide a text with keys, and the raw entry is what counts when there is one.
+TEST(LinkKeysScan, RepeatedRecordsGiveTheSameKeys) {
+  auto extract = [](const gardener::Record& r) {
+    Found f;
+    gardener::extract_link_keys(r, [&](std::string_view k, std::string_view v) { f.emplace_back(k, v); });
+    return f;
+  };
+  std::vector<gardener::Record> records(200);
+  for (size_t i = 0; i < records.size(); ++i) {
+    records[i].message = "worker " + std::to_string(i % 50) + " done";
+    if (i % 3 == 0) records[i].message += " request_id=req" + std::to_string(i % 7) + "x1234";
+    if (i % 5 == 0) records[i].raw = "{\"session_id\": \"sess-" + std::to_string(i) + "\", \"m\": \"x\"}";
+  }
+  std::vector<Found> first;
+  for (const auto& r : records) first.push_back(extract(r));
+  EXPECT_EQ(first[3], (Found{{"request", "req3x1234"}}));
+  EXPECT_TRUE(first[1].empty());
+  EXPECT_EQ(first[5], (Found{{"session", "sess-5"}}));  // the raw entry, not the message
+  for (int round = 0; round < 3; ++round)
+    for (size_t i = 0; i < records.size(); ++i) ASSERT_EQ(extract(records[i]), first[i]) << i;
+}
+
 }  // namespace
