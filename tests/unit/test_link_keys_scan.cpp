@@ -58,17 +58,43 @@ Found reference(std::string_view text) {
   return f;
 }
 
+// Up to `max_parts` pieces of key names, ids, separators and look-alikes.
+std::string random_text(std::mt19937& rng, int max_parts) {
+  static const std::vector<std::string> pieces = {
+      "request_id=", "Request-ID: ", "x-request-id ", "X-REQUEST-ID=", "trace", "TraceId", "trace_id:", "session ",
+      "Session_ID=\"", "connection_state", "conn_id=", "correlation-id ", "abc123def", "42", "-", ".", "..", " ",
+      "\r", "\t", "s", "c", "r", "t", "x", "ON", "e", "o", "=", ":", "_", "foo"};
+  std::string text;
+  const int parts = static_cast<int>(rng() % static_cast<unsigned>(max_parts));
+  for (int k = 0; k < parts; ++k) text += pieces[rng() % pieces.size()];
+  return text;
+}
+
 TEST(LinkKeysScan, SameAsPlainScanOnRandomText) {
-  const std::vector<std::string> pieces = {"request_id=", "Request-ID: ", "x-request-id ", "X-REQUEST-ID=", "trace",
-                                           "TraceId", "trace_id:", "session ", "Session_ID=\"", "connection_state",
-                                           "conn_id=", "correlation-id ", "abc123def", "42", "-", ".", "..", " ",
-                                           "\r", "\t", "s", "c", "r", "t", "x", "ON", "e", "o", "=", ":", "_", "foo"};
   std::mt19937 rng(7);
   for (int n = 0; n < 40000; ++n) {
-    std::string text;
-    int parts = static_cast<int>(rng() % 20);
-    for (int k = 0; k < parts; ++k) text += pieces[rng() % pieces.size()];
+    const std::string text = random_text(rng, 20);
     ASSERT_EQ(scan(text), reference(text)) << "text: [" << text << "]";
+  }
+}
+
+// A text line's record is scanned as its fields, then its message (remembered when it had no
+// key): the keys must be those of the whole line, wherever names, separators and values fall
+// around the point where the message starts, and again when the same message comes back.
+TEST(LinkKeysScan, TextLineSplitAtItsMessageFindsWhatTheWholeLineHas) {
+  std::mt19937 rng(11);
+  auto extract = [](const gardener::Record& r) {
+    Found f;
+    gardener::extract_link_keys(r, [&](std::string_view k, std::string_view v) { f.emplace_back(k, v); });
+    return f;
+  };
+  for (int n = 0; n < 20000; ++n) {
+    gardener::Record r;
+    r.message = random_text(rng, 8);
+    r.raw = "2025-09-13 17:00:0" + std::to_string(n % 10) + " INFO " + random_text(rng, 5) + r.message;
+    const Found whole = scan(r.raw);
+    ASSERT_EQ(extract(r), whole) << "raw: [" << r.raw << "] message: [" << r.message << "]";
+    ASSERT_EQ(extract(r), whole) << "again, raw: [" << r.raw << "]";
   }
 }
 

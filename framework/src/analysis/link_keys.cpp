@@ -181,6 +181,49 @@ void scan_link_keys(std::string_view text, const std::function<void(std::string_
   }
 }
 
+namespace {
+
+using Found = std::function<void(std::string_view, std::string_view)>;
+
+// scan_link_keys(), unless the text was seen lately without a key. Most texts name no key, and
+// logs repeat their messages: each thread remembers the hashes of recent texts that had none and
+// skips them (hashing costs a fifth of the scan). A text is only taken for one of them on a 64-bit
+// hash collision, the odds cluster ids live with too.
+void scan_remembered(std::string_view text, const Found& found) {
+  constexpr size_t kRemembered = 1 << 16;  // 512 KB a thread
+  thread_local std::vector<uint64_t> keyless(kRemembered, 0);
+  const uint64_t h = XXH3_64bits(text.data(), text.size()) | 1;  // never 0, the empty slot
+  uint64_t& slot = keyless[h & (kRemembered - 1)];
+  if (slot == h) return;
+  bool any = false;
+  scan_link_keys(text, [&](std::string_view key, std::string_view value) {
+    any = true;
+    found(key, value);
+  });
+  if (!any) slot = h;
+}
+
+// Where the message starts in a text line's raw entry, when the line splits into its own fields
+// (different on every line: the time) and the message (which repeats), and scanning the two apart
+// finds exactly what scanning the line finds: the message ends the line, no value can run on from
+// the fields into it, and no key name ends the fields (its value would be the message's start).
+// npos when the raw entry must be scanned whole (JSON entries, messages rewritten since).
+size_t message_start(std::string_view raw, std::string_view msg) {
+  constexpr size_t npos = std::string_view::npos;
+  if (msg.empty() || raw.size() <= msg.size() || raw.substr(raw.size() - msg.size()) != msg) return npos;
+  const size_t at = raw.size() - msg.size();
+  if (id_char(raw[at - 1]) || raw[at - 1] == '.') return npos;
+  size_t end = at;
+  for (size_t k = 0; k < 8 && end > 0 && separator(raw[end - 1]); ++k) --end;
+  for (const auto& name : kNames) {
+    if (end < name.text.size()) continue;
+    if (starts_with_lower(raw, end - name.text.size(), name.text)) return npos;
+  }
+  return at;
+}
+
+}  // namespace
+
 void extract_link_keys(const Record& r, const std::function<void(std::string_view, std::string_view)>& found) {
   if (!r.trace.empty()) {
     std::string_view t = r.trace;
@@ -198,21 +241,12 @@ void extract_link_keys(const Record& r, const std::function<void(std::string_vie
     }
   }
   // The raw entry holds the message and the payload's fields; plain-text records only the message.
-  const std::string_view text = r.raw.empty() ? std::string_view(r.message) : std::string_view(r.raw);
-  // Most texts name no key, and logs repeat them: each thread remembers the hashes of recent texts
-  // that had none and skips scanning them again (hashing costs a fifth of the scan). A text is
-  // only taken for one of them on a 64-bit hash collision, the odds cluster ids live with too.
-  constexpr size_t kRemembered = 1 << 16;  // 512 KB a thread
-  thread_local std::vector<uint64_t> keyless(kRemembered, 0);
-  const uint64_t h = XXH3_64bits(text.data(), text.size()) | 1;  // never 0, the empty slot
-  uint64_t& slot = keyless[h & (kRemembered - 1)];
-  if (slot == h) return;
-  bool any = false;
-  scan_link_keys(text, [&](std::string_view key, std::string_view value) {
-    any = true;
-    found(key, value);
-  });
-  if (!any) slot = h;
+  if (r.raw.empty()) return scan_remembered(r.message, found);
+  const std::string_view raw = r.raw;
+  const size_t at = message_start(raw, r.message);
+  if (at == std::string_view::npos) return scan_link_keys(raw, found);
+  scan_link_keys(raw.substr(0, at), found);  // the line's own fields: time, level, component
+  scan_remembered(r.message, found);
 }
 
 }  // namespace v1
