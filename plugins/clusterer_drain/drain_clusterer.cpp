@@ -3,8 +3,6 @@
 
 #include <algorithm>
 
-#include <xxhash.h>
-
 namespace gardener::drain {
 
 PluginInfo DrainClusterer::plugin_info() {
@@ -62,10 +60,6 @@ PluginInfo DrainClusterer::plugin_info() {
        false, nullptr},
       {"persist", OptionType::Bool, true, "Save the tree to the state store at the end of the run.", false,
        nullptr},
-      {"recent_matches", OptionType::Bool, true,
-       "Remember where each message's exact tokens went: a repeat skips the tree descent and the similarity scan "
-       "while its length's clusters are unchanged (the result is the same either way).",
-       false, nullptr},
   };
   return info;
 }
@@ -86,7 +80,6 @@ void DrainClusterer::do_configure(const Config& config, Diagnostics& diag) {
   threads_ = static_cast<size_t>(config.get_int("threads"));
   extract_ = config.get_bool("extract_parameters");
   persist_ = config.get_bool("persist");
-  recent_ = config.get_bool("recent_matches");
   MaskSettings ms;
   ms.extra_delimiters = config.get_string("extra_delimiters");
   try {
@@ -130,27 +123,9 @@ bool DrainClusterer::stored_tokens(const Record& r, std::vector<Token>& tokens) 
   return true;
 }
 
-namespace {
-// The exact tokens of a record that carries them: its message's hash (load_tokens checked it) and
-// each token's offsets and type. Two records with the same key bring the same tokens to the drain.
-uint64_t recent_key(const Record& r) {
-  thread_local std::vector<uint32_t> fields;
-  fields.resize(r.tokens.size() * 4);
-  for (size_t k = 0; k < r.tokens.size(); ++k) {
-    const MessageToken& m = r.tokens[k];
-    fields[4 * k] = m.begin;
-    fields[4 * k + 1] = m.size;
-    fields[4 * k + 2] = m.ws;
-    fields[4 * k + 3] = m.type;
-  }
-  const uint64_t key = XXH3_64bits_withSeed(fields.data(), fields.size() * sizeof(uint32_t), r.tokens_of);
-  return key != 0 ? key : 1;  // 0 means "no key"
-}
-}  // namespace
-
-void DrainClusterer::add_record(Batch& batch, LengthRoot& root, size_t i, uint64_t key) {
+void DrainClusterer::add_record(Batch& batch, LengthRoot& root, size_t i) {
   Record& r = batch.records[i];
-  refs_[i] = engine_->add(root, tokens_[i], seq_ + i, &r, key);
+  refs_[i] = engine_->add(root, tokens_[i], seq_ + i, &r);
   if (!refs_[i].ok()) return;
   r.cluster_id = engine_->provisional_id(root, refs_[i]);
   if (extract_ && r.variables.empty()) extract_variables(r, tokens_[i]);
@@ -175,16 +150,11 @@ void DrainClusterer::cluster_lengths(Batch& batch, const std::vector<size_t>& le
       if (p + 2 * kAhead < ids.size()) prefetch_record(batch.records[ids[p + 2 * kAhead]]);
       if (p + kAhead < ids.size()) prefetch_record_text(batch.records[ids[p + kAhead]]);
       const size_t i = ids[p];
-      const Record& r = batch.records[i];
-      uint64_t key = 0;
-      if (!r.tokens.empty()) {
-        if (!stored_tokens(r, tokens_[i])) {
-          stale.push_back(i);
-          continue;
-        }
-        if (recent_) key = recent_key(r);
+      if (!batch.records[i].tokens.empty() && !stored_tokens(batch.records[i], tokens_[i])) {
+        stale.push_back(i);
+        continue;
       }
-      add_record(batch, *root, i, key);
+      add_record(batch, *root, i);
     }
   }
 }

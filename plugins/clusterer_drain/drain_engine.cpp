@@ -579,10 +579,7 @@ static bool looks_like_identifier(std::string_view word) {
 // words of other clusters (find_recurring_words); past enum_max_values nothing is kept.
 void DrainEngine::add_value(Group& g, size_t pos, std::string_view word, uint64_t n) {
   PosTracker& tr = g.trackers[pos];
-  if (!tr.words_seen) {
-    tr.words_seen = true;  // a word matches here from now on (best_group)
-    ++g.version;
-  }
+  tr.words_seen = true;
   if (!tr.word_only || (tr.overflow && tr.values.empty())) return;
   if (!tr.overflow && (looks_like_identifier(word) || naming_position(g.tmpl, pos))) {
     tr.overflow = true;  // no longer a candidate: the sub-clusters merge
@@ -728,50 +725,33 @@ int DrainEngine::choose_sub(Group& g, const std::vector<Token>& tokens) {
   return static_cast<int>(g.subs.size() - 1);
 }
 
-Ref DrainEngine::add(LengthRoot& root, const std::vector<Token>& tokens, uint64_t seq, const Record* record,
-                     uint64_t key) {
+Ref DrainEngine::add(LengthRoot& root, const std::vector<Token>& tokens, uint64_t seq, const Record* record) {
   Ref ref;
   ref.length = static_cast<uint32_t>(tokens.size());
-  RecentMatch* recent = nullptr;
-  if (key != 0) {
-    if (root.recent.empty()) root.recent.resize(LengthRoot::kRecentSlots);
-    recent = &root.recent[key & (LengthRoot::kRecentSlots - 1)];
+  thread_local std::vector<const std::string*> path;  // keys owned by the tree: no copies per line
+  path.clear();
+  Node* leaf = descend(root, tokens, params_.learn, params_.learn ? &path : nullptr);
+  if (!leaf) return ref;
+  const Match match = best_group(root, *leaf, tokens);
+  int gi = match.group;
+  if (gi < 0) {
+    if (!params_.learn) return ref;
+    gi = create_group(root, *leaf, tokens, path);
   }
-  const uint64_t epoch = root.epoch;
-  Match match;
-  if (recent && recent->key == key && recent->epoch == epoch) {
-    match = Match{recent->group, recent->unchanged};
-  } else {
-    thread_local std::vector<const std::string*> path;  // keys owned by the tree: no copies per line
-    path.clear();
-    Node* leaf = descend(root, tokens, params_.learn, params_.learn ? &path : nullptr);
-    if (!leaf) return ref;
-    match = best_group(root, *leaf, tokens);
-    if (match.group < 0) {
-      if (!params_.learn) return ref;
-      match.group = create_group(root, *leaf, tokens, path);
-      ++root.epoch;
-    }
-  }
-  const int gi = match.group;
   Group& g = *root.groups[gi];
-  const uint32_t version = g.version;
   if (params_.learn) {
+    uint32_t before = g.version;
     if (!match.unchanged) update_group(g, tokens);
     for (size_t i = 0; i < tokens.size(); ++i) {
       if (g.tmpl[i].type == TokenType::Word) continue;
       if (is_placeholder(tokens[i].type)) continue;
       add_value(g, i, tokens[i].text, 1);
     }
-    if (g.version != version) merge_subs_by_key(g);
+    if (g.version != before) merge_subs_by_key(g);
   }
   ++g.count;
   g.last_seq = seq;
   int s = choose_sub(g, tokens);
-  if (g.version != version) ++root.epoch;
-  // Kept only when this message changed nothing: then the same tokens match the same way until
-  // the next change.
-  if (recent && root.epoch == epoch) *recent = RecentMatch{key, epoch, gi, match.unchanged};
   Sub& sub = g.subs[s];
   ++sub.count;
   ++sub.window_count;
@@ -977,7 +957,6 @@ void DrainEngine::evict_if_needed() {
     }
     auto& v = node->groups;
     v.erase(std::remove(v.begin(), v.end(), cands[k].idx), v.end());
-    ++r.epoch;
     retire(g);
     if (!keep_evicted_) {
       r.groups[cands[k].idx].reset();

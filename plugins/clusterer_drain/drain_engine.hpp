@@ -83,24 +83,11 @@ struct Node {
   std::vector<uint32_t> groups;  // at the leaf
 };
 
-/// Where a message's tokens went last time (DrainEngine::add). `epoch` counts the changes to a
-/// length's tree and groups: while it stands, the same tokens descend to the same leaf and win
-/// the same group, so a repeat skips the descent and the similarity scan.
-struct RecentMatch {
-  uint64_t key = 0;  // hash of the message and its tokens; 0 = empty
-  uint64_t epoch = 0;
-  int32_t group = -1;
-  bool unchanged = false;
-};
-
 struct LengthRoot {
   size_t length = 0;
   Node tree;
   std::vector<std::unique_ptr<Group>> groups;  // null = an evicted group's freed slot
   std::vector<uint32_t> free_slots;            // reused by new groups: memory stays flat
-  uint64_t epoch = 0;                          // bumped by every change that can move a match
-  std::vector<RecentMatch> recent;             // direct-mapped by key, allocated on first use
-  static constexpr size_t kRecentSlots = 1024;
 };
 
 struct Ref {
@@ -129,8 +116,7 @@ class DrainEngine {
   LengthRoot& root(size_t length);
   LengthRoot* find_root(size_t length);
   /// Adds (or, match-only, matches) one tokenized message. Touches only `root`.
-  /// `key` identifies the exact tokens (recent_key()); 0 = do not look for a recent match.
-  Ref add(LengthRoot& root, const std::vector<Token>& tokens, uint64_t seq, const Record* record, uint64_t key = 0);
+  Ref add(LengthRoot& root, const std::vector<Token>& tokens, uint64_t seq, const Record* record);
   /// The id the record gets now (the final id may differ after the post-passes).
   const std::string& provisional_id(LengthRoot& root, const Ref& ref);
   /// LRU eviction down to max_clusters; evicted clusters keep their counts (retired list).

@@ -482,25 +482,6 @@ TEST(Drain, SameResultWithAnyThreadCount) {
   EXPECT_EQ(one, dump(4));
 }
 
-// Batch k of a stream whose mix of token counts shifts, with longer messages only after batch 60.
-// Words come from a small vocabulary, so exact repeats are common, and which positions become
-// <*>, and which messages split into their own clusters, depends on the order variants arrive.
-static std::vector<std::string> shifting_batch(int k, uint64_t& seed) {
-  const char* words[] = {"alpha", "beta", "gamma", "delta", "eps", "zeta", "eta", "theta", "iota", "kappa"};
-  auto pick = [&](uint64_t n) {
-    seed = seed * 6364136223846793005ull + 1442695040888963407ull;
-    return (seed >> 33) % n;
-  };
-  std::vector<std::string> lines;
-  const uint64_t max_words = 2 + k % 7 + (k > 60 ? 6 : 0);
-  for (int i = 0; i < 520; ++i) {  // two threads' worth (256 records each)
-    std::string l = std::string("job ").append(words[pick(3)]);
-    for (uint64_t w = 0, n = pick(max_words); w < n; ++w) l.append(" ").append(words[pick(10)]);
-    lines.push_back(l + " on node-" + std::to_string(pick(7)));
-  }
-  return lines;
-}
-
 // Many batches whose mix of token counts shifts, with new counts appearing late: the shards'
 // plan (ShardPlan) places new lengths as they come and is made again every 64 batches. Every
 // record's id, and every cluster, must still be what one thread gives.
@@ -510,9 +491,23 @@ TEST(Drain, SameResultOverManyBatchesWhoseLengthsShift) {
     TestContext ctx;
     d->start(ctx);
     std::string s;
-    uint64_t seed = 11;  // the same sequence for every thread count
+    const char* words[] = {"alpha", "beta", "gamma", "delta", "eps", "zeta", "eta", "theta", "iota", "kappa"};
+    uint64_t seed = 11;
+    auto pick = [&](uint64_t n) {  // the same sequence for every thread count
+      seed = seed * 6364136223846793005ull + 1442695040888963407ull;
+      return (seed >> 33) % n;
+    };
     for (int k = 0; k < 80; ++k) {  // the plan is made again at batch 64
-      Batch b = batch_of(shifting_batch(k, seed));
+      std::vector<std::string> lines;
+      const uint64_t max_words = 2 + k % 7 + (k > 60 ? 6 : 0);  // longer messages only after batch 60
+      for (int i = 0; i < 520; ++i) {  // two threads' worth (256 records each)
+        // Words drawn from a small vocabulary: which positions become <*>, and which messages
+        // split into their own clusters, depends on the order in which the variants arrive.
+        std::string l = std::string("job ").append(words[pick(3)]);
+        for (uint64_t w = 0, n = pick(max_words); w < n; ++w) l.append(" ").append(words[pick(10)]);
+        lines.push_back(l + " on node-" + std::to_string(pick(7)));
+      }
+      Batch b = batch_of(lines);
       d->process(ctx, b);
       for (const auto& r : b.records) s += r.cluster_id + "\n";
     }
@@ -524,58 +519,6 @@ TEST(Drain, SameResultOverManyBatchesWhoseLengthsShift) {
   const std::string one = dump(1);
   EXPECT_EQ(one, dump(2));
   EXPECT_EQ(one, dump(3));
-}
-
-// A repeat of a message whose length's clusters have not changed reuses its last match
-// (recent_matches). Over a stream whose clusters keep generalising and splitting, with LRU
-// eviction, on one and two threads, every record's id and the whole Report (counts, variables,
-// samples) must be what the full search gives.
-TEST(Drain, RecentMatchesGiveTheFullSearchResult) {
-  Masker masker;  // the records carry the template's tokens, as in a pipeline
-  auto dump = [&](bool recent, int threads, int max_clusters) {
-    auto d = make_configured<DrainClusterer>(
-        Json{{"recent_matches", recent}, {"threads", threads}, {"max_clusters", max_clusters}});
-    TestContext ctx;
-    d->start(ctx);
-    std::string s;
-    uint64_t seed = 5;
-    for (int k = 0; k < 70; ++k) {
-      Batch b = batch_of(shifting_batch(k, seed));
-      for (Record& r : b.records) masker.apply(r);
-      d->process(ctx, b);
-      for (const auto& r : b.records) s += r.cluster_id + "\n";
-    }
-    Report rep;
-    d->finish(ctx, rep);
-    return s + to_json(rep).dump();
-  };
-  for (int max_clusters : {0, 40}) {
-    const std::string full = dump(false, 1, max_clusters);
-    EXPECT_EQ(full, dump(true, 1, max_clusters)) << "max_clusters " << max_clusters;
-    EXPECT_EQ(full, dump(true, 2, max_clusters)) << "max_clusters " << max_clusters;
-  }
-}
-
-// The case the epoch exists for: a message's last match (A) is no longer the best once another
-// cluster of its leaf (B) generalises to <*> where A has constants (Drain prefers the match with
-// more parameters), though A itself never changed.
-TEST(Drain, RecentMatchGivesWayWhenAnotherClusterOfItsLeafGeneralises) {
-  Masker masker;
-  for (bool recent : {false, true}) {
-    auto d = make_configured<DrainClusterer>(Json{{"recent_matches", recent}, {"enum_split", false}});
-    TestContext ctx;
-    Batch b = batch_of({"job alpha x y z", "job alpha x y z",  // A; the repeat is remembered
-                        "job alpha p q z",                     // B: two words off A
-                        "job alpha x y z",                     // A again, remembered again
-                        "job alpha w q z", "job alpha v r z",  // B becomes job alpha <*> <*> z
-                        "job alpha x y z"});
-    for (Record& r : b.records) masker.apply(r);
-    d->start(ctx);
-    d->process(ctx, b);
-    EXPECT_EQ(b.records[3].cluster_id, b.records[0].cluster_id) << "recent_matches " << recent;
-    EXPECT_NE(b.records[5].cluster_id, b.records[0].cluster_id) << "recent_matches " << recent;
-    EXPECT_EQ(b.records[6].cluster_id, b.records[5].cluster_id) << "recent_matches " << recent;
-  }
 }
 
 // Records carry the template's tokens; some messages are rewritten afterwards (stale tokens, a
