@@ -1,5 +1,6 @@
 #include "analysis/link_keys.hpp"
 
+#include <algorithm>
 #include <array>
 #include <cctype>
 #include <cstdint>
@@ -29,6 +30,9 @@ constexpr std::array<KeyName, 16> kNames{{
     {"connection", "connection"},    {"session", "session"},            {"request", "request"},
     {"trace", "trace"},
 }};
+// message_start() looks for a name only where the text ends in one of these letters.
+constexpr bool may_end_name(char c) { return c == 'd' || c == 'n' || c == 't' || c == 'e'; }
+static_assert(std::all_of(kNames.begin(), kNames.end(), [](const KeyName& n) { return may_end_name(n.text.back()); }));
 
 // ASCII only, without the locale calls of <cctype>: this runs on every byte of every clustered line.
 char lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c + ('a' - 'A')) : c; }
@@ -215,6 +219,8 @@ size_t message_start(std::string_view raw, std::string_view msg) {
   if (id_char(raw[at - 1]) || raw[at - 1] == '.') return npos;
   size_t end = at;
   for (size_t k = 0; k < 8 && end > 0 && separator(raw[end - 1]); ++k) --end;
+  // Every name ends in d, n, t or e ("request_id", "session", "request", "trace").
+  if (end == 0 || !may_end_name(lower(raw[end - 1]))) return at;
   for (const auto& name : kNames) {
     if (end < name.text.size()) continue;
     if (starts_with_lower(raw, end - name.text.size(), name.text)) return npos;
