@@ -11,6 +11,8 @@
 //       N lines of ever-new templates through template + drain with max_clusters = K (default
 //       10000), RSS reported every 1M lines: with a bound it must stay flat. --words W adds W
 //       constant words to every line: long templates, for the end-of-window merges' cost.
+//   --set template.OPTION=VALUE / drain.OPTION=VALUE sets a plugin option in (a) and (u), e.g.
+//       --set template.cache_entries=0 --set drain.recent_matches=false (both caches off).
 #include <sys/resource.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -32,6 +34,7 @@
 #include "../../plugins/clusterer_drain/drain_clusterer.hpp"
 #include "../../plugins/transform_template/template_transform.hpp"
 #include "bench_input.hpp"
+#include "plugin_overrides.hpp"
 #include "test_context.hpp"
 
 namespace fs = std::filesystem;
@@ -47,14 +50,16 @@ struct Args {
   size_t lines = 1'000'000, threads = 1, batch = InputOptions{}.batch_size, unique = 0, max_clusters = 10000,
          words = 0;
   bool pipeline = false;
+  Json tmpl_opts = Json::object(), drain_opts = Json::object();  // --set, (a) and (u)
 };
 
 [[noreturn]] void usage(const std::string& why) {
   std::cerr << "gardener-drain-bench: " << why << "\n"
-            << "usage: gardener-drain-bench --input FILE [--lines N] [--threads N] [--batch N]\n"
+            << "usage: gardener-drain-bench --input FILE [--lines N] [--threads N] [--batch N] [--set P.OPTION=V ...]\n"
             << "       gardener-drain-bench --pipeline --input FILE [--lines N] [--threads N] [--cli PATH] "
                "[--plugins DIR]\n"
-            << "       gardener-drain-bench --unique N [--max-clusters K] [--threads N] [--words W]\n";
+            << "       gardener-drain-bench --unique N [--max-clusters K] [--threads N] [--words W] [--set ...]\n"
+            << "--set template.OPTION=VALUE or drain.OPTION=VALUE sets a plugin option ((a) and (u) only)\n";
   std::exit(2);
 }
 
@@ -85,7 +90,9 @@ Args parse_args(int argc, char** argv) {
     else if (k == "--unique") a.unique = number(k, v);
     else if (k == "--max-clusters") a.max_clusters = number(k, v);
     else if (k == "--words") a.words = number(k, v);
-    else usage("unknown option " + k);
+    else if (k == "--set") {
+      if (std::string why = gardener::bench::apply_override(v, a.tmpl_opts, a.drain_opts); !why.empty()) usage(why);
+    } else usage("unknown option " + k);
   }
   if (a.input.empty() && a.unique == 0) usage("give --input FILE or --unique N");
   return a;
@@ -122,10 +129,10 @@ struct Stages {
   std::unique_ptr<drain::DrainClusterer> dc;
   gardener::testing::TestContext ctx;
 
-  explicit Stages(const Json& drain_opts) {
+  Stages(Json tmpl_opts, const Json& drain_opts) {
     // The same thread count for the masking as for the clustering.
-    tt = make_configured<template_transform::TemplateTransform>(Json{{"threads", drain_opts.at("threads")}},
-                                                                "template");
+    tmpl_opts["threads"] = drain_opts.at("threads");
+    tt = make_configured<template_transform::TemplateTransform>(tmpl_opts, "template");
     dc = make_configured<drain::DrainClusterer>(drain_opts, "drain");
     ctx.pipeline = "bench";
     ctx.component = "drain";
@@ -182,7 +189,9 @@ void fill(Batch& b, size_t n, Next&& next) {
 
 int mode_contents(const Args& a) {
   const auto base = read_lines(a.input);
-  Stages st(Json{{"threads", a.threads}});
+  Json drain_opts = a.drain_opts;
+  drain_opts["threads"] = a.threads;
+  Stages st(a.tmpl_opts, drain_opts);
   Batch batch;
   size_t k = 0, bytes = 0;
   const double rss0 = bench::peak_rss_mb();
@@ -233,7 +242,10 @@ std::string word_of(size_t v) {
 }
 
 int mode_unique(const Args& a) {
-  Stages st(Json{{"threads", a.threads}, {"max_clusters", a.max_clusters}});
+  Json drain_opts = a.drain_opts;
+  drain_opts["threads"] = a.threads;
+  drain_opts["max_clusters"] = a.max_clusters;
+  Stages st(a.tmpl_opts, drain_opts);
   Batch batch;
   size_t i = 0;
   auto t0 = std::chrono::steady_clock::now();

@@ -21,6 +21,7 @@
 
 #include "../../plugins/clusterer_drain/drain_clusterer.hpp"
 #include "../../plugins/transform_template/template_transform.hpp"
+#include "plugin_overrides.hpp"
 #include "test_context.hpp"
 
 namespace fs = std::filesystem;
@@ -56,17 +57,8 @@ std::vector<std::string> split_list(const std::string& s) {
   return out;
 }
 
-// "drain.sim_threshold=0.6": the option set in that plugin's options, the value parsed as JSON
-// when it is JSON and taken as a string otherwise.
 void apply_override(const std::string& o, Json& tmpl_opts, Json& drain_opts) {
-  const size_t dot = o.find('.'), eq = o.find('=');
-  if (dot == std::string::npos || eq == std::string::npos || eq < dot)
-    usage("--set " + o + ": write template.OPTION=VALUE or drain.OPTION=VALUE");
-  const std::string plugin = o.substr(0, dot), key = o.substr(dot + 1, eq - dot - 1), text = o.substr(eq + 1);
-  if (plugin != "template" && plugin != "drain") usage("--set " + o + ": the plugin is template or drain");
-  Json value = Json::parse(text, nullptr, false);
-  if (value.is_discarded()) value = text;
-  (plugin == "template" ? tmpl_opts : drain_opts)[key] = value;
+  if (std::string why = gardener::bench::apply_override(o, tmpl_opts, drain_opts); !why.empty()) usage(why);
 }
 
 double parse_fraction(const std::string& option, const std::string& v) {
