@@ -123,12 +123,12 @@ bool DrainClusterer::stored_tokens(const Record& r, std::vector<Token>& tokens) 
   return true;
 }
 
-void DrainClusterer::add_record(Batch& batch, LengthRoot& root, size_t i) {
+void DrainClusterer::add_record(Batch& batch, LengthRoot& root, size_t i, const std::vector<Token>& tokens) {
   Record& r = batch.records[i];
-  refs_[i] = engine_->add(root, tokens_[i], seq_ + i, &r);
+  refs_[i] = engine_->add(root, tokens, seq_ + i, &r);
   if (!refs_[i].ok()) return;
   r.cluster_id = engine_->provisional_id(root, refs_[i]);
-  if (extract_ && r.variables.empty()) extract_variables(r, tokens_[i]);
+  if (extract_ && r.variables.empty()) extract_variables(r, tokens);
 }
 
 // Record::variables for a record that came without a `template` upstream.
@@ -143,6 +143,10 @@ void DrainClusterer::extract_variables(Record& r, const std::vector<Token>& toke
 // ahead of time (the record first, its text once the record is in).
 void DrainClusterer::cluster_lengths(Batch& batch, const std::vector<size_t>& lengths, std::vector<size_t>& stale) {
   constexpr size_t kAhead = 4;
+  // A record's stored tokens are read into one list that stays in this core's cache; only the
+  // records tokenized while filing have lists of their own (tokens_).
+  thread_local std::vector<Token> thread_stored;
+  std::vector<Token>& stored = thread_stored;  // one TLS lookup per shard, not per record
   for (size_t len : lengths) {
     LengthRoot* root = engine_->find_root(len);
     const std::vector<size_t>& ids = by_length_[len];
@@ -150,11 +154,13 @@ void DrainClusterer::cluster_lengths(Batch& batch, const std::vector<size_t>& le
       if (p + 2 * kAhead < ids.size()) prefetch_record(batch.records[ids[p + 2 * kAhead]]);
       if (p + kAhead < ids.size()) prefetch_record_text(batch.records[ids[p + kAhead]]);
       const size_t i = ids[p];
-      if (!batch.records[i].tokens.empty() && !stored_tokens(batch.records[i], tokens_[i])) {
+      if (batch.records[i].tokens.empty()) {
+        add_record(batch, *root, i, tokens_[i]);
+      } else if (stored_tokens(batch.records[i], stored)) {
+        add_record(batch, *root, i, stored);
+      } else {
         stale.push_back(i);
-        continue;
       }
-      add_record(batch, *root, i);
     }
   }
 }
@@ -167,7 +173,7 @@ void DrainClusterer::finish_stale(Batch& batch, std::vector<size_t>& stale) {
     Record& r = batch.records[i];
     masker_->tokenize(r.message, tokens_[i]);  // `masked` is as stale as the tokens
     r.variables.clear();                       // and so are the values: extracted again below
-    add_record(batch, engine_->root(tokens_[i].size()), i);
+    add_record(batch, engine_->root(tokens_[i].size()), i, tokens_[i]);
   }
 }
 
