@@ -16,6 +16,8 @@ void MaskCache::grow(size_t entries) {
   entries_.clear();  // a new size moves every set: start empty
   entries_.resize(sets * kWays);
   hashes_.assign(sets * kWays, 0);
+  used_.assign(sets * kWays, 0);
+  seen_.assign(2 * sets * kWays, 0);
   set_mask_ = sets - 1;
 }
 
@@ -26,11 +28,21 @@ const MaskCache::Entry* MaskCache::find(uint64_t owner, uint64_t hash, std::stri
     if (hashes_[first + w] != hash) continue;
     Entry& e = entries_[first + w];
     if (e.owner_ == owner && e.message() == message) {
-      e.used_ = ++clock_;
+      used_[first + w] = ++clock_;
       return &e;
     }
   }
   return nullptr;
+}
+
+bool MaskCache::admit(uint64_t hash) {
+  if (seen_.empty()) return false;
+  // Other bits than the set's index, so two messages of one set have their own marks.
+  uint16_t& slot = seen_[(hash >> 24) & (seen_.size() - 1)];
+  const auto mark = static_cast<uint16_t>((hash >> 48) | 1);
+  if (slot == mark) return true;
+  slot = mark;
+  return false;
 }
 
 const MaskCache::Entry& MaskCache::store(uint64_t owner, uint64_t hash, std::string_view message,
@@ -38,16 +50,16 @@ const MaskCache::Entry& MaskCache::store(uint64_t owner, uint64_t hash, std::str
   const size_t first = set_of(hash);
   size_t at = first;
   for (size_t w = first; w < first + kWays; ++w) {
-    if (entries_[w].owner_ == 0) {
+    if (used_[w] == 0) {  // never filled
       at = w;
       break;
     }
-    if (entries_[w].used_ < entries_[at].used_) at = w;
+    if (used_[w] < used_[at]) at = w;
   }
   Entry& e = entries_[at];
   hashes_[at] = hash;
+  used_[at] = ++clock_;
   e.owner_ = owner;
-  e.used_ = ++clock_;
   e.token_count_ = static_cast<uint32_t>(tokens.size());
   e.message_size_ = static_cast<uint32_t>(message.size());
   e.masked_size_ = static_cast<uint32_t>(masked.size());

@@ -28,7 +28,6 @@ class MaskCache {
     friend class MaskCache;
     const char* text() const { return reinterpret_cast<const char*>(data_.data() + token_count_); }
     uint64_t owner_ = 0;  // the masker's id; 0 = empty
-    uint64_t used_ = 0;   // the cache's clock at the last hit or fill
     uint32_t token_count_ = 0, message_size_ = 0, masked_size_ = 0;
     std::vector<MessageToken> data_;
   };
@@ -46,6 +45,10 @@ class MaskCache {
 
   // The entry holding exactly `message` for `owner`, or nullptr.
   const Entry* find(uint64_t owner, uint64_t hash, std::string_view message);
+  // Whether a message that missed is worth keeping: from its second sighting on. A stream of
+  // one-off messages (HDFS's block ids) would otherwise rewrite an entry on every line for
+  // nothing; each thread remembers a 16-bit mark of the last message in each of 2 slots per entry.
+  bool admit(uint64_t hash);
   // Keeps what `message` masks to, in an empty entry of its set or the set's least recently used.
   const Entry& store(uint64_t owner, uint64_t hash, std::string_view message, const std::vector<MessageToken>& tokens,
                      std::string_view masked);
@@ -78,6 +81,8 @@ class MaskCache {
 
   std::vector<Entry> entries_;
   std::vector<uint64_t> hashes_;  // message_hash() of each entry's message: a set's eight in one cache line
+  std::vector<uint64_t> used_;    // the clock at each entry's last hit or fill (LRU within a set)
+  std::vector<uint16_t> seen_;    // admit()'s marks
   uint64_t set_mask_ = 0;
   uint64_t clock_ = 0;
 };

@@ -504,7 +504,7 @@ Masker::Impl::Masked Masker::Impl::mask(std::string_view message, uint64_t hash,
   thread_local Offsets scratch;
   release_if_huge(scratch);
   tokenize(message, scratch);
-  if (!cache || scratch.size() > MaskCache::kMaxTokens) return {scratch, {}, false};
+  if (!cache || scratch.size() > MaskCache::kMaxTokens || !cache->admit(hash)) return {scratch, {}, false};
   thread_local std::string masked;
   write_masked(message, scratch, self, masked);
   const MaskCache::Entry& e = cache->store(id, hash, message, scratch, masked);
