@@ -91,7 +91,7 @@ class Masker {
   void apply(std::span<Record> records) const;
 
   /// Messages remembered per thread (exact repeats skip the scan; same tokens either way).
-  /// 0 switches the cache off. Since SDK 3.3.
+  /// 0 switches the cache off. Set it before the masker is shared between threads. Since SDK 3.3.
   static constexpr size_t kDefaultCacheEntries = 32768;
   void set_cache_entries(size_t entries);
   size_t cache_entries() const;
