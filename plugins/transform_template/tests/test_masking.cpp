@@ -300,11 +300,21 @@ TEST(Masking, FastPathsAgreeWithTheFullScanners) {
 // starts that small), or belongs to a masker of other settings on the same thread.
 TEST(Masking, CachedMessagesMaskLikeFreshOnes) {
   std::vector<std::string> lines = varied_lines();
+  // At the entry's limits (256 bytes, 64 tokens), on both sides, and the empty message.
+  for (size_t bytes : {255, 256, 257}) lines.push_back("T-12 took " + std::string(bytes - 10, 'x'));
+  for (size_t tokens : {63, 64, 65}) {
+    std::string l = "T-7";
+    for (size_t k = 1; k < tokens; ++k) l += k % 2 ? " 4" : " a";
+    lines.push_back(l);
+  }
+  lines.push_back("");
   const size_t distinct = lines.size();
-  for (size_t i = 0; i < distinct; i += 3) lines.push_back(lines[i]);  // repeats, near and far
+  for (int round = 0; round < 2; ++round)  // the second sighting is kept, the third found
+    for (size_t i = 0; i < distinct; i += 3) lines.push_back(lines[i]);  // repeats, near and far
   for (size_t i = 0; i < distinct; i += 7) lines.push_back(lines[distinct - 1 - i]);
   MaskSettings no_num;
   no_num.disabled = {"NUM"};
+  no_num.user_masks = {UserMask{"TICKET", R"(T-\d+)"}};  // and a user mask (RE2 runs on misses only)
   auto expect_same = [&](const Masker& cached, const Masker& fresh) {
     ASSERT_EQ(fresh.cache_entries(), 0u);
     Record a, b;
@@ -329,6 +339,10 @@ TEST(Masking, CachedMessagesMaskLikeFreshOnes) {
   fresh_no_num.set_cache_entries(0);
   expect_same(cached, fresh);
   expect_same(cached_no_num, fresh_no_num);  // the same messages, already cached by `cached`
+  Record ticket;
+  ticket.message = "T-12 took 4 s";
+  cached_no_num.apply(ticket);
+  EXPECT_EQ(ticket.masked, "<TICKET> took 4 s");  // its own settings (no NUM), not `cached`'s
   expect_same(cached, fresh);                 // and back: every message of `cached` found again
   std::thread([&] {
     Masker tiny;
