@@ -1,9 +1,11 @@
 // jemalloc settings for the executables that link it (cmake option GARDENER_JEMALLOC).
-// jemalloc keeps freed pages for 10 s by default before returning them; a run over endless input
-// with max_clusters frees as much as it allocates, so RSS rose to ~190 MB before settling at
-// ~80 MB. Returning pages after 1 s keeps RSS at what is live (gardener-drain-bench --unique:
-// 79 MB from the first million lines on) for ~5% of that bench's speed.
+// Freed pages are returned to the system after jemalloc's default 10 s, not sooner: a run frees
+// a batch's records as fast as it allocates the next ones, and returning pages after 1 s (our
+// setting until the ninth session) made the kernel zero them again for the next batches, 11% of
+// the whole pipeline's CPU time (perf: clear_page_erms) against 4%. RSS stays flat on endless
+// input either way now that evicted clusters' memory is reused (gardener-drain-bench --unique
+// 10000000: 67 MB from the second million lines on). muzzy_decay_ms:0 skips the lazy-free stage.
 extern "C" {
 // Read by jemalloc at start-up; the executable's definition wins over the library's default.
-const char* malloc_conf = "dirty_decay_ms:1000,muzzy_decay_ms:0";
+const char* malloc_conf = "dirty_decay_ms:10000,muzzy_decay_ms:0";
 }
