@@ -18,6 +18,27 @@ WorkerPool::WorkerPool(size_t threads) : blocks_(std::max<size_t>(threads, 1)) {
   for (size_t k = 1; k < threads; ++k) workers_.emplace_back([this, k] { work(k); });
 }
 
+std::shared_ptr<WorkerPool> WorkerPool::shared(size_t threads) {
+  threads = std::max<size_t>(threads, 1);
+  static std::mutex registry_mu;
+  static std::vector<std::weak_ptr<WorkerPool>> registry;  // expired pools' slots are reused
+  std::lock_guard lock(registry_mu);
+  std::weak_ptr<WorkerPool>* free_slot = nullptr;
+  for (auto& slot : registry) {
+    if (auto pool = slot.lock()) {
+      if (pool->threads() == threads) return pool;
+    } else if (!free_slot) {
+      free_slot = &slot;
+    }
+  }
+  auto pool = std::make_shared<WorkerPool>(threads);
+  if (free_slot)
+    *free_slot = pool;
+  else
+    registry.push_back(pool);
+  return pool;
+}
+
 WorkerPool::~WorkerPool() {
   {
     std::lock_guard lock(mu_);
@@ -91,7 +112,14 @@ void WorkerPool::run(size_t tasks, const std::function<void(size_t)>& task) {
   }
   uint64_t gen;
   {
-    std::lock_guard lock(mu_);
+    std::unique_lock lock(mu_);
+    // A shared pool takes one run at a time (task_ marks it; the layout stays SDK 3.0's). A
+    // caller that finds it busy runs its tasks itself, rather than idle while its cores are taken.
+    if (task_ != nullptr) {
+      lock.unlock();
+      for (size_t k = 0; k < tasks; ++k) task(k);
+      return;
+    }
     task_ = &task;
     tasks_ = tasks;
     finished_ = 0;
@@ -106,6 +134,7 @@ void WorkerPool::run(size_t tasks, const std::function<void(size_t)>& task) {
   std::unique_lock lock(mu_);
   done_.wait(lock, [&] { return finished_ == tasks_; });
   task_ = nullptr;
+  done_.notify_all();  // a run waiting for its turn
   if (std::exception_ptr error = std::exchange(error_, nullptr)) {
     lock.unlock();
     std::rethrow_exception(error);

@@ -82,7 +82,7 @@ void TemplateTransform::do_process(Context&, Batch& batch) {
   // done early takes chunks off the other's end, since lines' masking costs differ.
   const size_t t = std::min(threads_, std::max<size_t>(1, n / 256));
   const size_t chunks = t == 1 ? 1 : std::max(t, n / 64);
-  if (!pool_) pool_ = std::make_unique<WorkerPool>(threads_);
+  if (!pool_) pool_ = WorkerPool::shared(threads_);
   // The records were just written on another core (the source's, or the previous stage's): the
   // masker asks for their text and cache entries a few records ahead.
   pool_->run(chunks, [&](size_t k) {

@@ -20,7 +20,7 @@ class TemplateTransform : public Transform {
  private:
   std::unique_ptr<Masker> masker_;
   size_t threads_ = 1;
-  std::unique_ptr<WorkerPool> pool_;  // started by the first batch (validate starts no thread)
+  std::shared_ptr<WorkerPool> pool_;  // started by the first batch (validate starts no thread)
 };
 
 /// Reads the user mask table ([{name, regex}, ...]); reports problems under `option`.

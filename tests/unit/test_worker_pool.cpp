@@ -119,3 +119,63 @@ TEST(WorkerPool, OneThreadRunsInline) {
   });
   EXPECT_EQ(ran, 4u);
 }
+
+TEST(WorkerPool, SharedPoolsAreOnePerThreadCountWhileHeld) {
+  auto two = WorkerPool::shared(2);
+  EXPECT_EQ(two, WorkerPool::shared(2));
+  EXPECT_EQ(two->threads(), 2u);
+  auto three = WorkerPool::shared(3);
+  EXPECT_NE(two, three);
+  EXPECT_EQ(three->threads(), 3u);
+  EXPECT_EQ(WorkerPool::shared(0)->threads(), 1u);
+  WorkerPool* old = three.get();
+  three.reset();  // the last holder: the pool and its threads go
+  auto again = WorkerPool::shared(3);
+  EXPECT_EQ(again->threads(), 3u);
+  EXPECT_EQ(again.use_count(), 1) << "a released pool is not kept alive by the registry (was " << old << ")";
+}
+
+// A pipeline's template and drain stages run their batches on one shared pool from two threads.
+// While one run is on the pool, another caller runs its tasks on its own thread instead of
+// waiting for the pool.
+TEST(WorkerPool, ARunThatFindsTheSharedPoolBusyRunsOnItsCaller) {
+  auto pool = WorkerPool::shared(2);
+  std::atomic<bool> busy{false}, release{false};
+  std::vector<std::atomic<int>> first_hits(2);
+  std::thread first([&] {
+    pool->run(2, [&](size_t k) {
+      first_hits[k].fetch_add(1);
+      busy = true;
+      wait_until([&] { return release.load(); });
+    });
+  });
+  wait_until([&] { return busy.load(); });
+  ASSERT_TRUE(busy.load());
+  const auto caller = std::this_thread::get_id();
+  std::vector<std::thread::id> ran_on(3);
+  pool->run(3, [&](size_t k) { ran_on[k] = std::this_thread::get_id(); });
+  release = true;
+  first.join();
+  for (size_t k = 0; k < 3; ++k) EXPECT_EQ(ran_on[k], caller) << "task " << k;
+  for (size_t k = 0; k < 2; ++k) EXPECT_EQ(first_hits[k].load(), 1) << "task " << k;
+}
+
+// Two threads' runs on one shared pool, back to back: every run's tasks run exactly once before
+// its run() returns, whether it got the pool or ran on its caller.
+TEST(WorkerPool, RunsFromTwoThreadsOnASharedPoolEachRunEveryTaskOnce) {
+  auto pool = WorkerPool::shared(2);
+  auto stage = [&] {
+    for (int round = 0; round < 300; ++round) {
+      const size_t tasks = 2 + static_cast<size_t>(round % 9);
+      std::vector<std::atomic<int>> hits(tasks);
+      pool->run(tasks, [&](size_t k) {
+        hits[k].fetch_add(1);
+        std::this_thread::yield();
+      });
+      for (size_t k = 0; k < tasks; ++k) ASSERT_EQ(hits[k].load(), 1) << "round " << round << " task " << k;
+    }
+  };
+  std::thread other(stage);
+  stage();
+  other.join();
+}
