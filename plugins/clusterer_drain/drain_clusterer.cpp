@@ -253,14 +253,11 @@ void DrainClusterer::do_process(Context&, Batch& batch) {
   const size_t n = batch.records.size();
   if (tokens_.size() < n) tokens_.resize(n);
   refs_.assign(n, Ref{});
-  if (!pool_) pool_ = std::make_unique<WorkerPool>(threads_);
+  if (!pool_) pool_ = WorkerPool::shared(threads_);
   const size_t t = std::min(threads_, std::max<size_t>(1, n / 256));
-  // Each worker files a contiguous slice; the slices' lists, joined in slice order, keep every
-  // length's records in record order. Filing is a few loads per record unless records must be
-  // tokenized here: only that is worth waking the pool for.
-  const bool all_tokenized =
-      std::all_of(batch.records.begin(), batch.records.end(), [](const Record& r) { return !r.tokens.empty(); });
-  const size_t slices = all_tokenized ? 1 : t;
+  // Each thread files a contiguous slice; the slices' lists, joined in slice order, keep every
+  // length's records in record order.
+  const size_t slices = t;
   slice_lengths_.resize(slices);
   pool_->run(slices, [&](size_t k) { file_slice(batch, n * k / slices, n * (k + 1) / slices, slice_lengths_[k]); });
   for (size_t len : lengths_) by_length_[len].clear();

@@ -77,7 +77,7 @@ class DrainClusterer : public Clusterer {
   std::vector<std::vector<size_t>> by_length_;  // record indexes by token count
   std::vector<size_t> lengths_;                  // token counts present in this batch, ascending
   std::vector<std::vector<std::vector<size_t>>> slice_lengths_;  // by_length_ of each worker's slice
-  std::unique_ptr<WorkerPool> pool_;             // started by the first batch
+  std::shared_ptr<WorkerPool> pool_;             // started by the first batch
   static constexpr size_t kShardsPerThread = 8;
   ShardPlan shard_plan_;
 };
