@@ -3,10 +3,10 @@
 //   (a) --input FILE [--lines N] [--threads N] [--batch N (default: sources' batch_size)]
 //       message contents, one per line, repeated to N lines, streamed through one reused batch
 //       as the pipeline does (the input is never held whole, so the RSS is the clusterer's).
-//   (b) --pipeline --input FILE [--lines N] [--threads N] [--cli PATH] [--plugins DIR]
+//   (b) --pipeline --input FILE [--lines N] [--threads N] [--batch N] [--cli PATH] [--plugins DIR]
 //       writes the contents as a raw loghub-style text file ("<Date> <Time> <Level> <Component>:
 //       <Content>") and times `log-gardener run` on file -> template -> drain -> json; the peak RSS
-//       is the child's (wait4).
+//       is the child's (wait4). --batch sets the file source's batch_size.
 //   (u) --unique N [--max-clusters K] [--threads N] [--words W]
 //       N lines of ever-new templates through template + drain with max_clusters = K (default
 //       10000), RSS reported every 1M lines: with a bound it must stay flat. --words W adds W
@@ -321,12 +321,12 @@ int mode_pipeline(const Args& a, const char* argv0) {
   }
   std::ofstream(dir / "bench.toml") << fmt::format(
       "[pipeline]\nname = \"drain-bench\"\n\n"
-      "[sources.file]\ntype = \"file\"\npath = \"input.log\"\nformat = \"text\"\n"
+      "[sources.file]\ntype = \"file\"\npath = \"input.log\"\nformat = \"text\"\nbatch_size = {}\n"
       "log_format = \"<Date> <Time> <Level> <Component>: <Content>\"\n\n"
       "[transforms.template]\ntype = \"template\"\ninputs = [\"file\"]\nthreads = {}\n\n"
       "[clusterers.drain]\ntype = \"drain\"\ninputs = [\"template\"]\nthreads = {}\n\n"
       "[sinks.json]\ntype = \"json\"\ninputs = [\"drain\"]\npath = \"report.json\"\n",
-      a.threads, a.threads);
+      a.batch, a.threads, a.threads);
   double peak = 0, cpu = 0;
   auto t0 = std::chrono::steady_clock::now();
   int rc = run_child({cli, "--plugin-path", plugins, "--log-level", "warn", "run", (dir / "bench.toml").string(),
