@@ -3,6 +3,7 @@
 //   (a) --input FILE [--lines N] [--threads N] [--batch N (default: sources' batch_size)]
 //       message contents, one per line, repeated to N lines, streamed through one reused batch
 //       as the pipeline does (the input is never held whole, so the RSS is the clusterer's).
+//       With --threads N the N threads refill a slice of the batch each.
 //   (b) --pipeline --input FILE [--lines N] [--threads N] [--batch N] [--cli PATH] [--plugins DIR]
 //       writes the contents as a raw loghub-style text file ("<Date> <Time> <Level> <Component>:
 //       <Content>") and times `log-gardener run` on file -> template -> drain -> json; the peak RSS
@@ -17,6 +18,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <array>
 #include <chrono>
 #include <cstdio>
 #include <filesystem>
@@ -198,13 +200,24 @@ int mode_contents(const Args& a) {
   const double cpu0 = process_cpu_seconds();
   auto t0 = std::chrono::steady_clock::now();
   std::chrono::steady_clock::duration in_stages{};
+  // With threads, the batch is refilled by the same threads the stages use, a slice each, as a
+  // source that reads in parallel would hand it over: one thread rewriting every record that the
+  // others just wrote would wait on their caches.
+  auto pool = WorkerPool::shared(a.threads);
   for (size_t done = 0; done < a.lines;) {
-    size_t n = std::min(a.batch, a.lines - done);
-    fill(batch, n, [&](std::string& m) {
-      m.assign(base[k]);
-      bytes += m.size() + 1;
-      k = k + 1 == base.size() ? 0 : k + 1;
+    const size_t n = std::min(a.batch, a.lines - done), slices = a.threads > 1 ? a.threads : 1;
+    batch.records.resize(n);
+    std::array<size_t, 64> slice_bytes{};
+    pool->run(slices, [&](size_t s) {
+      for (size_t j = n * s / slices; j < n * (s + 1) / slices; ++j) {
+        Record& r = batch.records[j];
+        r.message.assign(base[(k + j) % base.size()]);
+        r.cluster_id.clear();  // the template rewrites `masked`, `tokens` and `variables` whole
+        slice_bytes[s % slice_bytes.size()] += r.message.size() + 1;
+      }
     });
+    for (size_t b : slice_bytes) bytes += b;
+    k = (k + n) % base.size();
     auto s0 = std::chrono::steady_clock::now();
     st.process(batch);
     in_stages += std::chrono::steady_clock::now() - s0;
@@ -213,8 +226,8 @@ int mode_contents(const Args& a) {
   size_t clusters = st.finish();
   double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
   double cpu = process_cpu_seconds() - cpu0;
-  // Refilling the batch from the input runs on the calling thread between batches; in a pipeline
-  // the source does it on its own thread. The stages' own time is what the threads option scales.
+  // Refilling the batch from the input runs between batches; in a pipeline the source does it on
+  // its own thread. The stages' own time is what the threads option scales.
   const double stage_secs = std::chrono::duration<double>(in_stages).count();
   std::cout << fmt::format(
       "(a) template+drain: {} lines ({:.1f} MB), {} threads: {:.3f} s, {:.0f} lines/s, {:.1f} MB/s, {} clusters, "
