@@ -110,6 +110,8 @@ void ClusterStats::add(const Record& r) {
   if (!same_second) add_link_key(kSecondMark, std::to_string(r.timestamp_ns / kNsPerSecond), r.timestamp_ns);
 }
 
+void ClusterStats::prefetch(const Record& r) { prefetch_link_keys(r); }
+
 void ClusterStats::add_variable(size_t position, std::string_view name, std::string_view value) {
   add_variable(position, name, value, 1);
 }

@@ -152,7 +152,10 @@ void DrainClusterer::cluster_lengths(Batch& batch, const std::vector<size_t>& le
     const std::vector<size_t>& ids = by_length_[len];
     for (size_t p = 0; p < ids.size(); ++p) {
       if (p + 2 * kAhead < ids.size()) prefetch_record(batch.records[ids[p + 2 * kAhead]]);
-      if (p + kAhead < ids.size()) prefetch_record_text(batch.records[ids[p + kAhead]]);
+      if (p + kAhead < ids.size()) {
+        prefetch_record_text(batch.records[ids[p + kAhead]]);
+        if (params_.keep_stats) ClusterStats::prefetch(batch.records[ids[p + kAhead]]);
+      }
       const size_t i = ids[p];
       if (batch.records[i].tokens.empty()) {
         add_record(batch, *root, i, tokens_[i]);

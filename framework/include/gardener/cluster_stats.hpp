@@ -30,6 +30,9 @@ class ClusterStats {
   /// Adds one record. `variable_values` are the values of the template's variable positions
   /// (empty for rules); their position names come from `variable_names`.
   void add(const Record& record);
+  /// Asks the memory for what add(record) reads besides the record and the statistics (the
+  /// thread's memory of messages without link keys); call it a few records ahead. Since SDK 3.4.
+  static void prefetch(const Record& record);
   void add_variable(size_t position, std::string_view name, std::string_view value);
   /// The same `times` over (a position that was constant until now, for every record so far).
   /// Since SDK 3.2.

@@ -193,11 +193,16 @@ using Found = std::function<void(std::string_view, std::string_view)>;
 // logs repeat their messages: each thread remembers the hashes of recent texts that had none and
 // skips them (hashing costs a fifth of the scan). A text is only taken for one of them on a 64-bit
 // hash collision, the odds cluster ids live with too.
-void scan_remembered(std::string_view text, const Found& found) {
-  constexpr size_t kRemembered = 1 << 16;  // 512 KB a thread
+constexpr size_t kRemembered = 1 << 16;  // 512 KB a thread
+
+std::vector<uint64_t>& keyless_texts() {
   thread_local std::vector<uint64_t> keyless(kRemembered, 0);
+  return keyless;
+}
+
+void scan_remembered(std::string_view text, const Found& found) {
   const uint64_t h = XXH3_64bits(text.data(), text.size()) | 1;  // never 0, the empty slot
-  uint64_t& slot = keyless[h & (kRemembered - 1)];
+  uint64_t& slot = keyless_texts()[h & (kRemembered - 1)];
   if (slot == h) return;
   bool any = false;
   scan_link_keys(text, [&](std::string_view key, std::string_view value) {
@@ -229,6 +234,12 @@ size_t message_start(std::string_view raw, std::string_view msg) {
 }
 
 }  // namespace
+
+// The message's memo slot, by the hash its tokens carry (XXH3-64, as scan_remembered() hashes it).
+// Only a hint: a stale hash asks for the wrong slot, which costs nothing but the request.
+void prefetch_link_keys(const Record& r) {
+  __builtin_prefetch(&keyless_texts()[(r.tokens_of | 1) & (kRemembered - 1)]);
+}
 
 void extract_link_keys(const Record& r, const std::function<void(std::string_view, std::string_view)>& found) {
   if (!r.trace.empty()) {

@@ -15,6 +15,10 @@ inline namespace v1 {
 /// "trace", "request", "connection", "correlation", "session".
 void extract_link_keys(const Record& record, const std::function<void(std::string_view, std::string_view)>& found);
 
+/// Asks the memory for what extract_link_keys() will look up for this record (its message's slot
+/// among the texts this thread saw without a key), a few records ahead of it.
+void prefetch_link_keys(const Record& record);
+
 /// Scans free text only (exposed for tests).
 void scan_link_keys(std::string_view text, const std::function<void(std::string_view, std::string_view)>& found);
 
