@@ -2,6 +2,7 @@
 // typed tokens, then the collapse of adjacent placeholders. See docs/clustering.md.
 #include <gardener/errors.hpp>
 #include <gardener/masking.hpp>
+#include <gardener/text_hash.hpp>
 
 #include <re2/re2.h>
 #include <xxhash.h>
@@ -48,6 +49,15 @@ struct Masker::Impl {
   std::vector<std::string> user_names;
 
   bool on(TokenType t) const { return settings.builtins && enabled[static_cast<size_t>(t)]; }
+  // Masker::type_name(), inline for the writers that name every placeholder of every line.
+  std::string_view type_name(uint16_t v) const {
+    if (v == static_cast<uint16_t>(TokenType::Var)) return "*";
+    if (v >= static_cast<uint16_t>(TokenType::User)) {
+      const size_t k = v - static_cast<uint16_t>(TokenType::User);
+      return k < user_names.size() ? std::string_view(user_names[k]) : std::string_view("*");
+    }
+    return (v >= 1 && v <= std::size(kTypeNames)) ? kTypeNames[v - 1] : std::string_view("*");
+  }
 
   struct Span {
     size_t begin, end;
@@ -71,8 +81,8 @@ struct Masker::Impl {
   TokenType word_type(std::string_view rest, size_t j, masking::WordShape shape) const;
   size_t structured(std::string_view rest, bool at_chunk, const Hints& hints, TokenType& type) const;
   void collapse(std::string_view msg, Offsets& out) const;
-  void write_masked(std::string_view msg, const Offsets& toks, const Masker& self, std::string& out) const;
-  void write_variables(Record& record, const Masker& self) const;
+  void write_masked(std::string_view msg, const Offsets& toks, std::string& out) const;
+  void write_variables(Record& record) const;
   // The calling thread's cache; nullptr when caching is off.
   MaskCache* thread_cache() const { return cache_entries ? &MaskCache::for_thread(cache_entries) : nullptr; }
   struct Masked {
@@ -80,8 +90,8 @@ struct Masker::Impl {
     std::string_view masked;
     bool has_masked;  // false: not kept, write it from the tokens
   };
-  Masked mask(std::string_view message, uint64_t hash, MaskCache* cache, const Masker& self) const;
-  void apply_hashed(Record& record, MaskCache* cache, const Masker& self) const;
+  Masked mask(std::string_view message, uint64_t hash, MaskCache* cache) const;
+  void apply_hashed(Record& record, MaskCache* cache) const;
   static uint64_t next_id() {
     static std::atomic<uint64_t> last{0};
     return ++last;
@@ -496,8 +506,7 @@ void Masker::Impl::tokenize(std::string_view message, Offsets& out) const {
 
 // What `message` masks to: from the thread's cache when it was masked recently (mask_cache.hpp),
 // else scanned now, into the cache when it may be kept there. Both paths give the same tokens.
-Masker::Impl::Masked Masker::Impl::mask(std::string_view message, uint64_t hash, MaskCache* cache,
-                                        const Masker& self) const {
+Masker::Impl::Masked Masker::Impl::mask(std::string_view message, uint64_t hash, MaskCache* cache) const {
   if (message.size() > MaskCache::kMaxMessageBytes) cache = nullptr;
   if (cache)
     if (const MaskCache::Entry* e = cache->find(id, hash, message)) return {{e->tokens(), e->token_count()}, e->masked(), true};
@@ -506,13 +515,13 @@ Masker::Impl::Masked Masker::Impl::mask(std::string_view message, uint64_t hash,
   tokenize(message, scratch);
   if (!cache || scratch.size() > MaskCache::kMaxTokens || !cache->admit(hash)) return {scratch, {}, false};
   thread_local std::string masked;
-  write_masked(message, scratch, self, masked);
+  write_masked(message, scratch, masked);
   const MaskCache::Entry& e = cache->store(id, hash, message, scratch, masked);
   return {{e.tokens(), e.token_count()}, e.masked(), true};
 }
 
 void Masker::tokenize(std::string_view message, std::vector<Token>& out) const {
-  to_views(message, impl_->mask(message, message_hash(message), impl_->thread_cache(), *this).tokens, out);
+  to_views(message, impl_->mask(message, message_hash(message), impl_->thread_cache()).tokens, out);
 }
 
 void Masker::set_cache_entries(size_t entries) { impl_->cache_entries = entries; }
@@ -554,15 +563,7 @@ bool Masker::tokenize_masked(std::string_view masked, const std::vector<Variable
   return k == variables.size();
 }
 
-std::string_view Masker::type_name(TokenType t) const {
-  auto v = static_cast<uint16_t>(t);
-  if (t == TokenType::Var) return "*";
-  if (v >= static_cast<uint16_t>(TokenType::User)) {
-    size_t k = v - static_cast<uint16_t>(TokenType::User);
-    return k < impl_->user_names.size() ? std::string_view(impl_->user_names[k]) : std::string_view("*");
-  }
-  return (v >= 1 && v <= std::size(kTypeNames)) ? kTypeNames[v - 1] : std::string_view("*");
-}
+std::string_view Masker::type_name(TokenType t) const { return impl_->type_name(static_cast<uint16_t>(t)); }
 
 std::string Masker::placeholder(TokenType t) const {
   std::string s = "<";
@@ -590,7 +591,7 @@ void put_placeholder(char*& out, std::string_view name) {
 
 // `masked` from the tokens' offsets: the message's text between placeholders is copied in runs (a
 // line has a few placeholders and a dozen tokens).
-void Masker::Impl::write_masked(std::string_view msg, const Offsets& toks, const Masker& self, std::string& out) const {
+void Masker::Impl::write_masked(std::string_view msg, const Offsets& toks, std::string& out) const {
   if (toks.empty()) {
     out.clear();
     return;
@@ -598,44 +599,45 @@ void Masker::Impl::write_masked(std::string_view msg, const Offsets& toks, const
   const size_t end = toks.back().begin + toks.back().size + toks.back().ws;
   size_t size = end - toks.front().begin;
   for (const MessageToken& m : toks)
-    if (m.type != 0) size += self.type_name(static_cast<TokenType>(m.type)).size() + 2 - m.size;
+    if (m.type != 0) size += type_name(m.type).size() + 2 - m.size;
   out.resize(size);
   char* at = out.data();
   size_t from = toks.front().begin;
   for (const MessageToken& m : toks) {
     if (m.type == 0) continue;
     put(at, msg.substr(from, m.begin - from));
-    put_placeholder(at, self.type_name(static_cast<TokenType>(m.type)));
+    put_placeholder(at, type_name(m.type));
     from = m.begin + m.size;
   }
   put(at, msg.substr(from, end - from));
 }
 
 namespace {
-// `s = text` for a text that never aliases `s`: a resize and a copy, without assign()'s aliasing checks.
-void set_text(std::string& s, std::string_view text) {
-  s.resize(text.size());
-  if (!text.empty()) std::memcpy(s.data(), text.data(), text.size());
-}
+// `s = text`: assign() copies within the capacity and only sets the new end (resize() and a
+// copy, as before, zero-filled a longer text's bytes before the copy overwrote them).
+void set_text(std::string& s, std::string_view text) { s.assign(text.data(), text.size()); }
 }  // namespace
 
-// The placeholders' values, in order (existing Variables keep their strings' capacity).
-void Masker::Impl::write_variables(Record& record, const Masker& self) const {
+// The placeholders' values, in order (existing Variables keep their strings' capacity, and a
+// type name already in place is not written again).
+void Masker::Impl::write_variables(Record& record) const {
   size_t placeholders = 0;
   for (const MessageToken& m : record.tokens) placeholders += m.type != 0;
-  record.variables.resize(placeholders);
-  size_t k = 0;
+  if (record.variables.size() != placeholders) record.variables.resize(placeholders);
+  Variable* v = record.variables.data();
+  const char* msg = record.message.data();
   for (const MessageToken& m : record.tokens) {
     if (m.type == 0) continue;
-    Variable& v = record.variables[k++];
-    set_text(v.type, self.type_name(static_cast<TokenType>(m.type)));
-    set_text(v.value, std::string_view(record.message).substr(m.begin, m.size));
+    const std::string_view name = type_name(m.type);
+    if (!text::equal(v->type, name)) set_text(v->type, name);
+    set_text(v->value, std::string_view(msg + m.begin, m.size));
+    ++v;
   }
 }
 
 void Masker::apply(Record& record) const {
   record.tokens_of = message_hash(record.message);
-  impl_->apply_hashed(record, impl_->thread_cache(), *this);
+  impl_->apply_hashed(record, impl_->thread_cache());
 }
 
 // Masks records[i] while the memory it needs comes in: records[i + 8] has its text asked for,
@@ -661,19 +663,19 @@ void Masker::apply(std::span<Record> records) const {
       if (cache) cache->prefetch_entry(records[i + 4].tokens_of);
     }
     if (cache && i + 2 < n) cache->prefetch_block(records[i + 2].tokens_of);
-    impl_->apply_hashed(records[i], cache, *this);
+    impl_->apply_hashed(records[i], cache);
   }
 }
 
 // apply() once record.tokens_of holds the message's hash.
-void Masker::Impl::apply_hashed(Record& record, MaskCache* cache, const Masker& self) const {
-  const Masked m = mask(record.message, record.tokens_of, cache, self);
+void Masker::Impl::apply_hashed(Record& record, MaskCache* cache) const {
+  const Masked m = mask(record.message, record.tokens_of, cache);
   record.tokens.assign(m.tokens.begin(), m.tokens.end());
   if (m.has_masked)
     record.masked.assign(m.masked);
   else
-    write_masked(record.message, record.tokens, self, record.masked);
-  write_variables(record, self);
+    write_masked(record.message, record.tokens, record.masked);
+  write_variables(record);
 }
 
 void store_tokens(const std::vector<Token>& tokens, Record& record) {
