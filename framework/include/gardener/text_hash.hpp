@@ -30,7 +30,7 @@ constexpr uint64_t kP0 = 0xa0761d6478bd642full, kP1 = 0xe7037ed1a0b428dbull;
 }  // namespace detail
 
 /// A fast, well-mixed hash for hash tables (not stable across versions: never store it).
-inline uint64_t hash(std::string_view s) {
+[[gnu::always_inline]] inline uint64_t hash(std::string_view s) {
   using namespace detail;
   const char* p = s.data();
   const size_t n = s.size();
@@ -54,7 +54,7 @@ inline uint64_t hash(std::string_view s) {
 }
 
 /// a == b without a memcmp call for short strings.
-inline bool equal(std::string_view a, std::string_view b) {
+[[gnu::always_inline]] inline bool equal(std::string_view a, std::string_view b) {
   const size_t n = a.size();
   if (n != b.size()) return false;
   const char *p = a.data(), *q = b.data();
