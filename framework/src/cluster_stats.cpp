@@ -91,7 +91,9 @@ constexpr size_t kMaxSecondMarks = 32;
 
 }  // namespace
 
-void ClusterStats::add(const Record& r) {
+void ClusterStats::add(const Record& r) { add(r, 0); }
+
+void ClusterStats::add(const Record& r, uint64_t message_hash) {
   bool same_second = count_ > 0 && r.timestamp_ns / kNsPerSecond == last_ / kNsPerSecond;
   ++count_;
   if (first_ == 0 || r.timestamp_ns < first_) first_ = r.timestamp_ns;
@@ -106,7 +108,8 @@ void ClusterStats::add(const Record& r) {
   bump(functions_, r.function, limits_.max_tracked_values);
   bump(revisions_, label_value(r.resource_labels, "revision_name"), limits_.max_tracked_values);
   keep_sample(samples_, limits_.max_samples, r);
-  extract_link_keys(r, [&](std::string_view key, std::string_view value) { add_link_key(key, value, r.timestamp_ns); });
+  extract_link_keys(
+      r, [&](std::string_view key, std::string_view value) { add_link_key(key, value, r.timestamp_ns); }, message_hash);
   if (!same_second) add_link_key(kSecondMark, std::to_string(r.timestamp_ns / kNsPerSecond), r.timestamp_ns);
 }
 

@@ -123,9 +123,10 @@ bool DrainClusterer::stored_tokens(const Record& r, std::vector<Token>& tokens) 
   return true;
 }
 
-void DrainClusterer::add_record(Batch& batch, LengthRoot& root, size_t i, const std::vector<Token>& tokens) {
+void DrainClusterer::add_record(Batch& batch, LengthRoot& root, size_t i, const std::vector<Token>& tokens,
+                                uint64_t message_hash) {
   Record& r = batch.records[i];
-  refs_[i] = engine_->add(root, tokens, seq_ + i, &r);
+  refs_[i] = engine_->add(root, tokens, seq_ + i, &r, message_hash);
   if (!refs_[i].ok()) return;
   r.cluster_id = engine_->provisional_id(root, refs_[i]);
   if (extract_ && r.variables.empty()) extract_variables(r, tokens);
@@ -160,7 +161,7 @@ void DrainClusterer::cluster_lengths(Batch& batch, const std::vector<size_t>& le
       if (batch.records[i].tokens.empty()) {
         add_record(batch, *root, i, tokens_[i]);
       } else if (stored_tokens(batch.records[i], stored)) {
-        add_record(batch, *root, i, stored);
+        add_record(batch, *root, i, stored, batch.records[i].tokens_of);  // load_tokens() checked it
       } else {
         stale.push_back(i);
       }

@@ -462,8 +462,15 @@ Node* DrainEngine::descend(LengthRoot& root, const std::vector<Token>& tokens, b
   size_t layers = std::min<size_t>(params_.depth > 2 ? params_.depth - 2 : 0, tokens.size());
   for (size_t d = 0; d < layers; ++d) {
     std::string_view key = tree_key(tokens[d]);
+    if (node->last_key && text::equal(*node->last_key, key)) {
+      if (path) path->push_back(node->last_key);
+      node = node->last_child;
+      continue;
+    }
     auto it = node->children.find(key);
     if (it != node->children.end()) {
+      node->last_key = &it->first;
+      node->last_child = it->second.get();
       node = it->second.get();
       if (path) path->push_back(&it->first);
       continue;
@@ -725,7 +732,8 @@ int DrainEngine::choose_sub(Group& g, const std::vector<Token>& tokens) {
   return static_cast<int>(g.subs.size() - 1);
 }
 
-Ref DrainEngine::add(LengthRoot& root, const std::vector<Token>& tokens, uint64_t seq, const Record* record) {
+Ref DrainEngine::add(LengthRoot& root, const std::vector<Token>& tokens, uint64_t seq, const Record* record,
+                     uint64_t message_hash) {
   Ref ref;
   ref.length = static_cast<uint32_t>(tokens.size());
   thread_local std::vector<const std::string*> path;  // keys owned by the tree: no copies per line
@@ -757,7 +765,7 @@ Ref DrainEngine::add(LengthRoot& root, const std::vector<Token>& tokens, uint64_
   ++sub.window_count;
   if (params_.keep_stats && record) {
     if (!sub.stats) sub.stats = std::make_unique<ClusterStats>();
-    sub.stats->add(*record);
+    sub.stats->add(*record, message_hash);
     if (g.names_version != g.version) {
       g.var_names.clear();
       for (const auto& t : g.tmpl)

@@ -81,6 +81,11 @@ struct Group {
 struct Node {
   std::unordered_map<std::string, std::unique_ptr<Node>, text::Hash, text::Equal> children;
   std::vector<uint32_t> groups;  // at the leaf
+  // The child the last descent took: a length's records come in runs of one event, so the next
+  // record usually takes it too, for one comparison instead of a hash and a lookup. Children are
+  // never erased, so the key and the node stay where they are.
+  const std::string* last_key = nullptr;
+  Node* last_child = nullptr;
 };
 
 struct LengthRoot {
@@ -116,7 +121,9 @@ class DrainEngine {
   LengthRoot& root(size_t length);
   LengthRoot* find_root(size_t length);
   /// Adds (or, match-only, matches) one tokenized message. Touches only `root`.
-  Ref add(LengthRoot& root, const std::vector<Token>& tokens, uint64_t seq, const Record* record);
+  /// `message_hash`: message_hash(record->message) when the caller has it, else 0.
+  Ref add(LengthRoot& root, const std::vector<Token>& tokens, uint64_t seq, const Record* record,
+          uint64_t message_hash = 0);
   /// The id the record gets now (the final id may differ after the post-passes).
   const std::string& provisional_id(LengthRoot& root, const Ref& ref);
   /// LRU eviction down to max_clusters; evicted clusters keep their counts (retired list).

@@ -200,8 +200,9 @@ std::vector<uint64_t>& keyless_texts() {
   return keyless;
 }
 
-void scan_remembered(std::string_view text, const Found& found) {
-  const uint64_t h = XXH3_64bits(text.data(), text.size()) | 1;  // never 0, the empty slot
+// `hash` is message_hash(text) (XXH3-64) when the caller has it, else 0.
+void scan_remembered(std::string_view text, const Found& found, uint64_t hash) {
+  const uint64_t h = (hash ? hash : XXH3_64bits(text.data(), text.size())) | 1;  // never 0, the empty slot
   uint64_t& slot = keyless_texts()[h & (kRemembered - 1)];
   if (slot == h) return;
   bool any = false;
@@ -241,7 +242,8 @@ void prefetch_link_keys(const Record& r) {
   __builtin_prefetch(&keyless_texts()[(r.tokens_of | 1) & (kRemembered - 1)]);
 }
 
-void extract_link_keys(const Record& r, const std::function<void(std::string_view, std::string_view)>& found) {
+void extract_link_keys(const Record& r, const std::function<void(std::string_view, std::string_view)>& found,
+                       uint64_t message_hash) {
   if (!r.trace.empty()) {
     std::string_view t = r.trace;
     auto slash = t.rfind('/');
@@ -258,12 +260,12 @@ void extract_link_keys(const Record& r, const std::function<void(std::string_vie
     }
   }
   // The raw entry holds the message and the payload's fields; plain-text records only the message.
-  if (r.raw.empty()) return scan_remembered(r.message, found);
+  if (r.raw.empty()) return scan_remembered(r.message, found, message_hash);
   const std::string_view raw = r.raw;
   const size_t at = message_start(raw, r.message);
   if (at == std::string_view::npos) return scan_link_keys(raw, found);
   scan_link_keys(raw.substr(0, at), found);  // the line's own fields: time, level, component
-  scan_remembered(r.message, found);
+  scan_remembered(r.message, found, message_hash);
 }
 
 }  // namespace v1

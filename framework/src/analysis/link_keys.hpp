@@ -3,6 +3,7 @@
 // its trace field, its entry labels, and id-like values after known key names in the message or
 // raw entry ("connection main_c1ac73f8", "request_id=…", "\"connection_id\": \"…\""). A hand
 // scanner: it runs on every clustered line, so no regex engine and no allocation per miss.
+#include <cstdint>
 #include <functional>
 #include <string_view>
 
@@ -13,7 +14,9 @@ inline namespace v1 {
 
 /// Calls `found(key, value)` for every linking value of the record. Keys are canonical:
 /// "trace", "request", "connection", "correlation", "session".
-void extract_link_keys(const Record& record, const std::function<void(std::string_view, std::string_view)>& found);
+/// `message_hash`, when not 0, is message_hash(record.message), which the caller already has.
+void extract_link_keys(const Record& record, const std::function<void(std::string_view, std::string_view)>& found,
+                       uint64_t message_hash = 0);
 
 /// Asks the memory for what extract_link_keys() will look up for this record (its message's slot
 /// among the texts this thread saw without a key), a few records ahead of it.
