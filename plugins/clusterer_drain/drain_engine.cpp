@@ -694,7 +694,7 @@ void DrainEngine::merge_subs_by_key(Group& g) {
   }
 }
 
-int DrainEngine::choose_sub(Group& g, const std::vector<Token>& tokens) {
+int DrainEngine::choose_sub(Group& g, const std::vector<Token>& tokens, const std::vector<uint32_t>& var_pos) {
   for (;;) {
     int live = 0, heaviest = -1;
     for (size_t s = 0; s < g.subs.size(); ++s) {
@@ -702,8 +702,8 @@ int DrainEngine::choose_sub(Group& g, const std::vector<Token>& tokens) {
       if (sub.parent >= 0) continue;
       ++live;
       bool same = true;
-      for (size_t i = 0; i < tokens.size() && same; ++i)
-        if (g.tmpl[i].type != TokenType::Word && g.trackers[i].candidate()) same = text::equal(sub.key[i], tokens[i].text);
+      for (size_t k = 0; k < var_pos.size() && same; ++k)
+        if (const uint32_t i = var_pos[k]; g.trackers[i].candidate()) same = text::equal(sub.key[i], tokens[i].text);
       if (same) return static_cast<int>(s);
     }
     if (!params_.learn) {
@@ -736,8 +736,17 @@ Ref DrainEngine::add(LengthRoot& root, const std::vector<Token>& tokens, uint64_
                      uint64_t message_hash) {
   Ref ref;
   ref.length = static_cast<uint32_t>(tokens.size());
-  thread_local std::vector<const std::string*> path;  // keys owned by the tree: no copies per line
+  // The calling thread's lists: the tree keys on the way down (owned by the tree: no copies per
+  // line) and the template's variable positions, read once (only update_group() changes them here).
+  struct Scratch {
+    std::vector<const std::string*> path;
+    std::vector<uint32_t> var_pos;
+  };
+  thread_local Scratch scratch;
+  std::vector<const std::string*>& path = scratch.path;
+  std::vector<uint32_t>& var_pos = scratch.var_pos;
   path.clear();
+  var_pos.clear();
   Node* leaf = descend(root, tokens, params_.learn, params_.learn ? &path : nullptr);
   if (!leaf) return ref;
   const Match match = best_group(root, *leaf, tokens);
@@ -752,14 +761,18 @@ Ref DrainEngine::add(LengthRoot& root, const std::vector<Token>& tokens, uint64_
     if (!match.unchanged) update_group(g, tokens);
     for (size_t i = 0; i < tokens.size(); ++i) {
       if (g.tmpl[i].type == TokenType::Word) continue;
+      var_pos.push_back(static_cast<uint32_t>(i));
       if (is_placeholder(tokens[i].type)) continue;
       add_value(g, i, tokens[i].text, 1);
     }
     if (g.version != before) merge_subs_by_key(g);
+  } else {
+    for (size_t i = 0; i < tokens.size(); ++i)
+      if (g.tmpl[i].type != TokenType::Word) var_pos.push_back(static_cast<uint32_t>(i));
   }
   ++g.count;
   g.last_seq = seq;
-  int s = choose_sub(g, tokens);
+  int s = choose_sub(g, tokens, var_pos);
   Sub& sub = g.subs[s];
   ++sub.count;
   ++sub.window_count;
@@ -772,12 +785,7 @@ Ref DrainEngine::add(LengthRoot& root, const std::vector<Token>& tokens, uint64_
         if (t.type != TokenType::Word) add_variable_name(g.var_names, masker_, t.type);
       g.names_version = g.version;
     }
-    size_t k = 0;
-    for (size_t i = 0; i < tokens.size(); ++i) {
-      if (g.tmpl[i].type == TokenType::Word) continue;
-      sub.stats->add_variable(k, g.var_names[k], tokens[i].text);
-      ++k;
-    }
+    for (size_t k = 0; k < var_pos.size(); ++k) sub.stats->add_variable(k, g.var_names[k], tokens[var_pos[k]].text);
   }
   ref.group = gi;
   ref.sub = s;

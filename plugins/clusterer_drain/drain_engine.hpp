@@ -160,7 +160,8 @@ class DrainEngine {
   int create_group(LengthRoot& root, Node& leaf, const std::vector<Token>& tokens,
                    const std::vector<const std::string*>& path);
   void update_group(Group& g, const std::vector<Token>& tokens);
-  int choose_sub(Group& g, const std::vector<Token>& tokens);
+  // `var_pos`: the template's variable positions (the only ones a sub's key can hold).
+  int choose_sub(Group& g, const std::vector<Token>& tokens, const std::vector<uint32_t>& var_pos);
   void merge_subs_by_key(Group& g);
   void add_value(Group& g, size_t pos, std::string_view word, uint64_t n);
   void insert_stats_position(Group& g, size_t pos, const std::string& word) const;
