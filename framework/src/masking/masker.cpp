@@ -618,21 +618,21 @@ namespace {
 void set_text(std::string& s, std::string_view text) { s.assign(text.data(), text.size()); }
 }  // namespace
 
-// The placeholders' values, in order (existing Variables keep their strings' capacity, and a
-// type name already in place is not written again).
+// The placeholders' values, in order, in one pass over the tokens (existing Variables keep their
+// strings' capacity, and a type name already in place is not written again).
 void Masker::Impl::write_variables(Record& record) const {
-  size_t placeholders = 0;
-  for (const MessageToken& m : record.tokens) placeholders += m.type != 0;
-  if (record.variables.size() != placeholders) record.variables.resize(placeholders);
-  Variable* v = record.variables.data();
+  std::vector<Variable>& vars = record.variables;
   const char* msg = record.message.data();
+  size_t k = 0;
   for (const MessageToken& m : record.tokens) {
     if (m.type == 0) continue;
+    if (k == vars.size()) vars.emplace_back();
+    Variable& v = vars[k++];
     const std::string_view name = type_name(m.type);
-    if (!text::equal(v->type, name)) set_text(v->type, name);
-    set_text(v->value, std::string_view(msg + m.begin, m.size));
-    ++v;
+    if (!text::equal(v.type, name)) set_text(v.type, name);
+    set_text(v.value, std::string_view(msg + m.begin, m.size));
   }
+  if (k < vars.size()) vars.resize(k);
 }
 
 void Masker::apply(Record& record) const {
