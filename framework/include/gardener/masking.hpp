@@ -109,7 +109,7 @@ class Masker {
 /// Keeps `tokens` (views into record.message) on the record, stamped with the message's hash.
 void store_tokens(const std::vector<Token>& tokens, Record& record);
 /// The record's stored tokens as views into its message; false when there are none or the
-/// message changed since they were stored (then tokenize again).
+/// message changed since they were stored (then `out` holds nothing useful: tokenize again).
 bool load_tokens(const Record& record, std::vector<Token>& out);
 
 /// Renders tokens: constants as text, placeholders as "<*>" (typed=false) or "<TYPE>".

@@ -705,9 +705,14 @@ void store_tokens(const std::vector<Token>& tokens, Record& record) {
 bool load_tokens(const Record& record, std::vector<Token>& out) {
   const std::string_view msg = record.message;
   if (record.tokens.empty() || record.tokens_of != message_hash(msg)) return false;
-  for (const MessageToken& m : record.tokens)
+  // Views and bounds in one pass: offsets past the message's end (a buggy upstream) fail the load.
+  out.resize(record.tokens.size());
+  Token* t = out.data();
+  for (const MessageToken& m : record.tokens) {
     if (size_t{m.begin} + m.size + m.ws > msg.size()) return false;
-  to_views(msg, record.tokens, out);
+    const char* text = msg.data() + m.begin;
+    *t++ = Token{std::string_view(text, m.size), std::string_view(text + m.size, m.ws), static_cast<TokenType>(m.type)};
+  }
   return true;
 }
 
