@@ -8,10 +8,24 @@ inline namespace v1 {
 namespace {
 // Batches come back to back (the template's, then the drain's), so a worker that just finished
 // spins this long before it sleeps: waking a sleeping thread costs more than a batch's tail. It
-// spins with sched_yield, not `pause`: a template's pool and a drain's pool each have a worker,
-// and a worker spinning with `pause` kept the other pool's threads off a core (2 threads: 1.25x
-// one thread's speed with `pause`, 1.4x with yield).
+// spins with sched_yield, not `pause`: other threads want the core too (a pipeline's stage
+// threads; before pools were shared, the other stage's pool), and a worker spinning with `pause`
+// kept them off it (2 threads: 1.25x one thread's speed with `pause`, 1.4x with yield).
 constexpr int kSpins = 2000;
+
+// Runs every task on the calling thread, with run()'s contract: a task that throws does not stop
+// the others, and the first exception is rethrown at the end.
+void run_here(size_t tasks, const std::function<void(size_t)>& task) {
+  std::exception_ptr first;
+  for (size_t k = 0; k < tasks; ++k) {
+    try {
+      task(k);
+    } catch (...) {
+      if (!first) first = std::current_exception();
+    }
+  }
+  if (first) std::rethrow_exception(first);
+}
 }  // namespace
 
 WorkerPool::WorkerPool(size_t threads) : blocks_(std::max<size_t>(threads, 1)) {
@@ -106,10 +120,7 @@ void WorkerPool::work(size_t self) {
 
 void WorkerPool::run(size_t tasks, const std::function<void(size_t)>& task) {
   if (tasks == 0) return;
-  if (workers_.empty() || tasks == 1) {
-    for (size_t k = 0; k < tasks; ++k) task(k);
-    return;
-  }
+  if (workers_.empty() || tasks == 1) return run_here(tasks, task);
   uint64_t gen;
   {
     std::unique_lock lock(mu_);
@@ -117,8 +128,7 @@ void WorkerPool::run(size_t tasks, const std::function<void(size_t)>& task) {
     // caller that finds it busy runs its tasks itself, rather than idle while its cores are taken.
     if (task_ != nullptr) {
       lock.unlock();
-      for (size_t k = 0; k < tasks; ++k) task(k);
-      return;
+      return run_here(tasks, task);
     }
     task_ = &task;
     tasks_ = tasks;
@@ -134,7 +144,6 @@ void WorkerPool::run(size_t tasks, const std::function<void(size_t)>& task) {
   std::unique_lock lock(mu_);
   done_.wait(lock, [&] { return finished_ == tasks_; });
   task_ = nullptr;
-  done_.notify_all();  // a run waiting for its turn
   if (std::exception_ptr error = std::exchange(error_, nullptr)) {
     lock.unlock();
     std::rethrow_exception(error);

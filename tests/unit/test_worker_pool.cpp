@@ -109,6 +109,23 @@ TEST(WorkerPool, RethrowsATasksExceptionAfterTheRunEnds) {
   EXPECT_EQ(after.load(), 4);
 }
 
+// The same contract when the tasks run on the calling thread alone (a pool of one, or a shared
+// pool busy with another stage's run).
+TEST(WorkerPool, TasksOnTheCallerAlsoAllRunBeforeTheRethrow) {
+  WorkerPool pool(1);
+  std::vector<int> hits(5, 0);
+  try {
+    pool.run(5, [&](size_t k) {
+      ++hits[k];
+      if (k == 1 || k == 3) throw std::runtime_error("task " + std::to_string(k));
+    });
+    ADD_FAILURE() << "run() did not rethrow";
+  } catch (const std::runtime_error& e) {
+    EXPECT_STREQ(e.what(), "task 1") << "the first exception is the one rethrown";
+  }
+  EXPECT_EQ(hits, std::vector<int>(5, 1));
+}
+
 TEST(WorkerPool, OneThreadRunsInline) {
   WorkerPool pool(1);
   const auto caller = std::this_thread::get_id();
