@@ -160,13 +160,17 @@ void extend_ws(Token& last, std::string_view msg, size_t i, size_t j) {
 }
 
 // Views into `msg` of tokens kept as offsets.
-void to_views(std::string_view msg, std::span<const MessageToken> offsets, std::vector<Token>& out) {
+// Token views of `msg` from its offsets, checked in the same pass: false when an offset runs past
+// the message's end (stored tokens from a buggy upstream), and `out` is then of no use.
+bool to_views(std::string_view msg, std::span<const MessageToken> offsets, std::vector<Token>& out) {
   out.resize(offsets.size());
-  for (size_t i = 0; i < offsets.size(); ++i) {
-    const MessageToken& m = offsets[i];
+  Token* t = out.data();
+  for (const MessageToken& m : offsets) {
+    if (size_t{m.begin} + m.size + m.ws > msg.size()) return false;
     const char* text = msg.data() + m.begin;
-    out[i] = Token{std::string_view(text, m.size), std::string_view(text + m.size, m.ws), static_cast<TokenType>(m.type)};
+    *t++ = Token{std::string_view(text, m.size), std::string_view(text + m.size, m.ws), static_cast<TokenType>(m.type)};
   }
+  return true;
 }
 
 }  // namespace
@@ -521,7 +525,7 @@ Masker::Impl::Masked Masker::Impl::mask(std::string_view message, uint64_t hash,
 }
 
 void Masker::tokenize(std::string_view message, std::vector<Token>& out) const {
-  to_views(message, impl_->mask(message, message_hash(message), impl_->thread_cache()).tokens, out);
+  to_views(message, impl_->mask(message, message_hash(message), impl_->thread_cache()).tokens, out);  // in bounds: ours
 }
 
 void Masker::set_cache_entries(size_t entries) { impl_->cache_entries = entries; }
@@ -612,14 +616,9 @@ void Masker::Impl::write_masked(std::string_view msg, const Offsets& toks, std::
   put(at, msg.substr(from, end - from));
 }
 
-namespace {
-// `s = text`: assign() copies within the capacity and only sets the new end (resize() and a
-// copy, as before, zero-filled a longer text's bytes before the copy overwrote them).
-void set_text(std::string& s, std::string_view text) { s.assign(text.data(), text.size()); }
-}  // namespace
-
 // The placeholders' values, in order, in one pass over the tokens (existing Variables keep their
-// strings' capacity, and a type name already in place is not written again).
+// strings' capacity, and a type name already in place is not written again). assign(), not
+// resize() and a copy: resize() zero-filled a longer value before the copy overwrote it.
 void Masker::Impl::write_variables(Record& record) const {
   std::vector<Variable>& vars = record.variables;
   const char* msg = record.message.data();
@@ -629,8 +628,8 @@ void Masker::Impl::write_variables(Record& record) const {
     if (k == vars.size()) vars.emplace_back();
     Variable& v = vars[k++];
     const std::string_view name = type_name(m.type);
-    if (!text::equal(v.type, name)) set_text(v.type, name);
-    set_text(v.value, std::string_view(msg + m.begin, m.size));
+    if (!text::equal(v.type, name)) v.type.assign(name);
+    v.value.assign(msg + m.begin, m.size);
   }
   if (k < vars.size()) vars.resize(k);
 }
@@ -704,16 +703,7 @@ void store_tokens(const std::vector<Token>& tokens, Record& record) {
 
 bool load_tokens(const Record& record, std::vector<Token>& out) {
   const std::string_view msg = record.message;
-  if (record.tokens.empty() || record.tokens_of != message_hash(msg)) return false;
-  // Views and bounds in one pass: offsets past the message's end (a buggy upstream) fail the load.
-  out.resize(record.tokens.size());
-  Token* t = out.data();
-  for (const MessageToken& m : record.tokens) {
-    if (size_t{m.begin} + m.size + m.ws > msg.size()) return false;
-    const char* text = msg.data() + m.begin;
-    *t++ = Token{std::string_view(text, m.size), std::string_view(text + m.size, m.ws), static_cast<TokenType>(m.type)};
-  }
-  return true;
+  return !record.tokens.empty() && record.tokens_of == message_hash(msg) && to_views(msg, record.tokens, out);
 }
 
 std::string render_tokens(const Masker& masker, const std::vector<Token>& tokens, bool typed) {
