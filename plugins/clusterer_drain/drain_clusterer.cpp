@@ -154,8 +154,9 @@ void DrainClusterer::cluster_lengths(Batch& batch, const std::vector<size_t>& le
     for (size_t p = 0; p < ids.size(); ++p) {
       if (p + 2 * kAhead < ids.size()) prefetch_record(batch.records[ids[p + 2 * kAhead]]);
       if (p + kAhead < ids.size()) {
-        prefetch_record_text(batch.records[ids[p + kAhead]]);
-        if (params_.keep_stats) ClusterStats::prefetch(batch.records[ids[p + kAhead]]);
+        const Record& next = batch.records[ids[p + kAhead]];
+        prefetch_record_text(next);
+        if (params_.keep_stats) ClusterStats::prefetch(next);
       }
       const size_t i = ids[p];
       if (batch.records[i].tokens.empty()) {

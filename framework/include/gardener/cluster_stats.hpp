@@ -30,8 +30,8 @@ class ClusterStats {
   /// Adds one record. `variable_values` are the values of the template's variable positions
   /// (empty for rules); their position names come from `variable_names`.
   void add(const Record& record);
-  /// The same, for a caller that has message_hash(record.message) already (the drain has it from
-  /// load_tokens()): the message is not hashed again. Since SDK 3.4.
+  /// The same, for a caller that has the XXH3-64 hash of record.message already: record.tokens_of
+  /// once load_tokens() accepted the record. The message is not hashed again. Since SDK 3.4.
   void add(const Record& record, uint64_t message_hash);
   /// Asks the memory for what add(record) reads besides the record and the statistics (the
   /// thread's memory of messages without link keys); call it a few records ahead. Since SDK 3.4.

@@ -200,7 +200,8 @@ std::vector<uint64_t>& keyless_texts() {
   return keyless;
 }
 
-// `hash` is message_hash(text) (XXH3-64) when the caller has it, else 0.
+// `hash` is the text's XXH3-64 hash when the caller has it, else 0: the hash Record::tokens_of
+// holds, so prefetch_link_keys() can ask for the slot by it.
 void scan_remembered(std::string_view text, const Found& found, uint64_t hash) {
   const uint64_t h = (hash ? hash : XXH3_64bits(text.data(), text.size())) | 1;  // never 0, the empty slot
   uint64_t& slot = keyless_texts()[h & (kRemembered - 1)];

@@ -14,7 +14,7 @@ inline namespace v1 {
 
 /// Calls `found(key, value)` for every linking value of the record. Keys are canonical:
 /// "trace", "request", "connection", "correlation", "session".
-/// `message_hash`, when not 0, is message_hash(record.message), which the caller already has.
+/// `message_hash`, when not 0, is the XXH3-64 hash of record.message, which the caller already has.
 void extract_link_keys(const Record& record, const std::function<void(std::string_view, std::string_view)>& found,
                        uint64_t message_hash = 0);
 
