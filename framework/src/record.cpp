@@ -58,6 +58,22 @@ std::optional<Severity> parse_severity(std::string_view text) {
   return std::nullopt;
 }
 
+void Record::clear() {
+  timestamp_ns = 0;
+  severity = Severity::Default;
+  line = 0;
+  tokens_of = 0;
+  dropped = false;
+  for (std::string* s : {&message, &module, &function, &file, &logger, &service, &resource_type, &trace, &span_id,
+                         &insert_id, &log_name, &raw, &origin, &masked, &cluster_id})
+    s->clear();
+  resource_labels.clear();
+  labels.clear();
+  variables.clear();
+  tokens.clear();
+  tags.clear();
+}
+
 std::string_view label_value(const Labels& labels, std::string_view key) {
   for (const auto& [k, v] : labels)
     if (k == key) return v;

@@ -1,5 +1,7 @@
 #include "runner.hpp"
 
+#include "input/spare_records.hpp"
+
 #include <gardener/redaction.hpp>
 
 #include <array>
@@ -70,18 +72,23 @@ class Execution {
   bool stopped() const { return o_.stop && o_.stop->load(); }
 
  private:
-  class StageEmitter : public Emitter {
+  class StageEmitter : public Emitter, public detail::SpareRecords {
    public:
     StageEmitter(Execution& e, size_t node) : e_(e), node_(node) {}
     bool emit(Batch&& batch) override {
       e_.count_source(node_, batch);
-      e_.free_finished_records();
+      if (!refills_) e_.free_finished_records();  // a refilling source takes them instead
       return e_.forward(node_, std::make_shared<Batch>(std::move(batch)));
+    }
+    std::vector<Record> take_spare_records() override {
+      refills_ = true;
+      return e_.take_finished_records();
     }
 
    private:
     Execution& e_;
     size_t node_;
+    bool refills_ = false;
   };
 
   void count_source(size_t node, const Batch& batch) {
@@ -169,13 +176,21 @@ class Execution {
     }
   }
 
-  // Records every clusterer is done with are freed by a source thread, the thread that allocated
-  // most of their memory (cheaper for the allocator: freeing them on the template transform's
-  // thread instead cost it more CPU than the source saved), and not by the clusterer's, which is
-  // the pipeline's busiest stage. Bounded: past a few batches the clusterer frees them itself.
+  // Records every clusterer is done with go back to a source thread, the thread that allocated
+  // most of their memory: a reading source refills them (input/spare_records.hpp), any other one
+  // frees them (cheaper for the allocator than freeing them on the template transform's thread,
+  // and not on the clusterer's, the pipeline's busiest stage). Bounded: past a few batches the
+  // clusterer frees them itself.
   void hand_back(std::vector<Record>&& records) {
     std::lock_guard lock(finished_mu_);
     if (finished_.size() < kFinishedBatches) finished_.push_back(std::move(records));
+  }
+  std::vector<Record> take_finished_records() {
+    std::lock_guard lock(finished_mu_);
+    if (finished_.empty()) return {};
+    std::vector<Record> spare = std::move(finished_.back());
+    finished_.pop_back();
+    return spare;
   }
   void free_finished_records() {
     std::vector<Record> done;

@@ -87,6 +87,11 @@ struct Record {
   std::string cluster_id;          // empty while no clusterer claimed the record
   std::vector<std::string> tags;   // labels added by non-exclusive rules
   bool dropped = false;            // claimed by a drop rule: counted, never clustered or filed
+
+  /// Makes this a fresh record again while keeping the memory of every string and vector, so a
+  /// source can refill records a run is done with (Emitter::spare_records) without allocating per
+  /// field. A new field must be reset here too (tests/unit/test_record.cpp checks every field).
+  void clear();
 };
 
 /// Asks the CPU for a record's own memory ahead of use. A stage reads records that another

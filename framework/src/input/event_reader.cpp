@@ -15,6 +15,7 @@
 
 #include "input/byte_stream.hpp"
 #include "input/continuation.hpp"
+#include "input/spare_records.hpp"
 #include "input/utf8.hpp"
 
 namespace gardener {
@@ -93,7 +94,11 @@ struct EventReader::Impl {
   Context* ctx = nullptr;
   Emitter* out = nullptr;
   std::string display;
+  // records[0, filled) are the batch's; the rest are a finished batch's, refilled in place
+  // before new ones are allocated.
   Batch batch;
+  size_t filled = 0;
+  detail::SpareRecords* recycler = nullptr;  // the runner's emitter, or none
   bool stopped = false;
   bool has_pending = false;  // the batch's last record may still take continuation lines
   std::vector<std::string_view> values;
@@ -144,16 +149,35 @@ struct EventReader::Impl {
     return repaired;
   }
 
-  void flush_batch() {
-    if (batch.records.empty() || stopped) return;
-    if (ctx->stop_requested() || !out->emit(std::move(batch))) stopped = true;
+  /// The batch's next record: a finished one made fresh, else a new one.
+  Record& next_record() {
+    if (filled == batch.records.size())
+      batch.records.emplace_back();
+    else
+      batch.records[filled].clear();
+    return batch.records[filled++];
+  }
+  Record& last() { return batch.records[filled - 1]; }
+  /// Takes the batch's last record out (filtered or bad); its memory serves the next one.
+  void drop_last() { --filled; }
+
+  void start_batch() {
     batch.records.clear();
+    filled = 0;
+    if (recycler) batch.records = recycler->take_spare_records();
     batch.records.reserve(opt.batch_size);
+  }
+
+  void flush_batch() {
+    if (filled == 0 || stopped) return;
+    batch.records.resize(filled);  // spare records left over (filtered ones): freed here
+    if (ctx->stop_requested() || !out->emit(std::move(batch))) stopped = true;
+    start_batch();
   }
 
   /// Window and severity filters on the batch's last record: kept, or dropped again.
   void settle_last() {
-    Record& r = batch.records.back();
+    Record& r = last();
     const Window w = ctx->window();
     if (r.timestamp_ns == 0 && w.end > w.start) {
       // No timestamp in the input: stamp it with the read time, kept inside the window.
@@ -161,29 +185,27 @@ struct EventReader::Impl {
     }
     if (!w.contains(r.timestamp_ns)) {
       ++counts.outside_window;
-      batch.records.pop_back();
+      drop_last();
       return;
     }
     if (static_cast<int>(r.severity) < static_cast<int>(opt.min_severity)) {
       ++counts.below_severity;
-      batch.records.pop_back();
+      drop_last();
       return;
     }
     ++counts.records;
-    if (batch.records.size() >= opt.batch_size) flush_batch();
-  }
-
-  void finish(Record&& r) {
-    batch.records.push_back(std::move(r));
-    settle_last();
+    if (filled >= opt.batch_size) flush_batch();
   }
 
   void json_text(std::string_view text, uint64_t line) {
-    Record r;
+    Record& r = next_record();
     auto err = decode_log_entry(clean(text), r);
-    if (!err.empty()) return bad(origin(line), err);
-    r.origin = origin(line);
-    finish(std::move(r));
+    if (!err.empty()) {
+      drop_last();
+      return bad(origin(line), err);
+    }
+    set_origin(r.origin, line);
+    settle_last();
   }
 
   void flush_pending() {
@@ -239,9 +261,9 @@ struct EventReader::Impl {
     std::string_view text = clean(raw_line);
     bool matched = format && format->match(text, values);
     bool joins = has_pending && continuation && ((format && !matched) || continues(text));
-    if (joins && batch.records.back().message.size() + text.size() < static_cast<size_t>(opt.max_line_bytes)) {
+    if (joins && last().message.size() + text.size() < static_cast<size_t>(opt.max_line_bytes)) {
       ++counts.joined;
-      Record& pending = batch.records.back();
+      Record& pending = last();
       pending.message += '\n';
       pending.message.append(text);
       pending.raw += '\n';
@@ -252,7 +274,7 @@ struct EventReader::Impl {
     if (format && !matched)
       return bad(origin(line), "does not match log_format \"" + opt.log_format + "\"; fix log_format or the line");
     // Built in place in the batch: no move and no reset of a Record per line.
-    Record& pending = batch.records.emplace_back();
+    Record& pending = next_record();
     set_origin(pending.origin, line);
     pending.raw.assign(text);
     if (format)
@@ -292,11 +314,11 @@ struct EventReader::Impl {
   bool read(ByteStream& in, Context& c, Emitter& e, const std::string& name) {
     ctx = &c;
     out = &e;
+    recycler = dynamic_cast<detail::SpareRecords*>(&e);
     display = name;
     stopped = false;
     has_pending = false;
-    batch.records.clear();
-    batch.records.reserve(opt.batch_size);
+    start_batch();
     ++counts.streams;
     uint64_t before = in.bytes_read();
     InputFormat f = opt.format;
