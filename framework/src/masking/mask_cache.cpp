@@ -23,13 +23,14 @@ void MaskCache::grow(size_t entries) {
 
 const MaskCache::Entry* MaskCache::find(uint64_t owner, uint64_t hash, std::string_view message) {
   if (entries_.empty()) return nullptr;
-  const size_t first = set_of(hash);
-  for (size_t w = 0; w < kWays; ++w) {
-    if (hashes_[first + w] != hash) continue;
-    Entry& e = entries_[first + w];
-    if (e.owner_ == owner && e.message() == message) {
-      used_[first + w] = ++clock_;
-      return &e;
+  for (const size_t first : {set_of(hash), other_set_of(hash)}) {
+    for (size_t w = first; w < first + kWays; ++w) {
+      if (hashes_[w] != hash) continue;
+      Entry& e = entries_[w];
+      if (e.owner_ == owner && e.message() == message) {
+        used_[w] = ++clock_;
+        return &e;
+      }
     }
   }
   return nullptr;
@@ -37,6 +38,7 @@ const MaskCache::Entry* MaskCache::find(uint64_t owner, uint64_t hash, std::stri
 
 bool MaskCache::admit(uint64_t hash) {
   if (seen_.empty()) return false;
+  if (used_[victim(hash)] == 0) return true;  // room to spare: keeping it evicts nothing
   // Other bits than the set's index, so two messages of one set have their own marks.
   uint16_t& slot = seen_[(hash >> 24) & (seen_.size() - 1)];
   const auto mark = static_cast<uint16_t>((hash >> 48) | 1);
@@ -45,17 +47,26 @@ bool MaskCache::admit(uint64_t hash) {
   return false;
 }
 
+size_t MaskCache::victim(uint64_t hash) const {
+  // The set with more never filled entries takes the message (that balance is what makes two
+  // choices work); when neither has one, the least recently used entry of both goes.
+  const size_t sets[2] = {set_of(hash), other_set_of(hash)};
+  size_t empty[2] = {0, 0}, at = sets[0];
+  for (size_t k = 0; k < 2; ++k)
+    for (size_t w = sets[k]; w < sets[k] + kWays; ++w) {
+      empty[k] += used_[w] == 0;
+      if (used_[w] < used_[at]) at = w;
+    }
+  if (empty[0] == 0 && empty[1] == 0) return at;
+  const size_t first = sets[empty[1] > empty[0] ? 1 : 0];
+  for (size_t w = first; w < first + kWays; ++w)
+    if (used_[w] == 0) return w;
+  return at;  // not reached
+}
+
 const MaskCache::Entry& MaskCache::store(uint64_t owner, uint64_t hash, std::string_view message,
                                          const std::vector<MessageToken>& tokens, std::string_view masked) {
-  const size_t first = set_of(hash);
-  size_t at = first;
-  for (size_t w = first; w < first + kWays; ++w) {
-    if (used_[w] == 0) {  // never filled
-      at = w;
-      break;
-    }
-    if (used_[w] < used_[at]) at = w;
-  }
+  const size_t at = victim(hash);
   Entry& e = entries_[at];
   hashes_[at] = hash;
   used_[at] = ++clock_;
