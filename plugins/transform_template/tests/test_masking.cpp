@@ -309,7 +309,7 @@ TEST(Masking, CachedMessagesMaskLikeFreshOnes) {
   }
   lines.push_back("");
   const size_t distinct = lines.size();
-  for (int round = 0; round < 2; ++round)  // the second sighting is kept, the third found
+  for (int round = 0; round < 2; ++round)  // found again; in the 8-entry cache, kept from the second sighting
     for (size_t i = 0; i < distinct; i += 3) lines.push_back(lines[i]);  // repeats, near and far
   for (size_t i = 0; i < distinct; i += 7) lines.push_back(lines[distinct - 1 - i]);
   MaskSettings no_num;
