@@ -431,13 +431,20 @@ void Masker::Impl::collapse(std::string_view msg, Offsets& out) const {
         join(prev, t, pt == tt ? tt : TokenType::Var);
         continue;
       }
-      if (w >= 2 && prev.size == 1 && prev.ws == 0 && is_collapse_sep(msg[prev.begin]) &&
-          is_placeholder(type_of(out[w - 2])) && out[w - 2].ws == 0 && type_of(out[w - 2]) != TokenType::Quoted &&
-          tt != TokenType::Quoted) {
-        MessageToken& first = out[w - 2];
-        join(first, t, type_of(first) == tt ? tt : TokenType::Var);
-        --w;
-        continue;
+      // A glued separator between two values ("1,2", "10.0.0.1,10.0.0.2"), or one and the value's
+      // sign ("132,+1"; "-1" is one token already): one value. Two separators of other kinds
+      // stay ("<*>##<*>": a field layout the labels keep).
+      auto sep = [&](const MessageToken& m) { return m.size == 1 && m.ws == 0 && is_collapse_sep(msg[m.begin]); };
+      const bool sign = msg[prev.begin] == '+';
+      const size_t seps = !sep(prev) ? 0 : (sign && w >= 3 && sep(out[w - 2]) ? 2 : 1);
+      if (seps > 0 && w > seps) {
+        MessageToken& first = out[w - 1 - seps];
+        if (is_placeholder(type_of(first)) && first.ws == 0 && type_of(first) != TokenType::Quoted &&
+            tt != TokenType::Quoted) {
+          join(first, t, type_of(first) == tt ? tt : TokenType::Var);
+          w -= seps;
+          continue;
+        }
       }
     }
     out[w++] = t;

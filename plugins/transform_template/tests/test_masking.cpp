@@ -150,6 +150,9 @@ TEST(Masking, BoundsAndSignsStayWithTheirValue) {
 TEST(Masking, CollapseRuns) {
   EXPECT_EQ(typed("ips 10.0.0.1,10.0.0.2 up"), "ips <IP> up");
   EXPECT_EQ(typed("num=20,flags=62 x"), "num=<NUM>,flags=<NUM> x");  // words break runs
+  // A value's sign after the separator stays in the run; other doubled separators split it.
+  EXPECT_EQ(typed("en0: channel changed to 132,+1"), typed("en0: channel changed to 6"));
+  EXPECT_EQ(typed("steps = 1514067429071##3017##485543"), "steps = <NUM>##<NUM>##<NUM>");
   MaskSettings s;
   s.collapse = false;
   EXPECT_EQ(typed("ips 10.0.0.1,10.0.0.2 up", s), "ips <IP>,<IP> up");
