@@ -89,8 +89,8 @@ struct Record {
   bool dropped = false;            // claimed by a drop rule: counted, never clustered or filed
 
   /// Makes this a fresh record again while keeping the memory of every string and vector, so a
-  /// source can refill records a run is done with (Emitter::spare_records) without allocating per
-  /// field. A new field must be reset here too (tests/unit/test_record.cpp checks every field).
+  /// source can refill records a run is done with without allocating per field (the file and
+  /// stdin readers do). A new field must be reset here too (tests/unit/test_record.cpp checks).
   void clear();
 };
 

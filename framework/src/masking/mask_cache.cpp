@@ -51,17 +51,14 @@ size_t MaskCache::victim(uint64_t hash) const {
   // The set with more never filled entries takes the message (that balance is what makes two
   // choices work); when neither has one, the least recently used entry of both goes.
   const size_t sets[2] = {set_of(hash), other_set_of(hash)};
-  size_t empty[2] = {0, 0}, at = sets[0];
+  size_t empty[2] = {0, 0}, first_empty[2] = {0, 0}, lru = sets[0];
   for (size_t k = 0; k < 2; ++k)
     for (size_t w = sets[k]; w < sets[k] + kWays; ++w) {
-      empty[k] += used_[w] == 0;
-      if (used_[w] < used_[at]) at = w;
+      if (used_[w] == 0 && empty[k]++ == 0) first_empty[k] = w;
+      if (used_[w] < used_[lru]) lru = w;
     }
-  if (empty[0] == 0 && empty[1] == 0) return at;
-  const size_t first = sets[empty[1] > empty[0] ? 1 : 0];
-  for (size_t w = first; w < first + kWays; ++w)
-    if (used_[w] == 0) return w;
-  return at;  // not reached
+  if (empty[0] == 0 && empty[1] == 0) return lru;
+  return first_empty[empty[1] > empty[0] ? 1 : 0];
 }
 
 const MaskCache::Entry& MaskCache::store(uint64_t owner, uint64_t hash, std::string_view message,
