@@ -59,19 +59,23 @@ namespace {
 // Keeps the most severe distinct messages: a new one replaces the least severe (then oldest) sample.
 void keep_sample(std::vector<Sample>& samples, size_t max, const Record& r) {
   if (max == 0) return;
+  const bool full = samples.size() >= max;
+  auto weakest = samples.end();
+  if (full) {
+    weakest = std::min_element(samples.begin(), samples.end(), [](const Sample& a, const Sample& b) {
+      return static_cast<int>(a.severity) < static_cast<int>(b.severity);
+    });
+    // Most lines of a busy cluster: full, and no more severe than what it keeps. Nothing changes,
+    // so the messages need not be compared.
+    if (static_cast<int>(r.severity) <= static_cast<int>(weakest->severity)) return;
+  }
   for (const auto& s : samples) {
     if (s.message == r.message) return;
   }
-  if (samples.size() < max) {
+  if (!full)
     samples.push_back({r.timestamp_ns, r.severity, r.message, sample_entry(r)});
-    return;
-  }
-  auto weakest = std::min_element(samples.begin(), samples.end(), [](const Sample& a, const Sample& b) {
-    return static_cast<int>(a.severity) < static_cast<int>(b.severity);
-  });
-  if (static_cast<int>(r.severity) > static_cast<int>(weakest->severity)) {
+  else
     *weakest = {r.timestamp_ns, r.severity, r.message, sample_entry(r)};
-  }
 }
 
 std::string line_text(const Json& v) {

@@ -130,10 +130,12 @@ TEST(ClusterStats, SamplesAreBoundedAndKeepTheMostSevere) {
   s.add(record_at(2, Severity::Warning, "w2"));
   s.add(record_at(3, Severity::Critical, "c"));
   s.add(record_at(4, Severity::Warning, "w3"));
+  s.add(record_at(5, Severity::Critical, "c"));  // more severe than the weakest, but kept already
   Cluster c;
   s.fill(c);
   ASSERT_EQ(c.samples.size(), 2u);
   EXPECT_TRUE(c.samples[0].message == "c" || c.samples[1].message == "c");
+  EXPECT_NE(c.samples[0].message, c.samples[1].message);
 }
 
 TEST(ClusterStats, VariablesSaturateAtTheTrackingBound) {
