@@ -756,19 +756,14 @@ Ref DrainEngine::add(LengthRoot& root, const std::vector<Token>& tokens, uint64_
     gi = create_group(root, *leaf, tokens, path);
   }
   Group& g = *root.groups[gi];
+  const uint32_t before = g.version;
+  if (params_.learn && !match.unchanged) update_group(g, tokens);
+  for (size_t i = 0; i < tokens.size(); ++i)
+    if (g.tmpl[i].type != TokenType::Word) var_pos.push_back(static_cast<uint32_t>(i));
   if (params_.learn) {
-    uint32_t before = g.version;
-    if (!match.unchanged) update_group(g, tokens);
-    for (size_t i = 0; i < tokens.size(); ++i) {
-      if (g.tmpl[i].type == TokenType::Word) continue;
-      var_pos.push_back(static_cast<uint32_t>(i));
-      if (is_placeholder(tokens[i].type)) continue;
-      add_value(g, i, tokens[i].text, 1);
-    }
+    for (const uint32_t i : var_pos)  // add_value() changes the trackers, never the template
+      if (!is_placeholder(tokens[i].type)) add_value(g, i, tokens[i].text, 1);
     if (g.version != before) merge_subs_by_key(g);
-  } else {
-    for (size_t i = 0; i < tokens.size(); ++i)
-      if (g.tmpl[i].type != TokenType::Word) var_pos.push_back(static_cast<uint32_t>(i));
   }
   ++g.count;
   g.last_seq = seq;
