@@ -2,6 +2,7 @@
 #include "drain_clusterer.hpp"
 
 #include <algorithm>
+#include <array>
 
 namespace gardener::drain {
 
@@ -124,9 +125,9 @@ bool DrainClusterer::stored_tokens(const Record& r, std::vector<Token>& tokens) 
 }
 
 void DrainClusterer::add_record(Batch& batch, LengthRoot& root, size_t i, const std::vector<Token>& tokens,
-                                uint64_t message_hash) {
+                                uint64_t message_hash, uint64_t memo_key) {
   Record& r = batch.records[i];
-  refs_[i] = engine_->add(root, tokens, seq_ + i, &r, message_hash);
+  refs_[i] = engine_->add(root, tokens, seq_ + i, &r, message_hash, memo_key);
   if (!refs_[i].ok()) return;
   r.cluster_id = engine_->provisional_id(root, refs_[i]);
   if (extract_ && r.variables.empty()) extract_variables(r, tokens);
@@ -143,7 +144,7 @@ void DrainClusterer::extract_variables(Record& r, const std::vector<Token>& toke
 // In a pipeline the records were just written on another core: the next ones' memory is asked for
 // ahead of time (the record first, its text once the record is in).
 void DrainClusterer::cluster_lengths(Batch& batch, const std::vector<size_t>& lengths, std::vector<size_t>& stale) {
-  constexpr size_t kAhead = 4;
+  constexpr size_t kAhead = 4, kMemoAhead = 2;
   // A record's stored tokens are read into one list that stays in this core's cache; only the
   // records tokenized while filing have lists of their own (tokens_).
   thread_local std::vector<Token> thread_stored;
@@ -151,6 +152,15 @@ void DrainClusterer::cluster_lengths(Batch& batch, const std::vector<size_t>& le
   for (size_t len : lengths) {
     LengthRoot* root = engine_->find_root(len);
     const std::vector<size_t>& ids = by_length_[len];
+    // Memo keys, kMemoAhead records ahead (their tokens are in by then), and the memo's set asked for.
+    std::array<uint64_t, 4> keys{};
+    auto key_ahead = [&](size_t q) {
+      const Record& r = batch.records[ids[q]];
+      uint64_t& key = keys[q % keys.size()];
+      key = r.tokens.empty() ? 0 : memo_key(r);
+      if (key) root->memo.prefetch(key);
+    };
+    for (size_t q = 0; q < kMemoAhead && q < ids.size(); ++q) key_ahead(q);
     for (size_t p = 0; p < ids.size(); ++p) {
       if (p + 2 * kAhead < ids.size()) prefetch_record(batch.records[ids[p + 2 * kAhead]]);
       if (p + kAhead < ids.size()) {
@@ -158,11 +168,13 @@ void DrainClusterer::cluster_lengths(Batch& batch, const std::vector<size_t>& le
         prefetch_record_text(next);
         if (params_.keep_stats) ClusterStats::prefetch(next);
       }
+      if (p + kMemoAhead < ids.size()) key_ahead(p + kMemoAhead);
       const size_t i = ids[p];
       if (batch.records[i].tokens.empty()) {
         add_record(batch, *root, i, tokens_[i]);
       } else if (stored_tokens(batch.records[i], stored)) {
-        add_record(batch, *root, i, stored, batch.records[i].tokens_of);  // load_tokens() checked it
+        // load_tokens() checked the message's hash; the key is of these very tokens
+        add_record(batch, *root, i, stored, batch.records[i].tokens_of, keys[p % keys.size()]);
       } else {
         stale.push_back(i);
       }

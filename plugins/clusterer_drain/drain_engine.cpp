@@ -456,6 +456,53 @@ LengthRoot* DrainEngine::find_root(size_t length) {
   return it == roots_.end() ? nullptr : &it->second;
 }
 
+uint64_t memo_key(const Record& record) {
+  const uint64_t h = XXH3_64bits_withSeed(record.tokens.data(), record.tokens.size() * sizeof(MessageToken), record.tokens_of);
+  return h ? h : 1;
+}
+
+const MatchMemo::Entry* MatchMemo::find(uint64_t key, uint64_t generation) {
+  if (entries_.empty()) return nullptr;
+  const Entry* set = &entries_[set_of(key)];
+  for (size_t w = 0; w < kWays; ++w)
+    if (set[w].key == key && set[w].generation == static_cast<uint32_t>(generation)) return ++hits_, ++total_hits_, &set[w];
+  return nullptr;
+}
+
+// Into the set's entry of another generation or an empty one, else the one the key's high bits
+// pick. The memo grows (keeping its entries) while it misses for want of room and repeats are
+// seen at all (a hit for every 64 stores): a length whose messages never repeat stays small.
+void MatchMemo::store(uint64_t key, uint64_t generation, uint32_t group, bool unchanged) {
+  if (entries_.empty()) entries_.resize(kMinEntries);
+  if (++stores_ > entries_.size() && 64 * hits_ > stores_ && entries_.size() < kMaxEntries) {
+    std::vector<Entry> old(2 * entries_.size());
+    old.swap(entries_);
+    for (const Entry& e : old)
+      if (e.key && e.generation == static_cast<uint32_t>(generation)) put(e);
+    stores_ = hits_ = 0;
+  }
+  put(Entry{key, static_cast<uint32_t>(generation), group << 1 | static_cast<uint32_t>(unchanged)});
+}
+
+void MatchMemo::put(const Entry& e) {
+  Entry* set = &entries_[set_of(e.key)];
+  Entry* to = &set[(e.key >> 60) % kWays];
+  for (size_t w = 0; w < kWays; ++w)
+    if (set[w].generation != e.generation || !set[w].key) {
+      to = &set[w];
+      break;
+    }
+  *to = e;
+}
+
+// Remembered matches of the root's earlier generations no longer hold.
+static void bump_generation(LengthRoot& root) {
+  if (static_cast<uint32_t>(++root.generation) == 0) {  // entries keep the low bits: start afresh
+    root.memo.clear();
+    ++root.generation;
+  }
+}
+
 Node* DrainEngine::descend(LengthRoot& root, const std::vector<Token>& tokens, bool create,
                            std::vector<const std::string*>* path) {
   Node* node = &root.tree;
@@ -733,7 +780,7 @@ int DrainEngine::choose_sub(Group& g, const std::vector<Token>& tokens, const st
 }
 
 Ref DrainEngine::add(LengthRoot& root, const std::vector<Token>& tokens, uint64_t seq, const Record* record,
-                     uint64_t message_hash) {
+                     uint64_t message_hash, uint64_t memo_key) {
   Ref ref;
   ref.length = static_cast<uint32_t>(tokens.size());
   // The calling thread's lists: the tree keys on the way down (owned by the tree: no copies per
@@ -747,22 +794,32 @@ Ref DrainEngine::add(LengthRoot& root, const std::vector<Token>& tokens, uint64_
   std::vector<uint32_t>& var_pos = scratch.var_pos;
   path.clear();
   var_pos.clear();
-  Node* leaf = descend(root, tokens, params_.learn, params_.learn ? &path : nullptr);
-  if (!leaf) return ref;
-  const Match match = best_group(root, *leaf, tokens);
-  int gi = match.group;
-  if (gi < 0) {
-    if (!params_.learn) return ref;
-    gi = create_group(root, *leaf, tokens, path);
+  const MatchMemo::Entry* seen = memo_key ? root.memo.find(memo_key, root.generation) : nullptr;
+  Match match = seen ? Match{seen->group(), seen->unchanged()} : Match{};
+  bool created = false;
+  if (!seen) {
+    Node* leaf = descend(root, tokens, params_.learn, params_.learn ? &path : nullptr);
+    if (!leaf) return ref;
+    match = best_group(root, *leaf, tokens);
+    if (match.group < 0) {
+      if (!params_.learn) return ref;
+      match.group = create_group(root, *leaf, tokens, path);
+      created = true;
+    }
   }
+  const int gi = match.group;
   Group& g = *root.groups[gi];
   const uint32_t before = g.version;
+  bool words_first_seen = false;  // best_group() reads words_seen, which bumps no version
   if (params_.learn && !match.unchanged) update_group(g, tokens);
   for (size_t i = 0; i < tokens.size(); ++i)
     if (g.tmpl[i].type != TokenType::Word) var_pos.push_back(static_cast<uint32_t>(i));
   if (params_.learn) {
-    for (const uint32_t i : var_pos)  // add_value() changes the trackers, never the template
-      if (!is_placeholder(tokens[i].type)) add_value(g, i, tokens[i].text, 1);
+    for (const uint32_t i : var_pos) {  // add_value() changes the trackers, never the template
+      if (is_placeholder(tokens[i].type)) continue;
+      words_first_seen |= !g.trackers[i].words_seen;
+      add_value(g, i, tokens[i].text, 1);
+    }
     if (g.version != before) merge_subs_by_key(g);
   }
   ++g.count;
@@ -782,6 +839,11 @@ Ref DrainEngine::add(LengthRoot& root, const std::vector<Token>& tokens, uint64_
     }
     for (size_t k = 0; k < var_pos.size(); ++k) sub.stats->add_variable(k, g.var_names[k], tokens[var_pos[k]].text);
   }
+  // choose_sub() may bump the version too. A root left as it was keeps the answer for a repeat.
+  if (created || words_first_seen || g.version != before)
+    bump_generation(root);
+  else if (memo_key && !seen)
+    root.memo.store(memo_key, root.generation, static_cast<uint32_t>(gi), match.unchanged);
   ref.group = gi;
   ref.sub = s;
   return ref;
@@ -968,6 +1030,7 @@ void DrainEngine::evict_if_needed() {
     }
     auto& v = node->groups;
     v.erase(std::remove(v.begin(), v.end(), cands[k].idx), v.end());
+    bump_generation(r);  // its leaf lost a group: remembered matches may be wrong
     retire(g);
     if (!keep_evicted_) {
       r.groups[cands[k].idx].reset();

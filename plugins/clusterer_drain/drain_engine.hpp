@@ -88,11 +88,49 @@ struct Node {
   Node* last_child = nullptr;
 };
 
+/// The group each recently seen message (message and tokens alike) matched, so a repeat skips
+/// the tree and the similarity scan. An answer holds only under the root's generation it was
+/// found under: anything descend() or best_group() read that changes bumps the generation.
+class MatchMemo {
+ public:
+  struct Entry {
+    uint64_t key = 0;         // 0 = empty
+    uint32_t generation = 0;  // the root's, low bits (a wrap clears the memo)
+    uint32_t match = 0;       // group << 1 | unchanged
+    int32_t group() const { return static_cast<int32_t>(match >> 1); }
+    bool unchanged() const { return match & 1; }
+  };
+  /// The answer for `key` under `generation`, or nullptr.
+  const Entry* find(uint64_t key, uint64_t generation);
+  void prefetch(uint64_t key) const {
+    if (!entries_.empty()) __builtin_prefetch(&entries_[set_of(key)]);
+  }
+  void store(uint64_t key, uint64_t generation, uint32_t group, bool unchanged);
+  void clear() { entries_.clear(); }
+  uint64_t hits() const { return total_hits_; }  // answers given since the memo was made
+  static constexpr size_t kWays = 4;            // a set is one cache line
+  static constexpr size_t kMinEntries = 64;
+  static constexpr size_t kMaxEntries = 8192;   // 128 KB a length at most
+
+ private:
+  size_t set_of(uint64_t key) const { return (key & (entries_.size() / kWays - 1)) * kWays; }
+  void put(const Entry& e);
+  std::vector<Entry> entries_;  // sets of kWays entries, picked by the key's low bits
+  size_t stores_ = 0, hits_ = 0;  // since the last growth
+  uint64_t total_hits_ = 0;
+};
+
+/// What MatchMemo keys a record on: its message's hash and its stored tokens' bytes, so a
+/// message tokenized another way (another upstream's masks) is another key. Never 0.
+uint64_t memo_key(const Record& record);
+
 struct LengthRoot {
   size_t length = 0;
   Node tree;
   std::vector<std::unique_ptr<Group>> groups;  // null = an evicted group's freed slot
   std::vector<uint32_t> free_slots;            // reused by new groups: memory stays flat
+  uint64_t generation = 1;                     // see MatchMemo
+  MatchMemo memo;
 };
 
 struct Ref {
@@ -122,8 +160,10 @@ class DrainEngine {
   LengthRoot* find_root(size_t length);
   /// Adds (or, match-only, matches) one tokenized message. Touches only `root`.
   /// `message_hash`: message_hash(record->message) when the caller has it, else 0.
+  /// `memo_key`: memo_key(*record) when `tokens` are the record's stored tokens, else 0 (a message
+  /// and tokens seen before under an unchanged root then skip the tree; same result).
   Ref add(LengthRoot& root, const std::vector<Token>& tokens, uint64_t seq, const Record* record,
-          uint64_t message_hash = 0);
+          uint64_t message_hash = 0, uint64_t memo_key = 0);
   /// The id the record gets now (the final id may differ after the post-passes).
   const std::string& provisional_id(LengthRoot& root, const Ref& ref);
   /// LRU eviction down to max_clusters; evicted clusters keep their counts (retired list).

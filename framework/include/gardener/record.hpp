@@ -46,6 +46,7 @@ struct MessageToken {
   uint32_t size = 0;   // its length (a placeholder: the value it stands for)
   uint32_t ws = 0;     // bytes of whitespace right after it
   uint16_t type = 0;   // gardener::TokenType (masking.hpp): 0 = a constant word
+  uint16_t zero = 0;   // fills the padding (SDK 3.6), so a list's bytes are defined and may be hashed
 };
 
 struct Record {

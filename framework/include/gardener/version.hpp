@@ -2,7 +2,7 @@
 // SDK version and the ABI stamp every plugin library carries.
 // Bump GARDENER_SDK_MAJOR on any change that breaks binary compatibility of this SDK.
 #define GARDENER_SDK_MAJOR 3
-#define GARDENER_SDK_MINOR 5
+#define GARDENER_SDK_MINOR 6
 
 #define GARDENER_STR2(x) #x
 #define GARDENER_STR(x) GARDENER_STR2(x)
