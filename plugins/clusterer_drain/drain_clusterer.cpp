@@ -125,9 +125,9 @@ bool DrainClusterer::stored_tokens(const Record& r, std::vector<Token>& tokens) 
 }
 
 void DrainClusterer::add_record(Batch& batch, LengthRoot& root, size_t i, const std::vector<Token>& tokens,
-                                uint64_t message_hash, uint64_t memo_key) {
+                                uint64_t message_hash, uint64_t repeat_key) {
   Record& r = batch.records[i];
-  refs_[i] = engine_->add(root, tokens, seq_ + i, &r, message_hash, memo_key);
+  refs_[i] = engine_->add(root, tokens, seq_ + i, &r, message_hash, repeat_key);
   if (!refs_[i].ok()) return;
   r.cluster_id = engine_->provisional_id(root, refs_[i]);
   if (extract_ && r.variables.empty()) extract_variables(r, tokens);

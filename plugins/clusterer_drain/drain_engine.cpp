@@ -470,8 +470,9 @@ const MatchMemo::Entry* MatchMemo::find(uint64_t key, uint64_t generation) {
 }
 
 // Into the set's entry of another generation or an empty one, else the one the key's high bits
-// pick. The memo grows (keeping its entries) while it misses for want of room and repeats are
-// seen at all (a hit for every 64 stores): a length whose messages never repeat stays small.
+// pick. The memo grows (keeping its entries) while it keeps storing (misses for want of room, or
+// answers of a root still learning) and repeats are seen at all (a hit for every 64 stores): a
+// length whose messages never repeat stays small.
 void MatchMemo::store(uint64_t key, uint64_t generation, uint32_t group, bool unchanged) {
   if (entries_.empty()) entries_.resize(kMinEntries);
   if (++stores_ > entries_.size() && 64 * hits_ > stores_ && entries_.size() < kMaxEntries) {
@@ -780,7 +781,7 @@ int DrainEngine::choose_sub(Group& g, const std::vector<Token>& tokens, const st
 }
 
 Ref DrainEngine::add(LengthRoot& root, const std::vector<Token>& tokens, uint64_t seq, const Record* record,
-                     uint64_t message_hash, uint64_t memo_key) {
+                     uint64_t message_hash, uint64_t repeat_key) {
   Ref ref;
   ref.length = static_cast<uint32_t>(tokens.size());
   // The calling thread's lists: the tree keys on the way down (owned by the tree: no copies per
@@ -794,7 +795,7 @@ Ref DrainEngine::add(LengthRoot& root, const std::vector<Token>& tokens, uint64_
   std::vector<uint32_t>& var_pos = scratch.var_pos;
   path.clear();
   var_pos.clear();
-  const MatchMemo::Entry* seen = memo_key ? root.memo.find(memo_key, root.generation) : nullptr;
+  const MatchMemo::Entry* seen = repeat_key ? root.memo.find(repeat_key, root.generation) : nullptr;
   Match match = seen ? Match{seen->group(), seen->unchanged()} : Match{};
   bool created = false;
   if (!seen) {
@@ -842,8 +843,8 @@ Ref DrainEngine::add(LengthRoot& root, const std::vector<Token>& tokens, uint64_
   // choose_sub() may bump the version too. A root left as it was keeps the answer for a repeat.
   if (created || words_first_seen || g.version != before)
     bump_generation(root);
-  else if (memo_key && !seen)
-    root.memo.store(memo_key, root.generation, static_cast<uint32_t>(gi), match.unchanged);
+  else if (repeat_key && !seen)
+    root.memo.store(repeat_key, root.generation, static_cast<uint32_t>(gi), match.unchanged);
   ref.group = gi;
   ref.sub = s;
   return ref;

@@ -160,10 +160,10 @@ class DrainEngine {
   LengthRoot* find_root(size_t length);
   /// Adds (or, match-only, matches) one tokenized message. Touches only `root`.
   /// `message_hash`: message_hash(record->message) when the caller has it, else 0.
-  /// `memo_key`: memo_key(*record) when `tokens` are the record's stored tokens, else 0 (a message
+  /// `repeat_key`: memo_key(*record) when `tokens` are the record's stored tokens, else 0 (a message
   /// and tokens seen before under an unchanged root then skip the tree; same result).
   Ref add(LengthRoot& root, const std::vector<Token>& tokens, uint64_t seq, const Record* record,
-          uint64_t message_hash = 0, uint64_t memo_key = 0);
+          uint64_t message_hash = 0, uint64_t repeat_key = 0);
   /// The id the record gets now (the final id may differ after the post-passes).
   const std::string& provisional_id(LengthRoot& root, const Ref& ref);
   /// LRU eviction down to max_clusters; evicted clusters keep their counts (retired list).
