@@ -40,6 +40,18 @@ static bool naming_key(std::string_view w) {
          (w.size() == 7 && ends_with_letters(w, "account")) || (w.size() == 5 && ends_with_letters(w, "login"));
 }
 
+// A key before `=` whose value names one of the many things of its kind a deployment has
+// (container=app, service=billing, queue=orders). Only with `=`: before a space the same words
+// start a sentence ("Instance destroyed successfully").
+static bool naming_field(std::string_view w) {
+  static constexpr std::string_view kKinds[] = {"service", "container", "pod", "node", "instance", "app",
+                                                "application", "queue", "topic", "database", "table", "cluster",
+                                                "namespace", "bucket", "volume", "project", "tenant", "server", "peer"};
+  for (std::string_view k : kKinds)
+    if (w.size() == k.size() && ends_with_letters(w, k)) return true;
+  return naming_key(w);
+}
+
 // The word after a naming key: "for user root", "User alice", "user=root", "rhost=db-1". (Other
 // keys' values are often states: status=sent, state=UP.)
 static bool after_naming_key(const std::vector<TemplateToken>& tmpl, size_t pos) {
@@ -47,7 +59,7 @@ static bool after_naming_key(const std::vector<TemplateToken>& tmpl, size_t pos)
   const TemplateToken& prev = tmpl[pos - 1];
   if (!prev.ws.empty()) return naming_key(prev.text);
   return prev.text == "=" && pos >= 2 && tmpl[pos - 2].type == TokenType::Word && tmpl[pos - 2].ws.empty() &&
-         naming_key(tmpl[pos - 2].text);
+         naming_field(tmpl[pos - 2].text);
 }
 
 // Where a word names something by its place in the message: a program, a user, a host.

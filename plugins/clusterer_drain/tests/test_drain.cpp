@@ -194,6 +194,32 @@ TEST(Drain, KeyValuesProgramsAndUsersAreParameters) {
   EXPECT_EQ(rep.clusters.size(), 3u);
 }
 
+// A deployment's things named after `kind=` (container=app, queue=orders) are parameters however
+// few values a window shows; other keys keep their states apart (status=sent / status=failed),
+// and the same words before a space start a sentence (Instance spawned / Instance destroyed).
+TEST(Drain, KeyedNamesOfThingsAreParametersStatesAndSentencesAreNot) {
+  auto d = make_configured<DrainClusterer>(Json::object());
+  TestContext ctx;
+  std::vector<std::string> lines;
+  const char* containers[] = {"app", "indexer"};
+  const char* queues[] = {"orders", "refunds"};
+  const char* states[] = {"sent", "failed"};
+  const char* verbs[] = {"spawned", "destroyed"};
+  for (int i = 0; i < 20; ++i) {
+    lines.push_back(std::string("back-off 40s restarting failed container=") + containers[i % 2] + " pod=web-1");
+    lines.push_back(std::string("consumer lagging on queue=") + queues[i % 2] + " partition 3");
+    lines.push_back(std::string("delivery of message 42 ended with status=") + states[i % 2]);
+    lines.push_back(std::string("[instance: 7a0c] Instance ") + verbs[i % 2] + " successfully.");
+  }
+  auto m = by_template(run(*d, ctx, lines));
+  EXPECT_EQ(m.size(), 6u) << ::testing::PrintToString(m);
+  EXPECT_EQ(m["back-off <DURATION> restarting failed container=<*> pod=<ID>"], 20u);
+  EXPECT_EQ(m["consumer lagging on queue=<*> partition <NUM>"], 20u);
+  EXPECT_EQ(m["delivery of message <NUM> ended with status=sent"], 10u);
+  EXPECT_EQ(m["delivery of message <NUM> ended with status=failed"], 10u);
+  EXPECT_EQ(m["[instance: <ID>] Instance spawned successfully."], 10u);
+}
+
 // Bracketed free text of varying length (a cron command) is one parameter: Drain files each
 // length apart, the free-text merge joins them when three or more share the frame.
 TEST(Drain, BracketedFreeTextOfAnyLengthIsOneParameter) {
