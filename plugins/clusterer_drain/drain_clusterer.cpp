@@ -327,6 +327,7 @@ void DrainClusterer::do_finish(Context& ctx, Report& report) {
     report.clusters.push_back(std::move(c));
   }
   ctx.metric("clusters", static_cast<double>(clusters.size()));
+  ctx.metric("memo_answers", static_cast<double>(engine_->memo_answers()));
   StateStore* store = ctx.state();
   if (!store || !params_.learn || !persist_) return;
   for (const auto& [old_id, new_id] : engine_->aliases()) store->add_alias(old_id, new_id);

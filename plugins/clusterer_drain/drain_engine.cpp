@@ -975,6 +975,12 @@ size_t DrainEngine::live_groups() const {
   return n;
 }
 
+uint64_t DrainEngine::memo_answers() const {
+  uint64_t n = 0;
+  for (const auto& [len, r] : roots_) n += r.memo.hits();
+  return n;
+}
+
 uint64_t DrainEngine::max_seq() const {
   uint64_t m = 0;
   for (const auto& [len, r] : roots_)

@@ -172,6 +172,8 @@ class DrainEngine {
   /// that resolve old assignments); otherwise their memory is freed and reused.
   void keep_evicted(bool on) { keep_evicted_ = on; }
   size_t live_groups() const;
+  /// Lines the match memo answered since the engine was made or loaded.
+  uint64_t memo_answers() const;
   /// The newest sequence number seen (a restored tree continues after it).
   uint64_t max_seq() const;
 

@@ -581,6 +581,29 @@ TEST(Drain, StaleTemplateTokensAreReadAgainOnAnyThreadCount) {
   EXPECT_EQ(one, dump(4));
 }
 
+// Records masked upstream carry their tokens: a repeat under an unchanged tree is answered by the
+// match memo (plugins/clusterer_drain/tests/test_match_memo.cpp proves the answers the same), and
+// the run's metrics say how often.
+TEST(Drain, RepeatsOfStoredTokensAreAnsweredByTheMemo) {
+  Masker masker;
+  auto d = make_configured<DrainClusterer>(Json::object());
+  TestContext ctx;
+  std::vector<std::string> lines;
+  for (int i = 0; i < 10; ++i) {
+    lines.push_back("disk /dev/sda1 is 91% full");
+    lines.push_back("job nightly-backup finished in 12.5s");
+  }
+  Batch b = batch_of(lines);
+  masker.apply(std::span<Record>(b.records));
+  d->start(ctx);
+  d->process(ctx, b);
+  Report rep;
+  d->finish(ctx, rep);
+  EXPECT_EQ(rep.clusters.size(), 2u);
+  // Per message: the first line makes its cluster, the second finds it unchanged, 8 are repeats.
+  EXPECT_EQ(ctx.metrics["memo_answers"], 16.0);
+}
+
 TEST(Drain, UsesUpstreamMaskedText) {
   auto d = make_configured<DrainClusterer>(Json::object());
   TestContext ctx;
