@@ -79,8 +79,9 @@ size_t spaces(std::string_view s, size_t i) {
   return n;
 }
 
-// hh:mm[:ss[.frac]] at i; returns length or 0.
-size_t time_of_day(std::string_view s, size_t i) {
+// hh:mm[:ss[.frac]] at i; returns length or 0. `short_hour`: "5:30" too, which alone is too
+// ambiguous (ratios, versions) but not before AM or PM.
+size_t time_of_day(std::string_view s, size_t i, bool short_hour = false) {
   size_t h = digits(s, i, 2);
   if (h == 0 || i + h >= s.size() || s[i + h] != ':') return 0;
   size_t j = i + h + 1;
@@ -89,10 +90,27 @@ size_t time_of_day(std::string_view s, size_t i) {
   if (j < s.size() && s[j] == ':' && digits(s, j + 1, 2) == 2) {
     j += 3;
     if (j < s.size() && (s[j] == '.' || s[j] == ',') && digits(s, j + 1) > 0) j += 1 + digits(s, j + 1);
-  } else if (h == 1) {
-    return 0;  // "5:30" alone is too ambiguous (ratios, versions)
+  } else if (h == 1 && !short_hour) {
+    return 0;
   }
   return j - i;
+}
+
+// "AM" or "pm" at i, after at most one space: the half of the day, part of the time before it.
+size_t meridiem(std::string_view s, size_t i) {
+  const size_t j = i + (i < s.size() && s[i] == ' ' ? 1 : 0);
+  if (j + 2 > s.size()) return 0;
+  const char half = static_cast<char>(s[j] | 0x20), m = static_cast<char>(s[j + 1] | 0x20);
+  return (half == 'a' || half == 'p') && m == 'm' && ends_token(s, j + 2) ? j + 2 - i : 0;
+}
+
+// A time of day at i with its half of the day when one follows ("10:00:01", "10:00 PM",
+// "5:30pm"), so "at 9:30 AM" and "at 10:00 PM" are one value and not an AM/PM enumeration.
+size_t clock_time(std::string_view s, size_t i) {
+  if (size_t t = time_of_day(s, i)) return t + meridiem(s, i + t);
+  if (size_t t = time_of_day(s, i, true))
+    if (size_t m = meridiem(s, i + t)) return t + m;
+  return 0;
 }
 
 // Time-zone suffix: Z, +01:00, -0800.
@@ -327,7 +345,7 @@ size_t scan_timestamp(std::string_view s, bool& is_date) {
     is_date = true;
     return ends_token(s, i) ? i : 0;
   }
-  size_t t = time_of_day(s, 0);
+  size_t t = clock_time(s, 0);
   if (t > 0 && ends_token(s, t)) return t;
   return 0;
 }
@@ -363,7 +381,7 @@ static size_t time_and_year(std::string_view s, size_t end) {
   for (int k = 0; k < 2; ++k) {
     size_t j = end + spaces(s, end);
     if (j == end) break;
-    size_t t = time_of_day(s, j);
+    size_t t = clock_time(s, j);
     if (t > 0 && ends_token(s, j + t)) {
       end = j + t;
       const size_t z = end + spaces(s, end);

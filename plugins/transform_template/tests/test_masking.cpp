@@ -103,6 +103,21 @@ TEST(Masking, TimestampsAndDates) {
   EXPECT_EQ(typed("may we go"), "may we go");  // a month name alone is a word
 }
 
+// The half of the day belongs to its time, so AM and PM do not split an event into two.
+TEST(Masking, TimesWithTheirHalfOfTheDay) {
+  EXPECT_EQ(typed("expires at 10:00 PM today"), "expires at <TIMESTAMP> today");
+  EXPECT_EQ(typed("expires at 9:30 am today"), "expires at <TIMESTAMP> today");
+  EXPECT_EQ(typed("alarm at 07:15:00AM sharp"), "alarm at <TIMESTAMP> sharp");
+  EXPECT_EQ(typed("on December 5, 2022 at 10:00 PM GMT ok"), "on <DATE> at <TIMESTAMP> GMT ok");
+  EXPECT_EQ(typed("on Dec 5 2022 10:00 PM ok"), "on <DATE> ok");
+  // Not a half of the day: the next word only starts with the letters, or has no time before it.
+  EXPECT_EQ(typed("at 10:00 AMD cores"), "at <TIMESTAMP> AMD cores");
+  EXPECT_EQ(typed("at 10:00 amount due"), "at <TIMESTAMP> amount due");
+  EXPECT_EQ(typed("ratio 5:30 seen"), "ratio <NUM> seen");  // a short hour alone is no time
+  EXPECT_EQ(typed("ratio 5:30 PMI seen"), "ratio <NUM> PMI seen");
+  EXPECT_EQ(typed("I am here at 5 pm"), "I am here at <NUM> pm");
+}
+
 TEST(Masking, DurationsAndSizes) {
   EXPECT_EQ(typed("took 13.56ms total"), "took <DURATION> total");
   EXPECT_EQ(typed("took 30 sec total"), "took <DURATION> total");
