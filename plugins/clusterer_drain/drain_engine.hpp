@@ -120,7 +120,7 @@ class MatchMemo {
   uint64_t total_hits_ = 0;
 };
 
-/// What MatchMemo keys a record on: its message's hash and its stored tokens' bytes, so a
+/// What MatchMemo keys a record on: its message's hash mixed with its stored tokens' bytes, so a
 /// message tokenized another way (another upstream's masks) is another key. Never 0.
 uint64_t memo_key(const Record& record);
 
