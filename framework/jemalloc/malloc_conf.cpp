@@ -15,9 +15,9 @@
 //   report); with an arena per thread, what one thread frees stays in its arena while the next
 //   thread zero-faults fresh huge pages (the kernel's clear_page was 13% of a run's samples).
 //   Each thread keeps its own small-object cache, so the arena's lock is rarely taken. Whole
-//   pipeline in alternated rounds: two threads +6 to +10% in three sets, one thread −4 to +4.5%
-//   (noise), RSS 7–12 MB lower in every set; template+drain alone unchanged (docs/benchmarks.md,
-//   eleventh session).
+//   pipeline in alternated rounds: two threads +5 to +10% in four sets, one thread −4 to +6.5%
+//   in four (noise), RSS 7–12 MB lower in every set; template+drain alone unchanged
+//   (docs/benchmarks.md, eleventh session).
 // RSS stays flat on endless input (gardener-drain-bench --unique 10000000).
 extern "C" {
 // Read by jemalloc at start-up; the executable's definition wins over the library's default.
