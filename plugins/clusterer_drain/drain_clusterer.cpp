@@ -153,7 +153,8 @@ void DrainClusterer::cluster_lengths(Batch& batch, const std::vector<size_t>& le
     LengthRoot* root = engine_->find_root(len);
     const std::vector<size_t>& ids = by_length_[len];
     // Memo keys, kMemoAhead records ahead (their tokens are in by then), and the memo's set asked for.
-    std::array<uint64_t, 4> keys{};
+    std::array<uint64_t, 4> keys{};  // a ring: the current record's key and the ones ahead
+    static_assert(kMemoAhead < std::tuple_size_v<decltype(keys)>);
     auto key_ahead = [&](size_t q) {
       const Record& r = batch.records[ids[q]];
       uint64_t& key = keys[q % keys.size()];

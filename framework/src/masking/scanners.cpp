@@ -106,11 +106,12 @@ size_t meridiem(std::string_view s, size_t i) {
 
 // A time of day at i with its half of the day when one follows ("10:00:01", "10:00 PM",
 // "5:30pm"), so "at 9:30 AM" and "at 10:00 PM" are one value and not an AM/PM enumeration.
+// One scan: a length of 4 is the short form h:mm, a time only with its AM or PM.
 size_t clock_time(std::string_view s, size_t i) {
-  if (size_t t = time_of_day(s, i)) return t + meridiem(s, i + t);
-  if (size_t t = time_of_day(s, i, true))
-    if (size_t m = meridiem(s, i + t)) return t + m;
-  return 0;
+  const size_t t = time_of_day(s, i, true);
+  if (t == 0) return 0;
+  const size_t m = meridiem(s, i + t);
+  return t == 4 && m == 0 ? 0 : t + m;
 }
 
 // Time-zone suffix: Z, +01:00, -0800.
