@@ -108,6 +108,22 @@ void emit(std::vector<Token>& out, std::string_view msg, size_t b, size_t e, Tok
   out.push_back(Token{std::string_view(msg.data() + b, e - b), {}, t});
 }
 
+// The byte where a number's unit starts ("1.16 KB" -> 4, "64MB" -> 2), space included.
+size_t unit_start(std::string_view size) {
+  size_t k = 0;
+  while (k < size.size() && !is_alpha(size[k]) && size[k] != ' ') ++k;
+  return k;
+}
+
+// A size alone in parentheses after another size, "1190 bytes (1.16 KB)", restates it for people.
+bool restates_size(std::string_view msg, const std::vector<MessageToken>& out, size_t at, size_t n) {
+  if (out.size() < 2 || at + n >= msg.size() || msg[at + n] != ')') return false;
+  const MessageToken& open = out.back();
+  const MessageToken& before = out[out.size() - 2];
+  return open.size == 1 && open.ws == 0 && msg[open.begin] == '(' && before.ws > 0 &&
+         static_cast<TokenType>(before.type) == TokenType::Size;
+}
+
 bool is_collapse_sep(char c) {
   switch (c) {
     case ',': case '.': case ':': case ';': case '-': case '/': case '_': case '+': case '@': case '#': case '|': case '^':
@@ -348,7 +364,15 @@ void Masker::Impl::scan_segment(std::string_view msg, size_t from, size_t to, Of
         continue;
       }
       if (size_t n = structured(rest, at_chunk, hints, type)) {
-        emit(out, i, i + n, type);
+        if (type == TokenType::Size && restates_size(msg, out, i, n)) {
+          // "1190 bytes (1.16 KB)": the unit of a restatement says the magnitude, a word of its own.
+          const size_t digits_end = i + unit_start(rest.substr(0, n));
+          emit(out, i, digits_end, on(TokenType::Num) ? TokenType::Num : TokenType::Word);
+          const size_t unit = skip_delims(msg, digits_end, to, out);
+          emit(out, unit, i + n, TokenType::Word);
+        } else {
+          emit(out, i, i + n, type);
+        }
         i = skip_delims(msg, i + n, to, out);
         continue;
       }
