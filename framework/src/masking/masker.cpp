@@ -115,13 +115,18 @@ size_t unit_start(std::string_view size) {
   return k;
 }
 
-// A size alone in parentheses after another size, "1190 bytes (1.16 KB)", restates it for people.
+// A size alone in parentheses after another size or a count of bytes, "1190 bytes (1.16 KB)",
+// restates it for people.
 bool restates_size(std::string_view msg, const std::vector<MessageToken>& out, size_t at, size_t n) {
   if (out.size() < 2 || at + n >= msg.size() || msg[at + n] != ')') return false;
   const MessageToken& open = out.back();
   const MessageToken& before = out[out.size() - 2];
+  auto type = [](const MessageToken& t) { return static_cast<TokenType>(t.type); };
+  const std::string_view before_text(msg.data() + before.begin, before.size);
+  const bool count_of_bytes = out.size() >= 3 && type(out[out.size() - 3]) == TokenType::Num &&
+                              (before_text == "bytes" || before_text == "byte");
   return open.size == 1 && open.ws == 0 && msg[open.begin] == '(' && before.ws > 0 &&
-         static_cast<TokenType>(before.type) == TokenType::Size;
+         (type(before) == TokenType::Size || count_of_bytes);
 }
 
 bool is_collapse_sep(char c) {

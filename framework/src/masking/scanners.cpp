@@ -133,7 +133,9 @@ struct Unit {
   bool spaced;  // may follow the number after one space
 };
 
-constexpr std::array<Unit, 38> kUnits{{
+// `bytes` is no unit: a count of bytes keeps its word (`<*> bytes result sent`, as Loghub's labels
+// have it), while a number with KB or MB is a size whose unit changes with its magnitude.
+constexpr std::array<Unit, 36> kUnits{{
     {"ns", TokenType::Duration, true},       {"us", TokenType::Duration, true},
     {"ms", TokenType::Duration, true},       {"msec", TokenType::Duration, true},
     {"msecs", TokenType::Duration, true},    {"s", TokenType::Duration, false},
@@ -150,8 +152,7 @@ constexpr std::array<Unit, 38> kUnits{{
     {"gb", TokenType::Size, true},           {"tb", TokenType::Size, true},
     {"kib", TokenType::Size, true},          {"mib", TokenType::Size, true},
     {"gib", TokenType::Size, true},          {"tib", TokenType::Size, true},
-    {"k", TokenType::Size, false},           {"bytes", TokenType::Size, true},
-    {"byte", TokenType::Size, true},         {"kbytes", TokenType::Size, true},
+    {"k", TokenType::Size, false},           {"kbytes", TokenType::Size, true},
     {"mbytes", TokenType::Size, true},       {"%", TokenType::Num, false},
 }};
 

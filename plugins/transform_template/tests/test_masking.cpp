@@ -125,17 +125,21 @@ TEST(Masking, DurationsAndSizes) {
   EXPECT_EQ(typed("at 75% load"), "at <NUM> load");
 }
 
-// A size alone in parentheses after another restates it for people: its unit grows with the
-// magnitude, and Loghub's labels keep it (`<*> bytes (<*> KB) sent` apart from `(<*> MB)`).
-TEST(Masking, ASizeRestatedInParenthesesKeepsItsUnit) {
-  EXPECT_EQ(typed("close, 1190 bytes (1.16 KB) sent"), "close, <SIZE> (<NUM> KB) sent");
-  EXPECT_EQ(typed("got 3 MB (3145728 bytes) in all"), "got <SIZE> (<NUM> bytes) in all");
-  EXPECT_EQ(typed("got 5000 bytes (5KB) ok"), "got <SIZE> (<NUM>KB) ok");
+// A count of bytes keeps its word, as Loghub's labels have it (`<*> bytes result sent`); a size in
+// KB or MB is one value. A size alone in parentheses after another or after a count of bytes
+// restates it for people: its unit grows with the magnitude, and the labels keep it
+// (`<*> bytes (<*> KB) sent` apart from `(<*> MB)`).
+TEST(Masking, BytesAreCountedAndARestatedSizeKeepsItsUnit) {
+  EXPECT_EQ(typed("2021 bytes result sent to driver"), "<NUM> bytes result sent to driver");
+  EXPECT_EQ(typed("wrote 1 byte, 2.5 MB left"), "wrote <NUM> byte, <SIZE> left");
+  EXPECT_EQ(typed("close, 1190 bytes (1.16 KB) sent"), "close, <NUM> bytes (<NUM> KB) sent");
+  EXPECT_EQ(typed("got 3 MB (2.9 MiB) in all"), "got <SIZE> (<NUM> MiB) in all");
+  EXPECT_EQ(typed("got 5000 bytes (5KB) ok"), "got <NUM> bytes (<NUM>KB) ok");
   // Not a restatement: more inside the parentheses, no size before them, or glued to it.
   EXPECT_EQ(typed("stored (estimated size 5.2 KB, free 2.4 GB)"), "stored (estimated size <SIZE>, free <SIZE>)");
   EXPECT_EQ(typed("used 4 tries (1.2 KB) ok"), "used <NUM> tries (<SIZE>) ok");
-  EXPECT_EQ(typed("read 1190 bytes(1.16 KB) ok"), "read <SIZE>(<SIZE>) ok");
-  EXPECT_EQ(typed("read 1190 bytes (1.16 KB total) ok"), "read <SIZE> (<SIZE> total) ok");
+  EXPECT_EQ(typed("read 5 MB(1.16 KB) ok"), "read <SIZE>(<SIZE>) ok");
+  EXPECT_EQ(typed("read 1190 bytes (1.16 KB total) ok"), "read <NUM> bytes (<SIZE> total) ok");
 }
 
 TEST(Masking, BoolsNamesQuoted) {
