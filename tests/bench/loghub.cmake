@@ -22,7 +22,7 @@ function(add_generalisation_check corpus test_prefix min_ga)
 endfunction()
 if(Python3_Interpreter_FOUND)
   # Our dev set for logs unlike the shipped ten (the rules were shaped on it).
-  add_generalisation_check(loghub-style loghub_style 0.88)
+  add_generalisation_check(loghub-style loghub_style 0.91)
   # Written by someone who did not read the rules: a floor against regressions, far below the aim.
-  add_generalisation_check(loghub-heldout loghub_heldout 0.50)
+  add_generalisation_check(loghub-heldout loghub_heldout 0.62)
 endif()
