@@ -129,6 +129,43 @@ bool restates_size(std::string_view msg, const std::vector<MessageToken>& out, s
          (type(before) == TokenType::Size || count_of_bytes);
 }
 
+// What follows `reason` or `cause` and a `:` or `=` is free text, one value, as Loghub's labels
+// have it (`Wake reason: RTC (Alarm)`, `reason = device busy`; Android's `reason = <*>`). It ends
+// at the message's end, at a bracket opened before the key, or at another `key=`. `message` and `msg` are left alone: in logfmt they hold the event's own text.
+void join_reason_text(std::string_view msg, std::vector<MessageToken>& out) {
+  auto text = [&](const MessageToken& t) { return msg.substr(t.begin, t.size); };
+  auto is = [&](const MessageToken& t, char c) { return t.size == 1 && msg[t.begin] == c; };
+  auto reason_key = [&](const MessageToken& t) {
+    if (static_cast<TokenType>(t.type) != TokenType::Word || (t.size != 5 && t.size != 6)) return false;
+    std::string w(text(t));
+    for (char& c : w) c = static_cast<char>(c | 0x20);
+    return w == "reason" || w == "cause";
+  };
+  for (size_t k = 0; k + 2 < out.size(); ++k) {
+    if (!reason_key(out[k]) || !(is(out[k + 1], ':') || is(out[k + 1], '='))) continue;
+    const size_t first = k + 2;
+    size_t end = first;
+    int depth = 0;
+    for (size_t j = first; j < out.size(); ++j) {
+      if (is(out[j], '(') || is(out[j], '[') || is(out[j], '{')) {
+        ++depth;
+      } else if (is(out[j], ')') || is(out[j], ']') || is(out[j], '}')) {
+        if (depth-- == 0) break;
+      } else if (depth == 0 && j > first && out[j - 1].ws > 0 && out[j].ws == 0 && j + 1 < out.size() &&
+                 is(out[j + 1], '=')) {
+        break;  // the next key=value pair
+      }
+      end = j + 1;
+    }
+    if (end <= first) continue;
+    MessageToken& value = out[first];
+    value.type = static_cast<uint16_t>(TokenType::Var);
+    value.size = out[end - 1].begin + out[end - 1].size - value.begin;
+    value.ws = out[end - 1].ws;
+    out.erase(out.begin() + static_cast<std::ptrdiff_t>(first + 1), out.begin() + static_cast<std::ptrdiff_t>(end));
+  }
+}
+
 bool is_collapse_sep(char c) {
   switch (c) {
     case ',': case '.': case ':': case ';': case '-': case '/': case '_': case '+': case '@': case '#': case '|': case '^':
@@ -541,7 +578,10 @@ void Masker::Impl::tokenize(std::string_view message, Offsets& out) const {
     }
     scan_segment(message, pos, message.size(), out);
   }
-  if (settings.collapse) collapse(message, out);
+  if (settings.collapse) {
+    collapse(message, out);
+    join_reason_text(message, out);
+  }
 }
 
 // What `message` masks to: from the thread's cache when it was masked recently (mask_cache.hpp),

@@ -241,7 +241,8 @@ size_t scan_ipv4(std::string_view s) {
       ++i;
     }
   }
-  if (i < s.size() && (is_digit(s[i]) || (s[i] == '.' && i + 1 < s.size() && is_digit(s[i + 1])))) return 0;
+  // "1.2.3.4.5" is no address, and "71.97.41.51.adsl.example.ru" is a host name that starts with one.
+  if (i < s.size() && (is_digit(s[i]) || (s[i] == '.' && i + 1 < s.size() && is_alnum(s[i + 1])))) return 0;
   if (i + 1 < s.size() && s[i] == ':' && is_digit(s[i + 1])) i += 1 + digits(s, i + 1, 5);
   return ends_token(s, i) ? i : 0;
 }
@@ -497,8 +498,9 @@ bool is_host_port(std::string_view rest, size_t j) {
 // they vary.
 static bool short_device_word(std::string_view w) {
   if (w.size() < 3 || w.size() > 6 || !is_digit(w.back())) return false;
+  const char low = w[0] >= 'a' && w[0] <= 'z' ? 'a' : 'A';  // one case throughout: IPV4, MD5
   for (size_t i = 0; i + 1 < w.size(); ++i)
-    if (w[i] < 'a' || w[i] > 'z') return false;
+    if (w[i] < low || w[i] > low + 25) return false;
   return true;
 }
 
@@ -524,7 +526,7 @@ TokenType classify_word(std::string_view w, WordShape shape) {
       if (is_alnum(c)) return TokenType::Path;
     return TokenType::Word;
   }
-  if (ieq(w, "true") || ieq(w, "false") || ieq(w, "null") || ieq(w, "none")) return TokenType::Bool;
+  if (ieq(w, "true") || ieq(w, "false") || ieq(w, "null")) return TokenType::Bool;
   if (dots >= 2) {
     // a.b.c with non-empty parts (not "..." or "end.")
     size_t parts = 0, len = 0;

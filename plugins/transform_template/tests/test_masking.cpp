@@ -63,6 +63,29 @@ TEST(Masking, ShortDeviceNamesAreWords) {
   EXPECT_EQ(typed("from 10.0.0.1 port 22 ssh2"), "from <IP> port <NUM> ssh2");
   EXPECT_EQ(typed("en0: link up via scip0"), "en0: link up via scip0");
   EXPECT_EQ(typed("node7, v2, Eth0, eth10, sda1x"), "node7, <ID>, <ID>, <ID>, <ID>");
+  // Upper case alike: a protocol's name (`IPV4 Addr` and `IPV6 Addr` are two events, as are
+  // `HTTPS` and `SOCKS5` proxies); mixed case or more digits is an identifier.
+  EXPECT_EQ(typed("MDNS: IPV4 Addr: 10.0.0.1 via SOCKS5, MD5"), "MDNS: IPV4 Addr: <IP> via SOCKS5, MD5");
+  EXPECT_EQ(typed("MdNs4, IPv6, SHA256, ABCDEFG1"), "<ID>, <ID>, <ID>, <ID>");
+}
+
+// What follows a reason or a cause is free text, one value, whatever its length; `message` and
+// `msg` are not such keys (logfmt's msg= holds the event's own text).
+TEST(Masking, TextAfterAReasonOrCauseIsOneValue) {
+  EXPECT_EQ(typed("Wake reason: RTC (Alarm)"), "Wake reason: <*>");
+  EXPECT_EQ(typed("Wake reason: EC.SleepTimer (SleepTimer) EC.LidOpen (User)"), "Wake reason: <*>");
+  EXPECT_EQ(typed("tell the app,reason = 8"), "tell the app,reason = <*>");
+  EXPECT_EQ(typed("Cause: disk full"), "Cause: <*>");
+  // It ends at a bracket opened before the key, or at the next key=value pair.
+  EXPECT_EQ(typed("lost (reason: peer closed the session) now"), "lost (reason: <*>) now");
+  EXPECT_EQ(typed("failed reason=bad thing user=root"), "failed reason=<*> user=root");
+  // Not such a key: no separator, a longer word, or message/msg.
+  EXPECT_EQ(typed("stopped for reason 42: bad"), "stopped for reason <NUM>: bad");
+  EXPECT_EQ(typed("Not done because: not enabled"), "Not done because: not enabled");
+  EXPECT_EQ(typed("level=error msg=disk full"), "level=error msg=disk full");
+  MaskSettings no_collapse;
+  no_collapse.collapse = false;
+  EXPECT_EQ(typed("Wake reason: RTC (Alarm)", no_collapse), "Wake reason: RTC (Alarm)");
 }
 
 TEST(Masking, HexAndIds) {
@@ -84,6 +107,11 @@ TEST(Masking, IpWithPortAndV6) {
   EXPECT_EQ(typed("peer [2001:db8::1]:443 and fe80::1 up"), "peer <IP> and <IP> up");
   EXPECT_EQ(typed("at 12:30:01 ok"), "at <TIMESTAMP> ok");  // a time is not IPv6
   EXPECT_EQ(typed("ver 1.2.3.4.5 x"), "ver <ID> x");         // five parts: not an IP
+  // A host name that starts with an address is one name, not an address and a tail of words
+  // (`rhost=<IP>.adsl.example.ru` beside `rhost=<IP>` split an event); a sentence's dot ends an IP.
+  EXPECT_EQ(typed("rhost=71.97.41.51.adsl.example.ru user=x"), "rhost=<ID> user=x");
+  EXPECT_EQ(typed("rhost=71.97.41.51 user=x"), "rhost=<IP> user=x");
+  EXPECT_EQ(typed("from 10.0.0.1. Next"), "from <IP>. Next");
   // The unspecified address alone, bare or bracketed with a port; a C++ scope is no address.
   EXPECT_EQ(typed("listening on :: port 22, server: [::]:443"), "listening on <IP> port <NUM>, server: <IP>");
   EXPECT_EQ(typed("Foo::bar failed"), "Foo::bar failed");
@@ -144,6 +172,8 @@ TEST(Masking, BytesAreCountedAndARestatedSizeKeepsItsUnit) {
 
 TEST(Masking, BoolsNamesQuoted) {
   EXPECT_EQ(typed("allDrawn= false x"), "allDrawn= <BOOL> x");
+  // `none` is as often a name as a value (sshd's `Failed none for` is the method): a word.
+  EXPECT_EQ(typed("Failed none for invalid user x, auth=null"), "Failed none for invalid user x, auth=<BOOL>");
   EXPECT_EQ(typed("pkg com.example.app died"), "pkg <NAME> died");
   // A dotted name ending in an upper-case constant is a value of a closed set: kept as a word.
   EXPECT_EQ(typed("action: android.intent.action.SCREEN_ON"), "action: android.intent.action.SCREEN_ON");
