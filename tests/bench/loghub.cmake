@@ -25,4 +25,6 @@ if(Python3_Interpreter_FOUND)
   add_generalisation_check(loghub-style loghub_style 0.91)
   # Written by someone who did not read the rules: a floor against regressions, far below the aim.
   add_generalisation_check(loghub-heldout loghub_heldout 0.62)
+  # The six Loghub systems we lack, recalled by someone who did not read the rules.
+  add_generalisation_check(loghub-recall loghub_recall 0.95)
 endif()

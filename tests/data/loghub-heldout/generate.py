@@ -15,83 +15,28 @@ with every slot replaced by a generated value.  Labels therefore never depend
 on what the values look like.
 """
 
-import csv
-import json
 import os
-import random
-import re
 import sys
 from datetime import datetime, timedelta
 
-SEED = "loghub-heldout/v1"
-N_LINES = 2000
-SLOT_RE = re.compile(r"<@(\w+)>")
+sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+import loghub_corpus  # noqa: E402  (tests/data/loghub_corpus.py: the machinery shared with loghub-recall)
+from loghub_corpus import hexs, weighted  # noqa: E402
+
+
+class System(loghub_corpus.System):
+    """The knobs of this corpus; see loghub_corpus.System."""
+    seed = "loghub-heldout/v1"
+    fixed_margin = 20
+    inner_gap = (0.0005, 0.2)
+    pool_tries = 20
+    collapse_spaces = False
+    pub_ip_reserved = (0, 10, 100, 127, 169, 172, 192, 198, 203)
 
 
 # ---------------------------------------------------------------------------
-# generic machinery
+# value helpers
 # ---------------------------------------------------------------------------
-
-def template_of(text):
-    return SLOT_RE.sub("<*>", text)
-
-
-def format_regex(log_format):
-    """Same construction as logparser's generate_logformat_regex."""
-    headers = []
-    parts = re.split(r"(<[^<>]+>)", log_format)
-    regex = ""
-    for k, part in enumerate(parts):
-        if k % 2 == 0:
-            regex += re.sub(" +", r"\\s+", part)
-        else:
-            name = part.strip("<").strip(">")
-            regex += "(?P<%s>.*?)" % name
-            headers.append(name)
-    return headers, re.compile("^" + regex + "$")
-
-
-def template_regex(template):
-    return re.compile("^" + ".*?".join(re.escape(p) for p in template.split("<*>")) + "$")
-
-
-class Ev:
-    def __init__(self, key, text, hdr):
-        self.key = key
-        self.text = text
-        self.hdr = hdr
-        self.template = template_of(text)
-        self.slots = SLOT_RE.findall(text)
-
-
-class Pool:
-    """A fixed set of values drawn with a Zipf-like skew (a few values are
-    common, most are rare)."""
-
-    def __init__(self, r, gen, n, s=1.0):
-        self.r = r
-        self.vals = []
-        seen = set()
-        tries = 0
-        while len(self.vals) < n and tries < n * 20:
-            tries += 1
-            v = gen()
-            if v not in seen:
-                seen.add(v)
-                self.vals.append(v)
-        acc = 0.0
-        self.cw = []
-        for i in range(len(self.vals)):
-            acc += 1.0 / (i + 1) ** s
-            self.cw.append(acc)
-
-    def __call__(self):
-        return self.r.choices(self.vals, cum_weights=self.cw)[0]
-
-
-def hexs(r, n):
-    return "".join(r.choice("0123456789abcdef") for _ in range(n))
-
 
 def uuid4(r):
     h = hexs(r, 32)
@@ -103,14 +48,6 @@ K8S_ALNUM = "bcdfghjklmnpqrstvwxz2456789"
 
 def k8s_suffix(r, n=5):
     return "".join(r.choice(K8S_ALNUM) for _ in range(n))
-
-
-def pub_ip(r):
-    while True:
-        a = r.randint(1, 223)
-        if a not in (0, 10, 100, 127, 169, 172, 192, 198, 203):
-            break
-    return "%d.%d.%d.%d" % (a, r.randint(0, 255), r.randint(0, 255), r.randint(1, 254))
 
 
 def priv_ip(r):
@@ -164,162 +101,6 @@ def email(r):
     return local + "@" + r.choice(MAIL_DOMAINS)
 
 
-def weighted(r, pairs):
-    vals = [v for v, _ in pairs]
-    ws = [w for _, w in pairs]
-    return r.choices(vals, ws)[0]
-
-
-class System:
-    name = None
-    log_format = None
-    start = None
-    mean_gap = 2.0   # mean seconds between episodes
-
-    def __init__(self):
-        self.r = random.Random("%s/%s" % (SEED, self.name))
-        self.events = {}
-        self.pending = []
-        self.define()
-
-    # -- definition helpers -------------------------------------------------
-    def ev(self, key, text, **hdr):
-        assert key not in self.events, key
-        self.events[key] = Ev(key, text, hdr)
-
-    def defer(self, lines_later, items):
-        self.pending.append([self.total + lines_later, items])
-
-    def default(self, slot):
-        base = slot.rstrip("0123456789")
-        fn = getattr(self, "v_" + base, None)
-        if fn is None:
-            raise KeyError("%s: no value for slot %r" % (self.name, slot))
-        return fn()
-
-    def fill(self, ev, vals, t):
-        """Content of one line; a callable value is called with the line's timestamp."""
-        out = {}
-        for s in ev.slots:
-            if s in out:
-                continue
-            v = vals[s] if s in vals else self.default(s)
-            out[s] = str(v(t) if callable(v) else v)
-        return SLOT_RE.sub(lambda m: out[m.group(1)], ev.text)
-
-    # -- corpus construction -----------------------------------------------
-    def build(self):
-        r = self.r
-        fixed = []
-        for spec in self.fixed_episodes():
-            count, fn = spec[0], spec[1]
-            pos = spec[2] if len(spec) > 2 else None
-            for _ in range(count):
-                p = int(pos * N_LINES) if pos is not None else r.randrange(0, N_LINES - 20)
-                fixed.append((p, len(fixed), fn))
-        fixed.sort()
-        wfns, wws = [], []
-        for w, fn in self.weighted_episodes():
-            wws.append(w)
-            wfns.append(fn)
-        episodes = []   # [is_fixed, items]
-        self.total = 0
-        fi = 0
-        while self.total < N_LINES or fi < len(fixed):
-            due = [p for p in self.pending if p[0] <= self.total]
-            if due:
-                for p in due:
-                    self.pending.remove(p)
-                    episodes.append([False, p[1]])
-                    self.total += len(p[1])
-                continue
-            if fi < len(fixed) and fixed[fi][0] <= self.total:
-                items = fixed[fi][2]()
-                fi += 1
-                episodes.append([True, items])
-            else:
-                items = r.choices(wfns, wws)[0]()
-                episodes.append([False, items])
-            self.total += len(items)
-        over = self.total - N_LINES
-        for ep in reversed(episodes):
-            if over <= 0:
-                break
-            if ep[0]:
-                continue
-            cut = min(over, len(ep[1]))
-            ep[1] = ep[1][:len(ep[1]) - cut]
-            over -= cut
-        assert over == 0
-        # timestamps
-        t = self.start
-        lines = []
-        for _, items in episodes:
-            first = True
-            for key, vals in items:
-                if "_gap" in vals:
-                    gap = vals["_gap"]
-                elif first:
-                    gap = r.expovariate(1.0 / self.mean_gap)
-                else:
-                    gap = r.uniform(0.0005, 0.2)
-                first = False
-                t = t + timedelta(seconds=gap)
-                lines.append((t, key, vals))
-        assert len(lines) == N_LINES, (self.name, len(lines))
-        return lines
-
-    def generate(self, out_dir):
-        headers, fre = format_regex(self.log_format)
-        assert headers[-1] == "Content"
-        lines = self.build()
-        used = {}
-        rows = []
-        raw = []
-        for i, (t, key, vals) in enumerate(lines, 1):
-            ev = self.events[key]
-            content = self.fill(ev, vals, t)
-            line = self.render(t, ev, vals, content)
-            assert "\n" not in line and "\r" not in line
-            assert line == line.strip(), (self.name, line)
-            m = fre.match(line.strip())
-            assert m, (self.name, line)
-            assert m.group("Content") == content, (self.name, line, m.group("Content"), content)
-            used.setdefault(key, 0)
-            used[key] += 1
-            rows.append((i, [m.group(h) for h in headers], key))
-            raw.append(line)
-        missing = [k for k in self.events if k not in used]
-        assert not missing, (self.name, "events never emitted", missing)
-        templates = [ev.template for ev in self.events.values()]
-        assert len(set(templates)) == len(templates), (self.name, "duplicate template text")
-        ids = {}
-        for k in self.events:
-            ids[k] = "E%d" % (len(ids) + 1)
-        sdir = os.path.join(out_dir, self.name)
-        os.makedirs(sdir, exist_ok=True)
-        base = os.path.join(sdir, "%s_2k.log" % self.name)
-        with open(base, "w", encoding="utf-8", newline="\n") as f:
-            for line in raw:
-                f.write(line + "\n")
-        with open(base + "_structured_corrected.csv", "w", encoding="utf-8", newline="") as f:
-            w = csv.writer(f, lineterminator="\n")
-            w.writerow(["LineId"] + headers + ["EventId", "EventTemplate"])
-            for i, fields, key in rows:
-                w.writerow([i] + fields + [ids[key], self.events[key].template])
-        with open(base + "_templates_corrected.csv", "w", encoding="utf-8", newline="") as f:
-            w = csv.writer(f, lineterminator="\n")
-            w.writerow(["EventId", "EventTemplate", "Occurrences"])
-            for k, ev in self.events.items():
-                w.writerow([ids[k], ev.template, used[k]])
-        return {"log_file": "%s/%s_2k.log" % (self.name, self.name),
-                "log_format": self.log_format, "regex": [], "st": 0.5, "depth": 4}
-
-
-def one(key, **vals):
-    return [(key, vals)]
-
-
 # ---------------------------------------------------------------------------
 # 1. nginx error log
 # ---------------------------------------------------------------------------
@@ -341,8 +122,8 @@ class Nginx(System):
                       ("cdn.acme-widgets.io", "/data/cdn", 6),
                       ("portal.fabrikam.test", "/usr/share/nginx/portal", 5),
                       ("_", "/usr/share/nginx/html", 7)]
-        self.clients = Pool(r, lambda: pub_ip(r) if r.random() < 0.9 else ipv6(r), 900, 0.75)
-        self.scanners = Pool(r, lambda: pub_ip(r), 60, 1.0)
+        self.clients = self.pool(lambda: self.pub_ip() if r.random() < 0.9 else ipv6(r), 900, 0.75)
+        self.scanners = self.pool(lambda: self.pub_ip(), 60, 1.0)
         self.backends = ["10.0.%d.%d:%d" % (r.randint(1, 6), r.randint(2, 250), p)
                          for p in (8080, 8080, 8080, 3000, 3000, 9000, 8000, 5000)]
         self.upstream_names = ["backend_api", "shop_app", "auth_upstream", "legacy_php", "grpc_gw"]
@@ -707,7 +488,7 @@ class Nginx(System):
             v["rawreq"] = r.choice([
                 "\\x16\\x03\\x01\\x00\\xF5\\x01\\x00\\x00\\xF1\\x03\\x03%s" % "".join(
                     "\\x%02X" % r.randint(0, 255) for _ in range(r.randint(2, 6))),
-                "SSH-2.0-Go", "MGLNDD_%s_443" % pub_ip(r), "\\x03\\x00\\x00/*\\xE0\\x00\\x00\\x00\\x00\\x00Cookie: mstshash=Administr",
+                "SSH-2.0-Go", "MGLNDD_%s_443" % self.pub_ip(), "\\x03\\x00\\x00/*\\xE0\\x00\\x00\\x00\\x00\\x00Cookie: mstshash=Administr",
                 "GET /../../../../etc/passwd HTTP/1.1", "PRI * HTTP/2.0", "\\x00\\x00\\x00\\x00\\x00",
                 "OPTIONS sip:nm SIP/2.0"])
         else:
@@ -1057,7 +838,7 @@ class Kubelet(System):
              "manifests/%s: 401 Unauthorized" % (p["image"], p["image"].split("/")[0], p["image"].split(":")[0]
                                                .split("/", 1)[1], p["image"].rsplit(":", 1)[1]), 2),
             ("failed to copy: read tcp %s:%d->%s:443: read: connection reset by peer"
-             % (self.node_ip, r.randint(32768, 60999), pub_ip(r)), 1),
+             % (self.node_ip, r.randint(32768, 60999), self.pub_ip()), 1),
             ("toomanyrequests: You have reached your pull rate limit. You may increase the limit by authenticating "
              "and upgrading: https://www.docker.com/increase-rate-limit", 1)])
         code = "NotFound" if err.endswith("not found") else "Unknown"
@@ -1332,7 +1113,7 @@ class Postgres(System):
         r = self.r
         self.next_pid = r.randint(3000, 9000)
         self.timeline = r.randint(2, 40)
-        self.clients = Pool(r, lambda: priv_ip(r), 120, 0.9)
+        self.clients = self.pool(lambda: priv_ip(r), 120, 0.9)
         e = self.ev
         e("conn_recv", "connection received: host=<@ip> port=<@port>", lvl="LOG")
         e("conn_auth", "connection authorized: user=<@user> database=<@db> application_name=<@app>", lvl="LOG")
@@ -1679,7 +1460,7 @@ class Postgres(System):
                 "c11": "%.3f" % r.uniform(0, 0.01), "c12": r.randint(1000, 900000), "c13": r.randint(1000, 900000),
                 "c14": "%X/%X" % (self.timeline, lsn), "c15": "%X/%X" % (self.timeline, lsn - r.randint(1, 9999))}
         self.timeline += r.choice([0, 0, 0, 1])
-        self.defer(r.randint(5, 60), [("ckpt_done", self.BG(self.ckpt_pid, **vals))])
+        self.later(r.randint(5, 60), [("ckpt_done", self.BG(self.ckpt_pid, **vals))])
         if reason == "wal" and r.random() < 0.6:
             items = [("ckpt_freq", self.BG(self.ckpt_pid, secs=r.randint(8, 29))),
                      ("hint_walsize", self.BG(self.ckpt_pid))] + items
@@ -1729,7 +1510,7 @@ class Postgres(System):
             items.append(("d_no_role", self.S(s, user=u, _user=u)))
         elif k == "hba":
             u = r.choice([s["user"], "postgres", username(r)])
-            items.append(("no_hba", self.S(s, enc="no encryption" if r.random() < 0.7 else "SSL encryption", ip=pub_ip(r) if r.random() < 0.5 else s["ip"], user=u,
+            items.append(("no_hba", self.S(s, enc="no encryption" if r.random() < 0.7 else "SSL encryption", ip=self.pub_ip() if r.random() < 0.5 else s["ip"], user=u,
                                            db=r.choice([s["db"], "postgres", "template1"]), _user=u)))
         else:
             d = r.choice(["shop_test", "analytics_old", "app", "production", s["db"] + "_v2"])
@@ -1874,9 +1655,9 @@ class Spring(System):
     def define(self):
         r = self.r
         self.pid = 1
-        self.clients = Pool(r, lambda: pub_ip(r), 500, 0.8)
-        self.users = Pool(r, lambda: username(r), 400, 0.7)
-        self.customers = Pool(r, lambda: str(r.randint(10000, 999999)), 600, 0.6)
+        self.clients = self.pool(lambda: self.pub_ip(), 500, 0.8)
+        self.users = self.pool(lambda: username(r), 400, 0.7)
+        self.customers = self.pool(lambda: str(r.randint(10000, 999999)), 600, 0.6)
         self.order_seq = r.randint(4_100_000, 4_200_000)
         self.offsets = {}
         e = self.ev
@@ -2318,13 +2099,13 @@ class CiscoIOS(System):
         self.by_role = {}
         for n, d in self.devices.items():
             self.by_role.setdefault(d["role"], []).append(n)
-        self.attackers = Pool(r, lambda: pub_ip(r), 500, 0.7)
-        self.internal = Pool(r, lambda: priv_ip(r), 300, 0.8)
+        self.attackers = self.pool(lambda: self.pub_ip(), 500, 0.7)
+        self.internal = self.pool(lambda: priv_ip(r), 300, 0.8)
         self.admins = ["netops", "jdoe", "asmith", "svc-ansible", "rancid", "mkowalski", "admin"]
-        self.macs = Pool(r, lambda: "%04x.%04x.%04x" % (r.choice([0x0050, 0x001b, 0xa4bb, 0x3c52, 0xf8e4, 0x0c29,
+        self.macs = self.pool(lambda: "%04x.%04x.%04x" % (r.choice([0x0050, 0x001b, 0xa4bb, 0x3c52, 0xf8e4, 0x0c29,
                                                                   0x7c2e, 0xb827]), r.randint(0, 0xffff),
                                                         r.randint(0, 0xffff)), 300, 0.6)
-        self.bgp_peers = {n: [pub_ip(r) if i == 0 else "10.255.%d.%d" % (r.randint(0, 3), r.randint(1, 60))
+        self.bgp_peers = {n: [self.pub_ip() if i == 0 else "10.255.%d.%d" % (r.randint(0, 3), r.randint(1, 60))
                               for i in range(4)] for n in self.by_role["core"] + self.by_role["edge"]}
         self.auth_sessions = {}
         e = self.ev
@@ -2672,22 +2453,9 @@ class CiscoIOS(System):
 SYSTEMS = [Nginx, Kubelet, Postgres, Spring, CiscoIOS]
 
 
-def main(argv):
-    if len(argv) != 2:
-        sys.stderr.write("usage: python3 generate.py OUT_DIR\n")
-        return 2
-    out = argv[1]
-    os.makedirs(out, exist_ok=True)
-    settings = {}
-    for cls in SYSTEMS:
-        s = cls()
-        settings[s.name] = s.generate(out)
-        print("%-11s %d lines, %d templates" % (s.name, N_LINES, len(s.events)))
-    with open(os.path.join(out, "settings.json"), "w", encoding="utf-8") as f:
-        json.dump(settings, f, indent=1)
-        f.write("\n")
-    return 0
+def summary(s, used):
+    return "%-11s %d lines, %d templates" % (s.name, s.n_lines, len(s.events))
 
 
 if __name__ == "__main__":
-    sys.exit(main(sys.argv))
+    sys.exit(loghub_corpus.main(sys.argv, SYSTEMS, summary))

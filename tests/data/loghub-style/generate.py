@@ -20,11 +20,13 @@ import datetime as dt
 import json
 import math
 import os
-import re
 import shutil
 
 import random
 import sys
+
+sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+from loghub_corpus import format_regex, template_regex  # noqa: E402  (tests/data/loghub_corpus.py)
 
 SEED = 20240611
 N_LINES = 2000
@@ -789,24 +791,6 @@ def zipf_counts(n, total, s, tail):
     counts[0] += total - sum(counts)
     assert counts[0] > counts[1] and all(c >= 1 for c in counts)
     return counts
-
-
-def format_regex(fmt):
-    """logparser's generate_logformat_regex."""
-    headers, regex = [], ""
-    parts = re.split(r"(<[^<>]+>)", fmt)
-    for i, part in enumerate(parts):
-        if i % 2 == 0:
-            regex += re.sub(" +", "\\\\s+", part)
-        else:
-            h = part.strip("<").strip(">")
-            regex += f"(?P<{h}>.*?)"
-            headers.append(h)
-    return headers, re.compile("^" + regex + "$")
-
-
-def template_regex(t):
-    return re.compile("^" + ".*?".join(re.escape(p) for p in t.split("<*>")) + "$", re.S)
 
 
 def generate(name, fmt, specs_fn, line_fn, start, gap, s, tail):
