@@ -27,4 +27,6 @@ if(Python3_Interpreter_FOUND)
   add_generalisation_check(loghub-heldout loghub_heldout 0.62)
   # The six Loghub systems we lack, recalled by someone who did not read the rules.
   add_generalisation_check(loghub-recall loghub_recall 0.95)
+  # The same six recalled by another helper, blind to the rules and to the first recollection.
+  add_generalisation_check(loghub-recall2 loghub_recall2 0.86)
 endif()

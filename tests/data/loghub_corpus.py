@@ -52,9 +52,14 @@ def format_regex(log_format):
     return headers, re.compile("^" + regex + "$")
 
 
-def template_regex(template):
-    """A template as an anchored regex in which ``<*>`` reads as ``.*?``."""
-    return re.compile("^" + ".*?".join(re.escape(p) for p in template.split("<*>")) + "$", re.S)
+def template_regex(template, blank_runs=False):
+    """A template as an anchored regex in which ``<*>`` reads as ``.*?``; with blank_runs (a
+    template whose runs of blanks were collapsed) a blank matches a run of blanks of the Content,
+    since raw lines keep their double blanks ("SELinux:  Initializing.")."""
+    parts = [re.escape(p) for p in template.split("<*>")]
+    if blank_runs:
+        parts = [p.replace(r"\ ", " ").replace(" ", " +") for p in parts]
+    return re.compile("^" + ".*?".join(parts) + "$", re.S)
 
 
 class Ev:
@@ -259,7 +264,7 @@ class System:
         used = {}
         rows = []
         raw = []
-        tres = {k: template_regex(ev.template) for k, ev in self.events.items()}
+        tres = {k: template_regex(ev.template, self.collapse_spaces) for k, ev in self.events.items()}
         for i, (t, key, vals) in enumerate(lines, 1):
             ev = self.events[key]
             content = self.fill(ev, vals, t)
