@@ -25,7 +25,7 @@ PluginInfo TemplateTransform::plugin_info() {
        false, nullptr},
       {"extra_delimiters", OptionType::String, "", "Characters treated as whitespace when tokenizing.", false,
        nullptr},
-      {"collapse", OptionType::Bool, true, "Adjacent placeholders (`<IP>:<NUM>`, `<NUM>, <NUM>`) become one.", false,
+      {"collapse", OptionType::Bool, true, "Adjacent placeholders (`<IP>:<NUM>`, `<NUM>, <NUM>`) become one, and so does the free text after `reason:` or `cause=`.", false,
        nullptr},
       {"cache_entries", OptionType::Int, static_cast<int64_t>(Masker::kDefaultCacheEntries),
        "Messages each thread remembers with their tokens: an exact repeat skips the scan and comes out the same. "
