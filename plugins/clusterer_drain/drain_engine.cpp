@@ -1186,9 +1186,9 @@ const std::vector<FinalCluster>& DrainEngine::finalize() {
         }
         FinalCluster& f = out[it->second];
         f.count += sub.window_count;
-        if (sub.stats) {
-          if (!f.stats) f.stats = std::make_unique<ClusterStats>();
-          f.stats->merge(*sub.stats);
+        if (sub.stats) {  // a copy is a merge into nothing, without re-counting every value
+          if (!f.stats) f.stats = std::make_unique<ClusterStats>(*sub.stats);
+          else f.stats->merge(*sub.stats);
         }
         sub.final_index = it->second;
         owners.push_back({&g, static_cast<int>(s)});
@@ -1209,9 +1209,9 @@ const std::vector<FinalCluster>& DrainEngine::finalize() {
     FinalCluster& dst = final_[index[redirect[c]]];
     if (redirect[c] != static_cast<int>(c)) merge_tokens(dst.tokens, out[c].tokens);
     dst.count += out[c].count;
-    if (out[c].stats) {
-      if (!dst.stats) dst.stats = std::make_unique<ClusterStats>();
-      dst.stats->merge(*out[c].stats);
+    if (out[c].stats) {  // out is ours: the first member's statistics move
+      if (!dst.stats) dst.stats = std::move(out[c].stats);
+      else dst.stats->merge(*out[c].stats);
     }
   }
   for (auto& f : final_) {
