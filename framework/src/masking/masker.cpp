@@ -131,15 +131,19 @@ bool restates_size(std::string_view msg, const std::vector<MessageToken>& out, s
 
 // What follows `reason` or `cause` and a `:` or `=` is free text, one value, as Loghub's labels
 // have it (`Wake reason: RTC (Alarm)`, `reason = device busy`; Android's `reason = <*>`). It ends
-// at the message's end, at a bracket opened before the key, or at another `key=`. `message` and `msg` are left alone: in logfmt they hold the event's own text.
+// at the message's end, at a bracket opened before the key, or at another `key=`; one value alone
+// keeps its type. `message` and `msg` are no such keys: in logfmt they hold the event's own text.
 void join_reason_text(std::string_view msg, std::vector<MessageToken>& out) {
-  auto text = [&](const MessageToken& t) { return msg.substr(t.begin, t.size); };
   auto is = [&](const MessageToken& t, char c) { return t.size == 1 && msg[t.begin] == c; };
   auto reason_key = [&](const MessageToken& t) {
     if (static_cast<TokenType>(t.type) != TokenType::Word || (t.size != 5 && t.size != 6)) return false;
-    std::string w(text(t));
-    for (char& c : w) c = static_cast<char>(c | 0x20);
-    return w == "reason" || w == "cause";
+    auto lower_is = [&](std::string_view word) {
+      if (word.size() != t.size) return false;
+      for (size_t i = 0; i < word.size(); ++i)
+        if ((msg[t.begin + i] | 0x20) != word[i]) return false;
+      return true;
+    };
+    return lower_is("reason") || lower_is("cause");
   };
   for (size_t k = 0; k + 2 < out.size(); ++k) {
     if (!reason_key(out[k]) || !(is(out[k + 1], ':') || is(out[k + 1], '='))) continue;
@@ -157,7 +161,7 @@ void join_reason_text(std::string_view msg, std::vector<MessageToken>& out) {
       }
       end = j + 1;
     }
-    if (end <= first) continue;
+    if (end <= first || (end == first + 1 && is_placeholder(static_cast<TokenType>(out[first].type)))) continue;
     MessageToken& value = out[first];
     value.type = static_cast<uint16_t>(TokenType::Var);
     value.size = out[end - 1].begin + out[end - 1].size - value.begin;

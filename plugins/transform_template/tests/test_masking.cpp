@@ -74,7 +74,8 @@ TEST(Masking, ShortDeviceNamesAreWords) {
 TEST(Masking, TextAfterAReasonOrCauseIsOneValue) {
   EXPECT_EQ(typed("Wake reason: RTC (Alarm)"), "Wake reason: <*>");
   EXPECT_EQ(typed("Wake reason: EC.SleepTimer (SleepTimer) EC.LidOpen (User)"), "Wake reason: <*>");
-  EXPECT_EQ(typed("tell the app,reason = 8"), "tell the app,reason = <*>");
+  EXPECT_EQ(typed("tell the app,reason = device busy"), "tell the app,reason = <*>");
+  EXPECT_EQ(typed("tell the app,reason = 8"), "tell the app,reason = <NUM>");  // one value keeps its type
   EXPECT_EQ(typed("Cause: disk full"), "Cause: <*>");
   // It ends at a bracket opened before the key, or at the next key=value pair.
   EXPECT_EQ(typed("lost (reason: peer closed the session) now"), "lost (reason: <*>) now");
