@@ -225,8 +225,11 @@ int mode_contents(const Args& a) {
     in_stages += std::chrono::steady_clock::now() - s0;
     done += n;
   }
+  const auto finish0 = std::chrono::steady_clock::now();
   size_t clusters = st.finish();
-  double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+  const auto t_end = std::chrono::steady_clock::now();
+  const double secs = std::chrono::duration<double>(t_end - t0).count();
+  const double finish_secs = std::chrono::duration<double>(t_end - finish0).count();
   double cpu = process_cpu_seconds() - cpu0;
   // Refilling the batch from the input runs between batches; in a pipeline the source does it on
   // its own thread. The stages' own time is what the threads option scales.
@@ -237,9 +240,10 @@ int mode_contents(const Args& a) {
       a.lines, bytes / 1e6, a.threads, secs, a.lines / secs, bytes / 1e6 / secs, clusters, bench::peak_rss_mb(),
       rss0, cpu, cpu / secs);
   std::cout << fmt::format("    in the stages (batch refills excluded): {:.3f} s, {:.0f} lines/s (template {:.3f} s, "
-                           "drain {:.3f} s)\n",
+                           "drain {:.3f} s); outside them: refills {:.3f} s, the end of the run (finish) {:.3f} s\n",
                            stage_secs, a.lines / stage_secs, std::chrono::duration<double>(st.in_template).count(),
-                           std::chrono::duration<double>(st.in_drain).count());
+                           std::chrono::duration<double>(st.in_drain).count(), secs - stage_secs - finish_secs,
+                           finish_secs);
   if (a.threads > 1)
     std::cout << fmt::format("    the host gives this process {:.2f} of {} cores right now (busy-loop check)\n",
                              available_cores(a.threads), a.threads);
