@@ -36,7 +36,10 @@ std::string digits_of(std::string_view v) {
   return d;
 }
 
+/// Not the tail of a hyphenated identifier (the pattern's optional `x-` before the number): HDFS's
+/// `blk_-4980916519894289629` is a block id.
 size_t card_check(std::string_view value) {
+  if (value.size() > 1 && value[1] == '-') return 0;
   return longest_valid(value, [](std::string_view v) {
     std::string d = digits_of(v);
     if (d.size() < 13 || d.size() > 19) return false;
@@ -51,7 +54,7 @@ size_t iban_check(std::string_view value) {
   return longest_valid(value, [](std::string_view v) {
     std::string compact;
     for (char c : v)
-      if (c != ' ') compact += c;
+      if (c != ' ' && c != '+') compact += c;
     return iban_ok(compact);
   });
 }
@@ -85,10 +88,30 @@ size_t basic_check(std::string_view value) {
   return printable && out.find(':') != std::string::npos ? value.size() : 0;
 }
 
+/// A compound identifier: three or more parts of letters, digits and `_` split by `-`, `:` or
+/// `.`, two of them words of letters (`user:4821:profile`, `node-cache-Linux-x64-npm-<hash>`), as cache and lock keys are.
+bool looks_like_compound_name(std::string_view v) {
+  size_t parts = 0, words = 0, begin = 0;
+  for (size_t i = 0; i <= v.size(); ++i) {
+    if (i < v.size() && v[i] != '-' && v[i] != ':' && v[i] != '.') continue;
+    const std::string_view part = v.substr(begin, i - begin);
+    if (!std::all_of(part.begin(), part.end(), [](char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_'; }))
+      return false;  // `django-insecure-c5#m5&3c`: symbols are no name's
+    ++parts;
+    if (part.size() >= 3 && std::all_of(part.begin(), part.end(), [](char c) { return std::isalpha(static_cast<unsigned char>(c)); }))
+      ++words;
+    begin = i + 1;
+  }
+  return parts >= 3 && words >= 2;
+}
+
 /// Values after a context word ("Bearer", "api_key=") must look random: letters and digits, or
 /// long and mixed case. Keeps "Bearer authentication failed" and "token: expired" intact.
 size_t token_check(std::string_view value) {
-  if (is_placeholder(value) || value.size() < 8) return 0;
+  if (is_placeholder(value) || value.size() < 8 || looks_like_compound_name(value)) return 0;
+  // A hexadecimal number (ZooKeeper's `sessionid: 0x14ede63a5a70002`) counts something.
+  if (value.starts_with("0x") && std::all_of(value.begin() + 2, value.end(), [](char c) { return std::isxdigit(static_cast<unsigned char>(c)); }))
+    return 0;
   bool lower = false, upper = false, digit = false;
   for (char c : value) {
     lower |= std::islower(static_cast<unsigned char>(c)) != 0;
@@ -99,7 +122,63 @@ size_t token_check(std::string_view value) {
   return (digit && letters) || (lower && upper && value.size() >= 16) ? value.size() : 0;
 }
 
-size_t assignment_check(std::string_view value) { return is_placeholder(value) ? 0 : value.size(); }
+/// An absolute path (`PWD=/home/ops`, the working directory) is no password.
+bool looks_like_path(std::string_view v) {
+  return v.size() > 1 && v[0] == '/' && v.find('/', 1) != std::string_view::npos;
+}
+
+size_t assignment_check(std::string_view value) {
+  return is_placeholder(value) || looks_like_path(value) ? 0 : value.size();
+}
+
+/// Not an address: a systemd unit (`getty@tty1.service`), or the host of an scp-style target
+/// (`git@github.com:org/repo.git`, the pattern's optional `:x` tail).
+size_t email_check(std::string_view value) {
+  const size_t at = value.find('@');
+  const bool dotted_user = at != std::string_view::npos && value.substr(0, at).find('.') != std::string_view::npos;
+  if (value.size() >= 2 && value[value.size() - 2] == ':') return dotted_user ? value.size() - 2 : 0;
+  static constexpr std::array<std::string_view, 11> kUnitSuffixes = {
+      ".service", ".socket", ".timer", ".target", ".mount", ".automount", ".slice", ".scope", ".device", ".swap",
+      ".path"};
+  for (auto suffix : kUnitSuffixes)
+    if (value.ends_with(suffix)) return 0;
+  return value.size();
+}
+
+/// 8 to 15 digits (E.164), `%2B` and `%20` not counted, after a `+` that no word character
+/// precedes (the pattern's optional first character); a greedy match that swallowed the next
+/// number is cut back at a separator. A signed decimal (Go's monotonic clock `m=+3211.123456789`)
+/// is no phone number.
+size_t phone_check(std::string_view value) {
+  if (std::isalnum(static_cast<unsigned char>(value[0]))) return 0;  // `1.2.3+20240314`: glued to a word
+  while (!value.empty() && !is_digit(value.back())) value.remove_suffix(1);
+  return longest_valid(value, [](std::string_view v) {
+    size_t digits = 0, dots = 0, others = 0;
+    for (size_t i = 0; i < v.size(); ++i) {
+      if (v[i] == '%') {
+        i += 2;
+        ++others;
+      } else if (is_digit(v[i])) {
+        ++digits;
+      } else if (v[i] == '.') {
+        ++dots;
+      } else if (v[i] != '+') {
+        ++others;
+      }
+    }
+    const bool decimal = dots == 1 && others == 0;
+    return !decimal && digits >= 8 && digits <= 15;
+  });
+}
+
+/// The Social Security Administration's rules: no area 000, 666 or 9xx, no group 00, no serial 0000.
+size_t ssn_check(std::string_view v) {
+  if (v.size() != 9 && v.size() != 11) return 0;  // 123456789 or 123-45-6789, not 123-456789
+  const bool dashed = v.size() == 11;
+  const std::string_view area = v.substr(0, 3), group = v.substr(dashed ? 4 : 3, 2), serial = v.substr(dashed ? 7 : 5, 4);
+  bool ok = area != "000" && area != "666" && area[0] != '9' && group != "00" && serial != "0000";
+  return ok ? v.size() : 0;
+}
 
 /// Four dot-separated octets of at most 255, without allocating (the pattern fixed the shape).
 size_t ipv4_check(std::string_view value) {
@@ -124,81 +203,199 @@ size_t ipv6_check(std::string_view value) {
   return inet_pton(AF_INET6, buf, &addr) == 1 ? value.size() : 0;
 }
 
-// A value after `password=` / `token:`: up to a quote, space or separator; JSON-in-text escapes
-// (\") are allowed before the value.
-#define GARDENER_ASSIGN R"(\\?["']?\s*[:=]\s*\\?["']?)"
+// Between a key and its value: `=`, `:`, Ruby's `=>`, or the comma of a quoted (key, value) pair
+// as Python prints headers (`(b'api-key', b'...')`); the key may close a quote or a bracket
+// (`card[cvc]=`), the value may open a list, a quote or a bytes literal (`: ['...']`, `b'...'`).
+// JSON-in-text escapes (\") are allowed on both sides.
+#define GARDENER_ASSIGN \
+  R"((?:(?:\\?["']|\])?\s*(?:=>|[:=])\s*\[?\s*(?:b?\\?["'])?\[?|\\?["']\s*,\s*b?\\?["']))"
+// A value after `password=` / `token:`: up to a quote, space or separator.
 #define GARDENER_VALUE R"(([^\s"'\\&,;)}\]]+))"
+// A quoted value is whole to its closing quote (`SECRET_KEY = 'django-insecure-c5#m5&3c(z'`): the
+// separator as above, then the quote (an escaped quote leaves it to the unquoted forms).
+#define GARDENER_SEP_QUOTED R"((?:(?:\\?["']|\])?\s*(?:=>|[:=])\s*\[?\s*|\\?["']\s*,\s*)b?)"
+#define GARDENER_QUOTED R"q((?:"[^"\\\n]+"|'[^'\\\n]+'))q"
+#define GARDENER_QUOTED_TOKEN R"q((?:"[^"\\\s]+"|'[^'\\\s]+'))q"
+// Key patterns are large (a list of key names), so they hold no group and these pick the secret
+// out of their match (redaction::Pattern): the value between the last quotes, or what follows the
+// first separator.
+#define GARDENER_QUOTED_SECRET R"q((?s).*"([^"\\\n]+)"|(?s).*'([^'\\\n]+)')q"
+#define GARDENER_VALUE_SECRET R"q((?s).*?(?:=>|[:=,])\s*\[?\s*(?:b?\\?["'])?\[?([^\s"'\\&,;)}\]]+))q"
+#define GARDENER_TOKEN_SECRET \
+  R"q((?is).*?(?:=>|[:=,])\s*\[?\s*(?:b?\\?["'])?\[?(?:bearer\s+)?([A-Za-z0-9._~+/=:%$-]+))q"
+// A command-line option's value: `--password=x`, `--token x`, `--token 'x'`.
+#define GARDENER_FLAG_VALUE R"((?:=|\s+)['"]?([^\s'"]+))"
+
+// Vendors' tokens recognised by their prefix and shape alone (those with a detector of their own,
+// GitHub, GitLab, Slack, Stripe, Google, AWS, are not repeated here). Where a bot's token sits in a
+// path (Telegram's /bot<id>:<token>/), the capture group is the token.
+// The prefixes every vendor token above starts with (Hyperscan finds literals fast; bounded
+// repeats of character classes cost it on every line).
+constexpr const char* kVendorHint =
+    R"(\b(?:sk-|npm_|pypi-|rubygems_|pul-|dckr_|hv[sbr]\.|SG\.|key-[0-9a-f]|SK[0-9a-f]{4}|shp(?:at|ss|ca|pa)_)"
+    R"(|NRAK-|NRII-|do[por]_v1_|lin_(?:api|oauth)_|ATATT|access_token\$|sq0(?:atp|csp)-|hf_|gl(?:sa|c)_)"
+    R"(|AGE-SECRET-KEY-|PMAK-|dapi[a-f0-9]{4}|tskey-|secret_|ntn_|EAA[A-Za-z0-9]{4}|ya29\.|1//0|sntr[ysu]_)"
+    R"(|v1\.0-[a-f0-9]{4}|xai-|gsk_|r8_|figd_)|\.atlasv1\.|:AA[A-Za-z0-9_-]{4})";
+
+#define GARDENER_VENDOR_TOKENS                                                                             \
+  R"(\b(?:sk-(?:proj|svcacct|admin|ant-[a-z]+[0-9]{2})-[A-Za-z0-9_-]{20,}|sk-[A-Za-z0-9]{32,}))",          \
+      R"(\b(?:npm_[A-Za-z0-9]{36}|pypi-[A-Za-z0-9_-]{50,}|rubygems_[a-f0-9]{48}|pul-[a-f0-9]{40}))",       \
+      R"(\b(?:dckr_(?:pat|oat)_[A-Za-z0-9_-]{20,}|hv[sbr]\.[A-Za-z0-9_-]{20,}))",                          \
+      R"(\b[A-Za-z0-9]{14}\.atlasv1\.[A-Za-z0-9_-]{40,})",                                                 \
+      R"(\b(?:SG\.[A-Za-z0-9_-]{16,32}\.[A-Za-z0-9_-]{16,64}|key-[0-9a-f]{32}|SK[0-9a-f]{32}))",           \
+      R"(\b(?:shp(?:at|ss|ca|pa)_[A-Fa-f0-9]{32}|NRAK-[A-Z0-9]{27}|NRII-[A-Za-z0-9_-]{32}))",              \
+      R"(\b(?:do[por]_v1_[a-f0-9]{64}|lin_(?:api|oauth)_[A-Za-z0-9]{40}|ATATT[A-Za-z0-9_=-]{40,}))",        \
+      R"(\b(?:access_token\$production\$[a-z0-9]{16}\$[a-f0-9]{32}|sq0(?:atp|csp)-[A-Za-z0-9_-]{22,}))",   \
+      R"(\b(?:hf_[A-Za-z0-9]{30,}|gl(?:sa|c)_[A-Za-z0-9_+/=-]{32,}|AGE-SECRET-KEY-1[A-Z0-9]{58}))",        \
+      R"(\b(?:PMAK-[a-f0-9]{24}-[a-f0-9]{34}|dapi[a-f0-9]{32}(?:-[0-9]+)?|tskey-[a-z]+-[A-Za-z0-9-]{20,}))", \
+      R"(\b(?:(?:secret|ntn)_[A-Za-z0-9]{40,}|EAA[A-Za-z0-9]{60,}|ya29\.[A-Za-z0-9_-]{20,}))",             \
+      R"(\b(?:1//0[A-Za-z0-9_-]{30,}|sntr[ysu]_[A-Za-z0-9+/=_-]{30,}|v1\.0-[a-f0-9]{24}-[a-f0-9]{100,}))", \
+      R"(\b(?:xai-[A-Za-z0-9]{60,}|gsk_[A-Za-z0-9]{40,}|r8_[A-Za-z0-9]{30,}|figd_[A-Za-z0-9_-]{30,}))",    \
+      R"((?:\b|bot)([0-9]{8,10}:AA[A-Za-z0-9_-]{30,}))"
+
+// Passwords, whatever they look like: after a key ending in a password word (a quoted value whole),
+// a config directive (redis's requirepass), a .netrc `login x password y`, an option (--password,
+// -u user -p x, sshpass -p, redis-cli -a) or the password half of curl's -u user:password. Card
+// security codes go with them.
+#define GARDENER_PASSWORD_KEY R"((?i)(?:password|passwd|pwd|secret|(?:\b|[_.-])pass(?:phrase)?|\b(?:cvc|cvv2?|csc)))"
+#define GARDENER_PASSWORDS                                                            \
+  {GARDENER_PASSWORD_KEY GARDENER_SEP_QUOTED GARDENER_QUOTED, GARDENER_QUOTED_SECRET},                      \
+      {GARDENER_PASSWORD_KEY GARDENER_ASSIGN R"([^\s"'\\&,;)}\]]+)", GARDENER_VALUE_SECRET},                \
+      R"((?i)\b(?:requirepass|masterauth)\s+)" GARDENER_VALUE,                        \
+      R"((?i)\blogin\s+\S+\s+password\s+)" GARDENER_VALUE,                            \
+      R"((?i)--(?:[a-z0-9]+-)*(?:password|passwd|pass|secret))" GARDENER_FLAG_VALUE,  \
+      R"(\s-u\s*\S+\s+-p\s*['"]?)" GARDENER_VALUE,                                    \
+      R"(\bsshpass\s+-p\s*['"]?)" GARDENER_VALUE,                                     \
+      R"(\bredis-cli\b[^|;&]*?\s-a\s+['"]?)" GARDENER_VALUE,                          \
+      R"((?:\s-u|--user)(?:\s+|=)['"]?[^\s:'"@]+:([^\s'"@]+))"
+
+// Tokens by context, when they look random (token_check): after a key ending in a token word
+// (api_key, DATADOG_APP_KEY, accountKey, auth, signature, sessionid, _app_session, client-key-data;
+// not a bare `Session:`, which Windows' CBS log prints before every servicing session), in an
+// Authorization header after any scheme (Token, SSWS, Splunk, ApiKey), after an option (--token x,
+// --account-key x), after the word token (`logging in using static token <discord bot token>`),
+// or as a URL's user holding a digit (https://<key>@sentry.io; not Akka's
+// akka.tcp://sparkExecutorActorSystem@host).
+#define GARDENER_TOKEN_KEY                                                                           \
+  R"((?i)(?:token|jwt|(?:api|access|secret|private|signing|client|auth)key)"                          \
+  R"(|(?:\b|[_.-])(?:key|auth|sig|signature|credentials?|sid)|(?-i:[a-z0-9](?:Key|Auth|Signature|Credentials?)))" \
+  R"(|sess(?:ion)?[_-]?(?:id|key)|_sess(?:ion)?|(?:key|secret|token|credentials?)[_-]?(?:base|b64|base64|hex|data|value|string|raw)))"
+#define GARDENER_CONTEXT_TOKENS                                                                         \
+  {GARDENER_TOKEN_KEY GARDENER_SEP_QUOTED GARDENER_QUOTED_TOKEN, GARDENER_QUOTED_SECRET},                  \
+      {GARDENER_TOKEN_KEY GARDENER_ASSIGN R"((?:bearer\s+)?[A-Za-z0-9._~+/=:%$-]+)", GARDENER_TOKEN_SECRET},  \
+      R"((?i)authorization\\?["']?\s*[:=]\s*\\?["']?(?:[A-Za-z][A-Za-z0-9-]*\s+)?([A-Za-z0-9._~+/=:-]{8,}))", \
+      R"((?i)--(?:[a-z0-9]+-)*(?:token|key|authkey|api-?key|secret-key))" GARDENER_FLAG_VALUE,          \
+      R"((?i)\btoken\s+([A-Za-z0-9._~+/=-]{24,}))",                                                      \
+      R"([A-Za-z][A-Za-z0-9+.-]*://([A-Za-z_-]*[0-9][A-Za-z0-9_-]*)(?::[^/\s@"']*)?@)"
 
 }  // namespace
 
 const std::vector<Detector>& builtin_detectors() {
   static const std::vector<Detector> table = {
-      {"private_key", "PEM private key blocks (-----BEGIN ... PRIVATE KEY-----)", true,
-       R"(-----BEGIN[A-Z ]*PRIVATE KEY-----(?:[\s\S]*?-----END[A-Z ]*PRIVATE KEY-----|[\s\S]*))", nullptr,
-       Partial::Marker},
+      {"private_key", "PEM and PGP private key blocks (-----BEGIN ... PRIVATE KEY-----)", true,
+       {R"(-----BEGIN[A-Z ]*PRIVATE KEY(?: BLOCK)?-----)"
+        R"((?:[\s\S]*?-----END[A-Z ]*PRIVATE KEY(?: BLOCK)?-----|[\s\S]*))"},
+       nullptr, Partial::Marker},
       {"jwt", "JSON Web Tokens (eyJ header . payload . signature)", true,
-       R"(\beyJ[A-Za-z0-9_-]{5,}\.[A-Za-z0-9_-]{5,}\.[A-Za-z0-9_-]*)",
+       {R"(\beyJ[A-Za-z0-9_-]{5,}\.[A-Za-z0-9_-]{5,}\.[A-Za-z0-9_-]*)"}, nullptr, Partial::Prefix},
+      {"slack_webhook", "Slack and Discord webhook URLs (the secret path)", true,
+       {R"(hooks\.slack\.com/(?:services|workflows|triggers)/([A-Za-z0-9_/-]{8,}))",
+        R"(discord(?:app)?\.com/api/webhooks/[0-9]+/([A-Za-z0-9_-]{20,}))"},
        nullptr, Partial::Prefix},
-      {"slack_webhook", "Slack incoming webhook URLs", true,
-       R"(hooks\.slack\.com/(?:services|workflows|triggers)/([A-Za-z0-9_/-]{8,}))", nullptr, Partial::Prefix},
-      {"url_credentials", "passwords in URLs (scheme://user:password@host)", true,
-       R"(\b[A-Za-z][A-Za-z0-9+.-]*://[^/\s:@"']+:([^/\s@"']+)@)", assignment_check, Partial::Prefix},
+      {"url_credentials", "passwords in URLs and DSNs (scheme://user:password@host, user:pw@tcp(host), user/pw@db)",
+       true,
+       {R"(\b[A-Za-z][A-Za-z0-9+.-]*://[^/\s:@"']*:([^/\s@"']+)@)",
+        R"(\b[A-Za-z0-9_.-]+:([^\s/@"'(]+)@(?:tcp|unix|udp)\()", R"((?i:\bthin):[^/\s@:"']+/([^\s@"']+)@)"},
+       assignment_check, Partial::Prefix},
       {"github_token", "GitHub tokens (ghp_, gho_, ghu_, ghs_, ghr_, github_pat_)", true,
-       R"(\b(?:gh[pousr]_[A-Za-z0-9]{36,}|github_pat_[A-Za-z0-9_]{22,}))", nullptr, Partial::Prefix},
+       {R"(\b(?:gh[pousr]_[A-Za-z0-9]{36,}|github_pat_[A-Za-z0-9_]{22,}))"}, nullptr, Partial::Prefix},
       {"gitlab_token", "GitLab tokens (glpat-, gldt-, glrt-, ...)", true,
-       R"(\bgl(?:pat|dt|rt|ptt|cbt|oas)-[A-Za-z0-9_-]{20,})", nullptr, Partial::Prefix},
+       {R"(\bgl(?:pat|dt|rt|ptt|cbt|oas)-[A-Za-z0-9_-]{20,})"}, nullptr, Partial::Prefix},
       {"slack_token", "Slack tokens (xoxb-, xoxp-, xapp-, ...)", true,
-       R"(\b(?:xox[abposre]-[A-Za-z0-9-]{10,}|xapp-[0-9]-[A-Za-z0-9-]{10,}))", nullptr, Partial::Prefix},
+       {R"(\b(?:xox[abposre]-[A-Za-z0-9-]{10,}|xapp-[0-9]-[A-Za-z0-9-]{10,}))"}, nullptr, Partial::Prefix},
       {"stripe_key", "Stripe secret and restricted keys, webhook secrets", true,
-       R"(\b(?:(?:sk|rk)_(?:live|test)_[0-9A-Za-z]{10,}|whsec_[A-Za-z0-9]{20,}))", nullptr, Partial::Prefix},
-      {"google_api_key", "Google API keys (AIza...)", true, R"(\bAIza[0-9A-Za-z_-]{35})", nullptr, Partial::Prefix},
+       {R"(\b(?:(?:sk|rk)_(?:live|test)_[0-9A-Za-z]{10,}|whsec_[A-Za-z0-9]{20,}))"}, nullptr, Partial::Prefix},
+      {"google_api_key", "Google API keys (AIza...)", true, {R"(\bAIza[0-9A-Za-z_-]{35})"}, nullptr, Partial::Prefix},
+      {"vendor_token", "other vendors' tokens by their prefix (sk-proj-, npm_, hvs., SG., hf_, dop_v1_, ya29., ...)",
+       true, {GARDENER_VENDOR_TOKENS}, nullptr, Partial::Prefix, nullptr, kVendorHint},
       {"aws_access_key", "AWS access key ids (AKIA..., ASIA...)", true,
-       R"(\b(?:AKIA|ASIA|ABIA|ACCA|AGPA|AIDA|AIPA|ANPA|ANVA|AROA|APKA)[A-Z0-9]{16}\b)", nullptr, Partial::Prefix},
-      {"aws_secret_key", "AWS secret access keys after their name", true,
-       R"((?i)aws_?secret_?(?:access_?)?key)" GARDENER_ASSIGN R"(([A-Za-z0-9/+=]{40}))", nullptr, Partial::Prefix},
+       {R"(\b(?:AKIA|ASIA|ABIA|ACCA|AGPA|AIDA|AIPA|ANPA|ANVA|AROA|APKA)[A-Z0-9]{16}\b)"}, nullptr, Partial::Prefix},
+      {"aws_secret_key", "AWS secret access keys after their name or their key id", true,
+       {R"((?i)aws_?secret_?(?:access_?)?key)" GARDENER_ASSIGN R"(([A-Za-z0-9/+=]{40}))",
+        R"(\bA[KS]IA[A-Z0-9]{16}[/:]([A-Za-z0-9/+=]{40})(?:[^A-Za-z0-9/+=]|$))"},
+       nullptr, Partial::Prefix},
+      {"password_hash", "password hashes ($2b$, $argon2id$, $6$ crypt, ...)", true,
+       {R"(\$(?:2[abxy]?|argon2(?:id|i|d)|[1567]|y|gy|scrypt|pbkdf2(?:-sha[0-9]+)?)\$[A-Za-z0-9./+=,$-]{20,})"},
+       nullptr, Partial::Prefix},
       {"basic_auth", "HTTP Basic authorization values (base64 user:password)", true,
-       R"((?i)\bbasic\s+([A-Za-z0-9+/]{6,}={0,2}))", basic_check, Partial::Prefix},
-      {"bearer", "Bearer authorization tokens", true, R"((?i)\bbearer\s+([A-Za-z0-9._~+/-]{8,}=*))", token_check,
+       {R"((?i)\bbasic\s+([A-Za-z0-9+/]{6,}={0,2}))"}, basic_check, Partial::Prefix},
+      {"bearer", "Bearer authorization tokens", true, {R"((?i)\bbearer\s+([A-Za-z0-9._~+/-]{8,}=*))"}, token_check,
        Partial::Prefix},
       {"url_token", "secrets in URL query strings (?token=, &api_key=, &sig=, ...)", true,
-       R"([?&;](?i:access_token|refresh_token|id_token|auth_token|token|auth|api_?key|apikey|key|secret|)"
-       R"(client_secret|password|passwd|pwd|sig|signature|code|session_?id|jwt|x-amz-signature|)"
-       R"(x-goog-signature|x-amz-credential)=([^&\s#"']+))",
+       {R"([?&;](?i:access_token|refresh_token|id_token|auth_token|token|auth|api_?key|apikey|key|secret|)"
+        R"(client_secret|password|passwd|pwd|sig|signature|code|session_?id|jwt|x-amz-signature|)"
+        R"(x-goog-signature|x-amz-credential|x-amz-security-token)=([^&\s#"';]+))"},
        assignment_check, Partial::Prefix},
-      {"password", "password= / secret: assignments in text and JSON", true,
-       R"((?i)(?:password|passwd|pwd|secret))" GARDENER_ASSIGN GARDENER_VALUE, assignment_check, Partial::Prefix},
-      {"generic_token", "vendor tokens caught by context (api_key=, X-Api-Key:, token:, secret/token/key JSON keys)",
-       true,
-       R"((?i)(?:api[_-]?key|access[_-]?key|access[_-]?token|auth[_-]?token|refresh[_-]?token|secret[_-]?key|)"
-       R"(private[_-]?key|signing[_-]?key|client[_-]?key|session[_-]?token|id[_-]?token|jwt|token|\bkey))" GARDENER_ASSIGN
-       R"((?:bearer\s+)?([A-Za-z0-9._~+/=-]{8,}))",
-       token_check, Partial::Prefix},
+      {"password", "passwords: password= / secret: / pass: in text and JSON, --password x, -u user -p x, netrc",
+       true, {GARDENER_PASSWORDS}, assignment_check, Partial::Prefix},
+      {"generic_token", "tokens caught by context (api_key=, *_KEY=, X-Api-Key:, Authorization:, --token x, sessions)",
+       true, {GARDENER_CONTEXT_TOKENS}, token_check, Partial::Prefix},
       {"email", "email addresses", true,
-       R"([A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,})", nullptr, Partial::Email},
-      {"credit_card", "credit card numbers (Luhn checked)", true, R"(\b[2-6][0-9]{3}(?:[ -]?[0-9]){9,15}\b)",
-       card_check, Partial::LastFour},
-      {"iban", "IBANs (mod 97 checked)", true, R"(\b[A-Z]{2}[0-9]{2}(?: ?[A-Z0-9]){11,30}\b)", iban_check,
+       {R"([A-Za-z0-9._%+-]+(?:@|%40)[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}(?::[A-Za-z0-9_~./-])?)"},
+       email_check, Partial::Email},
+      {"credit_card", "credit card numbers (Luhn checked)", true,
+       {R"((?:[A-Za-z0-9_]-)?\b[2-6][0-9]{3}(?:[ -]?[0-9]){9,15}\b)"}, card_check, Partial::LastFour},
+      {"iban", "IBANs (mod 97 checked)", true, {R"(\b[A-Z]{2}[0-9]{2}(?:[ +]?[A-Z0-9]){11,30}\b)"}, iban_check,
        Partial::LastFour},
-      {"ipv4", "IPv4 addresses", false, R"(\b(?:[0-9]{1,3}\.){3}[0-9]{1,3}\b)", ipv4_check, Partial::Prefix,
+      {"phone", "phone numbers in international form (+44 20 7946 0958, %2B-encoded too)", true,
+       {R"([A-Za-z0-9]?(?:\+|%2B)[1-9][0-9 ().%-]{6,})"}, phone_check, Partial::LastFour},
+      // Named: a bare 123-45-6789 has no literal for Hyperscan to look for, and costs every line a scan.
+      {"ssn", "US social security numbers after SSN or tax id (area, group and serial checked)", true,
+       {R"((?i)\b(?:ssn|social[ _-]?security(?:[ _-]?(?:number|no))?|tax[ _-]?id)\b[^0-9\n]{0,20}([0-9]{3}-?[0-9]{2}-?[0-9]{4})\b)"},
+       ssn_check, Partial::LastFour},
+      {"ipv4", "IPv4 addresses", false, {R"(\b(?:[0-9]{1,3}\.){3}[0-9]{1,3}\b)"}, ipv4_check, Partial::Prefix,
        ipv4_find},
       {"ipv6", "IPv6 addresses", false,
-       R"((?i)(?:[0-9a-f]{1,4}:){7}[0-9a-f]{1,4}|(?:[0-9a-f]{1,4}(?::[0-9a-f]{1,4}){0,6})?::)"
-       R"((?:[0-9a-f]{1,4}(?::[0-9a-f]{1,4}){0,6})?)", ipv6_check, Partial::Prefix},
+       {R"((?i)(?:[0-9a-f]{1,4}:){7}[0-9a-f]{1,4}|(?:[0-9a-f]{1,4}(?::[0-9a-f]{1,4}){0,6})?::)"
+        R"((?:[0-9a-f]{1,4}(?::[0-9a-f]{1,4}){0,6})?)"},
+       ipv6_check, Partial::Prefix},
   };
   return table;
 }
 
 #undef GARDENER_ASSIGN
 #undef GARDENER_VALUE
+#undef GARDENER_FLAG_VALUE
+#undef GARDENER_SEP_QUOTED
+#undef GARDENER_QUOTED
+#undef GARDENER_QUOTED_TOKEN
+#undef GARDENER_QUOTED_SECRET
+#undef GARDENER_VALUE_SECRET
+#undef GARDENER_TOKEN_SECRET
+#undef GARDENER_VENDOR_TOKENS
+#undef GARDENER_PASSWORD_KEY
+#undef GARDENER_PASSWORDS
+#undef GARDENER_TOKEN_KEY
+#undef GARDENER_CONTEXT_TOKENS
 
 bool is_placeholder(std::string_view v) {
-  if (v.empty() || v.starts_with("[REDACTED") || v.starts_with("<") || v.starts_with("***") || v.starts_with("${") ||
-      v.ends_with("..."))
+  if (v.size() >= 2 && v.front() == '[' && v.back() == ']') v = v.substr(1, v.size() - 2);  // "[FILTERED]"
+  // Markers (also after an opening bracket the assignment took), masks and template variables: `[REDACTED:x]`, `<x:3f9a1c>`, `**`, `${VAR}`,
+  // `{{ .Values.x }}`, `%(password)s`, `abc...`.
+  if (v.empty() || v.starts_with("[REDACTED") || v.starts_with("REDACTED:") || v.starts_with("<") || v.starts_with("**") || v.starts_with("${") ||
+      v.starts_with("{{") || v.starts_with("%(") || v.ends_with("..."))
+    return true;
+  // A shell variable (`-p $CI_JOB_TOKEN`): upper case, digits and underscores after the `$`.
+  if (v.size() > 1 && v[0] == '$' &&
+      std::all_of(v.begin() + 1, v.end(), [](char c) { return std::isupper(static_cast<unsigned char>(c)) || is_digit(c) || c == '_'; }))
     return true;
   std::string lower;
   for (char c : v) lower += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return lower == "null" || lower == "none" || lower == "undefined" || lower == "true" || lower == "false" ||
-         lower == "redacted" || lower == "%s";
+  // Words that frameworks print instead of the value (Rails' [FILTERED], Kafka's [hidden]).
+  static constexpr std::array<std::string_view, 14> kWords = {
+      "null", "none", "undefined", "true", "false", "redacted", "%s", "filtered", "hidden", "masked", "removed",
+      "sensitive", "omitted", "protected"};
+  return std::find(kWords.begin(), kWords.end(), lower) != kWords.end();
 }
 
 namespace {
@@ -278,16 +475,42 @@ const char* secret_key_detector(std::string_view key) {
     buf[kTail - 1 - n++] = (c >= 'A' && c <= 'Z') ? static_cast<char>(c + ('a' - 'A')) : c;
   }
   const std::string_view k(buf + kTail - n, n);  // the normalized key's last (up to) kTail bytes
-  static const std::array<std::string_view, 4> password_words = {"password", "passwd", "pwd", "passphrase"};
-  for (auto w : password_words)
-    if (k.ends_with(w)) return "password";
-  static const std::array<std::string_view, 14> token_suffixes = {
-      "secret",     "token",     "apikey",        "accesskey",   "secretkey", "privatekey",  "signingkey",
-      "clientkey", "encryptionkey", "authorization", "credentials", "credential", "sessionid", "cookie"};
-  for (auto w : token_suffixes)
-    if (k.ends_with(w)) return "generic_token";
-  // "key" and "auth" only as the whole key (a 3- or 4-byte k is the whole normalized key).
-  return k == "key" || k == "auth" ? "generic_token" : nullptr;
+  if (k.empty()) return nullptr;
+  auto ends = [&](std::initializer_list<std::string_view> words) {
+    for (auto w : words)
+      if (k.ends_with(w)) return true;
+    return false;
+  };
+  // By the last letter, so most keys (`message`, `timestamp`, `severity`) test one list or none.
+  switch (k.back()) {
+    case 'd':
+      if (ends({"password", "passwd", "pwd"})) return "password";
+      return ends({"sessionid"}) ? "generic_token" : nullptr;
+    case 'e':
+      if (ends({"passphrase"})) return "password";
+      return ends({"cookie", "signature"}) ? "generic_token" : nullptr;
+    case 'c':
+    case 'v':
+      return ends({"cvc", "cvv"}) ? "password" : nullptr;
+    case 't':
+      return ends({"secret"}) ? "generic_token" : nullptr;
+    case 'n':
+      return ends({"token", "authorization"}) ? "generic_token" : nullptr;
+    case 's':
+      return ends({"credentials"}) ? "generic_token" : nullptr;
+    case 'l':
+      return ends({"credential"}) ? "generic_token" : nullptr;
+    case 'y':
+      // "key" alone is the whole key (a 3-byte k is the whole normalized key).
+      return k == "key" || ends({"apikey", "accesskey", "secretkey", "privatekey", "signingkey", "clientkey",
+                                  "encryptionkey", "authkey", "licensekey", "accountkey", "masterkey"})
+                 ? "generic_token"
+                 : nullptr;
+    case 'h':
+      return k == "auth" ? "generic_token" : nullptr;
+    default:
+      return nullptr;
+  }
 }
 
 }  // namespace redaction

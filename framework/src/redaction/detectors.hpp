@@ -18,14 +18,29 @@ using Validator = size_t (*)(std::string_view value);
 /// `from` (the text before it is context for \b), for patterns whose RE2 search dominates.
 using Finder = bool (*)(std::string_view text, size_t from, size_t& begin, size_t& end);
 
+/// One pattern of a detector, RE2 syntax: the first capture group that takes part, when there is
+/// one, is the secret part. Capture groups make RE2 run its slow engine over the match with the
+/// whole program; a large pattern (a long list of key names) instead names `secret`, a small
+/// pattern whose group 1 is the secret, matched against the whole match, and has no group itself.
+struct Pattern {
+  Pattern(const char* regex_, const char* secret_ = nullptr) : regex(regex_), secret(secret_) {}  // NOLINT
+  const char* regex;
+  const char* secret;
+};
+
 struct Detector {
   const char* name;
   const char* description;
   bool default_on;
-  const char* pattern;  // RE2 syntax; capture group 1, when present, is the secret part
-  Validator validate;   // null: every match counts
+  /// Each pattern is its own Hyperscan pattern and RE2 program, so a line pays the RE2 search only
+  /// of the patterns Hyperscan found in it, and an earlier pattern wins where two overlap.
+  std::vector<Pattern> patterns;
+  Validator validate;  // null: every match counts
   Partial partial;
   Finder find = nullptr;  // null: RE2 finds the matches (Hyperscan always uses the pattern)
+  /// What Hyperscan looks for instead of the patterns: a cheaper pattern (the literals every match
+  /// holds) whose hit runs all of them. Only where that saves more than the extra RE2 searches cost.
+  const char* hint = nullptr;
 };
 
 const std::vector<Detector>& builtin_detectors();

@@ -66,11 +66,20 @@ class JsonWalker {
     return 1;
   }
 
+  // A Kubernetes Secret (`"kind": "Secret"`, in an audit event's requestObject too): every value
+  // of its `data` and `stringData` is secret, whatever its key (`.dockerconfigjson`, `username`).
+  static bool is_kubernetes_secret(const J& obj) {
+    auto kind = obj.find("kind");
+    return kind != obj.end() && kind->is_string() && kind->template get_ref<const std::string&>() == "Secret";
+  }
+
   size_t walk_object(J& obj, int key_detector) {
     size_t n = 0;
     bool key_changed = false;
+    const bool k8s_secret = key_detector < 0 && impl_.token_key >= 0 && is_kubernetes_secret(obj);
     for (auto it = obj.begin(); it != obj.end(); ++it) {
       int d = key_detector >= 0 ? key_detector : impl_.key_detector(it.key());
+      if (k8s_secret && d < 0 && (it.key() == "data" || it.key() == "stringData")) d = impl_.token_key;
       n += walk(it.value(), d);
       // A document repeats the same few keys in every object: a key found clean is not scanned again.
       std::string key = it.key();

@@ -73,28 +73,46 @@ bool straddles(const redaction::Engine::Region& r, size_t b, size_t e) {
   return (b < r.begin && e > r.begin) || (b < r.end && e > r.end);
 }
 
-/// One match of a detector: the whole of it and its secret part (group 1, or the whole).
+/// One match of a detector: the whole of it and its secret part (its first group that took part, or the whole).
 struct Match {
   size_t begin = 0, end = 0;
   std::string_view secret;
 };
 
+constexpr int kMaxGroups = 10;
+
+/// The secret part of a match: its first group that took part (each alternative of a pattern has
+/// its own), else the whole match.
+std::string_view secret_of(const re2::StringPiece* groups, int n) {
+  for (int g = 1; g < n; ++g)
+    if (groups[g].data()) return {groups[g].data(), groups[g].size()};
+  return {groups[0].data(), groups[0].size()};
+}
+
 /// The leftmost match at or after `pos`: the detector's hand finder when it has one (same
-/// answer, no RE2 search), else its RE2 pattern, with the text before `pos` as context.
-bool next_match(const redaction::Engine::Active& d, std::string_view text, size_t pos, Match& m) {
+/// answer, no RE2 search), else the RE2 program of one of its patterns, with the text before
+/// `pos` as context.
+bool next_match(const redaction::Engine::Active& d, const redaction::Engine::Alternative& alt, std::string_view text,
+                size_t pos, Match& m) {
   if (d.find) {
     if (!d.find(text, pos, m.begin, m.end)) return false;
     m.secret = text.substr(m.begin, m.end - m.begin);
     return true;
   }
   const re2::StringPiece input(text.data(), text.size());
-  re2::StringPiece groups[2];
-  int ngroups = std::min(2, d.re->NumberOfCapturingGroups() + 1);
-  if (!d.re->Match(input, pos, text.size(), RE2::UNANCHORED, groups, ngroups)) return false;
+  re2::StringPiece groups[kMaxGroups];
+  // With a small secret pattern, the match alone (RE2's DFA), then that pattern's group in it.
+  const int ngroups = alt.secret ? 1 : std::min(kMaxGroups, alt.re->NumberOfCapturingGroups() + 1);
+  if (!alt.re->Match(input, pos, text.size(), RE2::UNANCHORED, groups, ngroups)) return false;
   m.begin = static_cast<size_t>(groups[0].data() - text.data());
   m.end = m.begin + groups[0].size();
-  const auto& secret = ngroups > 1 && groups[1].data() ? groups[1] : groups[0];
-  m.secret = std::string_view(secret.data(), secret.size());
+  m.secret = secret_of(groups, ngroups);
+  if (alt.secret) {
+    re2::StringPiece inner[kMaxGroups];
+    const int n = std::min(kMaxGroups, alt.secret->NumberOfCapturingGroups() + 1);
+    // It fits every match by construction; were it not to, the whole match is the secret.
+    if (alt.secret->Match(groups[0], 0, groups[0].size(), RE2::ANCHOR_BOTH, inner, n)) m.secret = secret_of(inner, n);
+  }
   return true;
 }
 
@@ -139,23 +157,40 @@ Redactor::Redactor(const RedactionConfig& config) : impl_(std::make_unique<Impl>
 
   std::set<std::string> known;
   std::vector<std::string> patterns;
-  auto add = [&](std::string name, const std::string& pattern, redaction::Validator v, redaction::Partial p,
-                 redaction::Finder find, bool user) {
+  auto compile = [](const std::string& name, const std::string& pattern) {
     auto re = std::make_unique<RE2>(pattern, detector_options());
     if (!re->ok()) throw ConfigurationError("redaction detector `" + name + "`: invalid pattern: " + re->error());
-    if (RE2::FullMatch("", *re))
-      throw ConfigurationError("redaction detector `" + name + "`: the pattern matches the empty string; make it "
-                               "require at least one character (e.g. + instead of *)");
+    return re;
+  };
+  auto add = [&](std::string name, const std::vector<redaction::Pattern>& alternatives, redaction::Validator v,
+                 redaction::Partial p, redaction::Finder find, bool user, const char* hint) {
+    const auto detector = static_cast<uint32_t>(impl.detectors.size());
+    std::vector<uint32_t> all;
+    for (const auto& pattern : alternatives) {
+      auto re = compile(name, pattern.regex);
+      if (RE2::FullMatch("", *re))
+        throw ConfigurationError("redaction detector `" + name + "`: the pattern matches the empty string; make it "
+                                 "require at least one character (e.g. + instead of *)");
+      all.push_back(static_cast<uint32_t>(impl.alternatives.size()));
+      impl.alternatives.push_back({detector, std::move(re), pattern.secret ? compile(name, pattern.secret) : nullptr});
+      if (!hint) {
+        patterns.push_back(pattern.regex);
+        impl.scan_targets.push_back({all.back()});
+      }
+    }
+    if (hint) {
+      patterns.push_back(hint);
+      impl.scan_targets.push_back(std::move(all));
+    }
     std::string marker = "[REDACTED:" + name + "]";
     bool safe = json_safe_detector(name, user);
-    impl.detectors.push_back({std::move(name), std::move(re), v, find, p, std::move(marker), safe});
-    patterns.push_back(pattern);
+    impl.detectors.push_back({std::move(name), v, find, p, std::move(marker), safe});
   };
   for (const auto& d : redaction::builtin_detectors()) {
     known.insert(d.name);
     auto it = config.detectors.find(d.name);
     if (!(it == config.detectors.end() ? d.default_on : it->second)) continue;
-    add(d.name, d.pattern, d.validate, d.partial, d.find, false);
+    add(d.name, d.patterns, d.validate, d.partial, d.find, false, d.hint);
   }
   for (const auto& [name, on] : config.detectors)
     if (!known.count(name)) throw ConfigurationError("unknown redaction detector `" + name + "`");
@@ -164,7 +199,7 @@ Redactor::Redactor(const RedactionConfig& config) : impl_(std::make_unique<Impl>
       throw ConfigurationError("user redaction detector `" + u.name + "`: needs a name of its own");
     if (u.pattern.empty()) throw ConfigurationError("user redaction detector `" + u.name + "`: empty pattern");
     known.insert(u.name);
-    add(u.name, u.pattern, nullptr, redaction::Partial::Prefix, nullptr, true);
+    add(u.name, {redaction::Pattern(u.pattern.c_str())}, nullptr, redaction::Partial::Prefix, nullptr, true, nullptr);
     impl.user_patterns = true;
   }
   static std::atomic<uint64_t> serials{0};
@@ -197,19 +232,23 @@ void redaction::Engine::find_spans(std::string_view text, std::vector<Span>& spa
     scanner.scan(text, hits);
   }
   if (hits.empty()) return;
-  std::sort(hits.begin(), hits.end());  // detector order is priority order
-  for (uint32_t id : hits) {
-    const auto& d = detectors[id];
+  thread_local std::vector<uint32_t> found;
+  found.clear();
+  for (uint32_t id : hits) found.insert(found.end(), scan_targets[id].begin(), scan_targets[id].end());
+  std::sort(found.begin(), found.end());  // detector (and pattern) order is priority order
+  for (uint32_t id : found) {
+    const auto& alt = alternatives[id];
+    const auto& d = detectors[alt.detector];
     size_t pos = 0;
     Match m;
-    while (pos <= text.size() && next_match(d, text, pos, m)) {
+    while (pos <= text.size() && next_match(d, alt, text, pos, m)) {
       if (region && straddles(*region, m.begin, m.end)) region->crossed = true;
       pos = m.begin == m.end ? m.end + 1 : m.end;
       if (m.secret.empty()) continue;
       size_t len = d.validate ? d.validate(m.secret) : m.secret.size();
       size_t begin = static_cast<size_t>(m.secret.data() - text.data());
       if (len == 0 || overlaps(spans, begin, begin + len)) continue;
-      spans.push_back({begin, begin + len, id});
+      spans.push_back({begin, begin + len, alt.detector});
     }
   }
 }

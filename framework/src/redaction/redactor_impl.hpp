@@ -22,7 +22,6 @@ namespace redaction {
 struct Engine {
   struct Active {
     std::string name;
-    std::unique_ptr<RE2> re;
     redaction::Validator validate = nullptr;
     redaction::Finder find = nullptr;  // replaces the RE2 search when set
     redaction::Partial partial = redaction::Partial::Prefix;
@@ -48,8 +47,16 @@ struct Engine {
     RedactionCounts* counts;
     bool done = false;  // its spans were read off the line's scan
   };
-  std::vector<Active> detectors;  // priority order; index = pattern id in `patterns`
+  /// One pattern of a detector: its RE2 program, and the detector it finds for.
+  struct Alternative {
+    uint32_t detector;
+    std::unique_ptr<RE2> re;
+    std::unique_ptr<RE2> secret;  // picks the secret out of a match of `re` (redaction::Pattern)
+  };
+  std::vector<Active> detectors;         // priority order
+  std::vector<Alternative> alternatives;  // detector by detector: priority order
   std::optional<PatternSet> patterns;
+  std::vector<std::vector<uint32_t>> scan_targets;  // Hyperscan pattern id -> the alternatives it stands for
   RedactionStyle style = RedactionStyle::Marker;
   std::string hmac_key;
   int password_key = -1;  // detector used for secret-like JSON keys, or -1 when off
