@@ -239,10 +239,18 @@ TEST(Redaction, SecretsByVendorPrefixContextOptionAndFormat) {
       {"callback scheduled for +44 20 7946 0548 at 14:30 BST", "7946 0548", "at 14:30 BST"},
       {"POST /twilio/inbound body=From=%2B447700900007&Body=STOP", "447700900007", "Body=STOP"},
       {"identity check failed: ssn=291-66-8686 dob_match=false", "291-66-8686", "dob_match=false"},
+      {R"({"social_security_number":"288-70-6135","state":"CA"})", "288-70-6135", "state"},
       {"payroll: upsert employee tax_id_type=SSN tax_id=578563673 status=active", "578563673", "status=active"},
       {"discord.client logging in using static token MTcxMjIwOTMwNjYzMjQzNTY2OQ.2HBM8L.RnrA2bR5LrU1TCTT5PyvP2C", "2HBM8L", "discord.client"},
       {"GET /users/lookup?email=nakamura.lucia%40icloud.com&include=orders", "nakamura.lucia", "include=orders"},
       {"GET /api/refunds?iban=NL65+TRIO+7716+6726+54&currency=EUR", "7716+6726", "currency=EUR"},
+      // From the review: a long hex key, base64 that starts with '/', a key with two words in it,
+      // an address before a port.
+      {"wallet PRIVATE_KEY=0x4c0883a69102937d6231471b5dbb6204fe5129617082792ae468d01a3f362318 chain=1",
+       "4c0883a69102937d6231471b5dbb6204fe5129617082792ae468d01a3f362318", "chain=1"},
+      {"db password=/9j+Xa/Kd3Qw8vL2zP0= host=db", "/9j+Xa/Kd3Qw8vL2zP0=", "host=db"},
+      {"api_key=live-key-8f3a9c2e7b1d4a6f region=eu", "8f3a9c2e7b1d4a6f", "region=eu"},
+      {"smtp login alice@example.com:8080 refused", "alice@example.com", ":8080 refused"},
   };
   for (const auto& c : cases) {
     std::string s = c.line;
@@ -269,10 +277,33 @@ TEST(Redaction, LookalikesOfTheNewerDetectorsStay) {
            "fatal: Could not read from remote repository git@github.com:acme/payments.git",
            "systemd[1]: Started getty@tty1.service and postgresql@16-main.service",
            R"(user "ines10" was not found in "/etc/nginx/auth/admin.htpasswd", client: 145.234.44.160)",
-           "order 20250913-0042 version 2023-10-16 sha256-4f2a9c1e0b7d.tar.gz"}) {
+           "order 20250913-0042 version 2023-10-16 sha256-4f2a9c1e0b7d.tar.gz",
+           // From the review: Go tests, docker and psql options, Python lists and dicts, offsets.
+           "--- PASS: TestCheckoutFlow (0.01s) and PASS: t1.sh",
+           "+ docker run -u 1000:1000 -p 8080:80 app && psql --no-password -h db",
+           "update_fields=['password', 'last_login'] {'error': 'bad password', 'user': 'bob'}",
+           "offset +1000 2024 and diff +1234 -5678"}) {
     std::string before = s;
     EXPECT_EQ(default_redactor().redact_text(s), 0u) << before << "\n-> " << s;
   }
+}
+
+TEST(Redaction, PgpPrivateKeyBlockIsRemovedFromTheStream) {
+  std::istringstream in(
+      "before\n-----BEGIN PGP PRIVATE KEY BLOCK-----\n\nlQHYBJYs9ToWCSsGAQQB2kcPAQEnMSUx1R1zhCrxITum\n=n7h/\n"
+      "-----END PGP PRIVATE KEY BLOCK-----\nafter\n");
+  std::ostringstream out;
+  redact_stream(in, out, default_redactor());
+  EXPECT_EQ(out.str().find("lQHYBJYs9ToWCSsGAQQB2kcPAQEnMSUx1R1zhCrxITum"), std::string::npos) << out.str();
+  EXPECT_NE(out.str().find("before\n"), std::string::npos) << out.str();
+  EXPECT_NE(out.str().find("after\n"), std::string::npos) << out.str();
+}
+
+TEST(Redaction, SsnAsABareJsonNumberKeepsTheLineJson) {
+  std::string line = R"({"applicant":{"ssn":288706135,"state":"CA"}})";
+  default_redactor().redact_line(line);
+  EXPECT_EQ(line.find("288706135"), std::string::npos) << line;
+  EXPECT_FALSE(Json::parse(line, nullptr, false).is_discarded()) << line;
 }
 
 TEST(Redaction, KubernetesSecretDataIsSecretWhateverItsKey) {
@@ -282,6 +313,11 @@ TEST(Redaction, KubernetesSecretDataIsSecretWhateverItsKey) {
   EXPECT_EQ(line.find("eyJhdXRocyI6e30="), std::string::npos) << line;
   EXPECT_EQ(line.find("bGVkZ2Vy"), std::string::npos) << line;
   EXPECT_NE(line.find(R"("name":"regcred")"), std::string::npos) << line;
+  // The kind last, and keys that name nothing secret: the walk still runs.
+  std::string last = R"({"data":{"tls.crt":"LS0tLS1CRUdJTiBDRVJU","ca":"bGVkZ2Vy"},"kind":"Secret"})";
+  default_redactor().redact_line(last);
+  EXPECT_EQ(last.find("LS0tLS1CRUdJTiBDRVJU"), std::string::npos) << last;
+  EXPECT_EQ(last.find("bGVkZ2Vy"), std::string::npos) << last;
   std::string config = R"({"kind":"ConfigMap","data":{"username":"bGVkZ2Vy"}})";  // not a Secret
   default_redactor().redact_line(config);
   EXPECT_NE(config.find("bGVkZ2Vy"), std::string::npos) << config;

@@ -91,7 +91,7 @@ size_t basic_check(std::string_view value) {
 /// A compound identifier: three or more parts of letters, digits and `_` split by `-`, `:` or
 /// `.`, two of them words of letters (`user:4821:profile`, `node-cache-Linux-x64-npm-<hash>`), as cache and lock keys are.
 bool looks_like_compound_name(std::string_view v) {
-  size_t parts = 0, words = 0, begin = 0;
+  size_t parts = 0, words = 0, begin = 0, longest = 0;
   for (size_t i = 0; i <= v.size(); ++i) {
     if (i < v.size() && v[i] != '-' && v[i] != ':' && v[i] != '.') continue;
     const std::string_view part = v.substr(begin, i - begin);
@@ -100,17 +100,22 @@ bool looks_like_compound_name(std::string_view v) {
     ++parts;
     if (part.size() >= 3 && std::all_of(part.begin(), part.end(), [](char c) { return std::isalpha(static_cast<unsigned char>(c)); }))
       ++words;
+    longest = std::max(longest, part.size());
     begin = i + 1;
   }
-  return parts >= 3 && words >= 2;
+  // Two words and short parts (`user:4821:profile`), or three words and any (a cache key ending in
+  // a hash); not `live-key-8f3a9c2e7b1d4a6f`, a key whose random part is long.
+  return parts >= 3 && (words >= 3 || (words >= 2 && longest <= 12));
 }
 
 /// Values after a context word ("Bearer", "api_key=") must look random: letters and digits, or
 /// long and mixed case. Keeps "Bearer authentication failed" and "token: expired" intact.
 size_t token_check(std::string_view value) {
   if (is_placeholder(value) || value.size() < 8 || looks_like_compound_name(value)) return 0;
-  // A hexadecimal number (ZooKeeper's `sessionid: 0x14ede63a5a70002`) counts something.
-  if (value.starts_with("0x") && std::all_of(value.begin() + 2, value.end(), [](char c) { return std::isxdigit(static_cast<unsigned char>(c)); }))
+  // A hexadecimal number of at most 64 bits (ZooKeeper's `sessionid: 0x14ede63a5a70002`) counts
+  // something; a longer one may be a key (`PRIVATE_KEY=0x4c0883a6...`).
+  if (value.starts_with("0x") && value.size() <= 18 &&
+      std::all_of(value.begin() + 2, value.end(), [](char c) { return std::isxdigit(static_cast<unsigned char>(c)); }))
     return 0;
   bool lower = false, upper = false, digit = false;
   for (char c : value) {
@@ -122,9 +127,13 @@ size_t token_check(std::string_view value) {
   return (digit && letters) || (lower && upper && value.size() >= 16) ? value.size() : 0;
 }
 
-/// An absolute path (`PWD=/home/ops`, the working directory) is no password.
+/// An absolute path of plain names (`PWD=/home/ops`, the working directory) is no password;
+/// base64 that happens to start with `/` holds `+` or `=` or mixed runs, and stays a secret.
 bool looks_like_path(std::string_view v) {
-  return v.size() > 1 && v[0] == '/' && v.find('/', 1) != std::string_view::npos;
+  if (v.size() < 2 || v[0] != '/' || v.find('/', 1) == std::string_view::npos) return false;
+  return std::all_of(v.begin(), v.end(), [](char c) {
+    return std::islower(static_cast<unsigned char>(c)) || is_digit(c) || c == '/' || c == '.' || c == '_' || c == '-';
+  });
 }
 
 size_t assignment_check(std::string_view value) {
@@ -134,9 +143,11 @@ size_t assignment_check(std::string_view value) {
 /// Not an address: a systemd unit (`getty@tty1.service`), or the host of an scp-style target
 /// (`git@github.com:org/repo.git`, the pattern's optional `:x` tail).
 size_t email_check(std::string_view value) {
-  const size_t at = value.find('@');
-  const bool dotted_user = at != std::string_view::npos && value.substr(0, at).find('.') != std::string_view::npos;
-  if (value.size() >= 2 && value[value.size() - 2] == ':') return dotted_user ? value.size() - 2 : 0;
+  if (value.size() >= 2 && value[value.size() - 2] == ':') {
+    const char next = value.back();
+    const bool scp = value.starts_with("git@") || next == '/' || next == '~' || next == '.';
+    return scp ? 0 : value.size() - 2;  // `alice@example.com:8080` is an address before a port
+  }
   static constexpr std::array<std::string_view, 11> kUnitSuffixes = {
       ".service", ".socket", ".timer", ".target", ".mount", ".automount", ".slice", ".scope", ".device", ".swap",
       ".path"};
@@ -167,7 +178,13 @@ size_t phone_check(std::string_view value) {
       }
     }
     const bool decimal = dots == 1 && others == 0;
-    return !decimal && digits >= 8 && digits <= 15;
+    // With separators, the first group is a country code of 1-3 digits: `+1000 2024` is an offset
+    // and a year, `+1234 -5678` two counts.
+    const size_t start = v.starts_with("%2B") ? 3 : 1;
+    size_t lead = 0;
+    while (start + lead < v.size() && is_digit(v[start + lead])) ++lead;
+    const bool grouped = start + lead < v.size();
+    return !decimal && digits >= 8 && digits <= 15 && (!grouped || lead <= 3);
   });
 }
 
@@ -203,34 +220,34 @@ size_t ipv6_check(std::string_view value) {
   return inet_pton(AF_INET6, buf, &addr) == 1 ? value.size() : 0;
 }
 
-// Between a key and its value: `=`, `:`, Ruby's `=>`, or the comma of a quoted (key, value) pair
-// as Python prints headers (`(b'api-key', b'...')`); the key may close a quote or a bracket
+// Between a key and its value: `=`, `:` or Ruby's `=>`; the key may close a quote or a bracket
 // (`card[cvc]=`), the value may open a list, a quote or a bytes literal (`: ['...']`, `b'...'`).
-// JSON-in-text escapes (\") are allowed on both sides.
-#define GARDENER_ASSIGN \
-  R"((?:(?:\\?["']|\])?\s*(?:=>|[:=])\s*\[?\s*(?:b?\\?["'])?\[?|\\?["']\s*,\s*b?\\?["']))"
+// JSON-in-text escapes (\") are allowed on both sides. (Python's header tuples `(b'api-key',
+// b'...')` have a pattern of their own: a comma between any two quoted words is no assignment.)
+#define GARDENER_ASSIGN R"((?:\\?["']|\])?\s*(?:=>|[:=])\s*\[?\s*(?:b?\\?["'])?\[?)"
 // A value after `password=` / `token:`: up to a quote, space or separator.
 #define GARDENER_VALUE R"(([^\s"'\\&,;)}\]]+))"
 // A quoted value is whole to its closing quote (`SECRET_KEY = 'django-insecure-c5#m5&3c(z'`): the
 // separator as above, then the quote (an escaped quote leaves it to the unquoted forms).
-#define GARDENER_SEP_QUOTED R"((?:(?:\\?["']|\])?\s*(?:=>|[:=])\s*\[?\s*|\\?["']\s*,\s*)b?)"
+#define GARDENER_SEP_QUOTED R"((?:\\?["']|\])?\s*(?:=>|[:=])\s*\[?\s*b?)"
 #define GARDENER_QUOTED R"q((?:"[^"\\\n]+"|'[^'\\\n]+'))q"
 #define GARDENER_QUOTED_TOKEN R"q((?:"[^"\\\s]+"|'[^'\\\s]+'))q"
 // Key patterns are large (a list of key names), so they hold no group and these pick the secret
 // out of their match (redaction::Pattern): the value between the last quotes, or what follows the
 // first separator.
 #define GARDENER_QUOTED_SECRET R"q((?s).*"([^"\\\n]+)"|(?s).*'([^'\\\n]+)')q"
-#define GARDENER_VALUE_SECRET R"q((?s).*?(?:=>|[:=,])\s*\[?\s*(?:b?\\?["'])?\[?([^\s"'\\&,;)}\]]+))q"
+#define GARDENER_VALUE_SECRET R"q((?s).*?(?:=>|[:=])\s*\[?\s*(?:b?\\?["'])?\[?([^\s"'\\&,;)}\]]+))q"
 #define GARDENER_TOKEN_SECRET \
-  R"q((?is).*?(?:=>|[:=,])\s*\[?\s*(?:b?\\?["'])?\[?(?:bearer\s+)?([A-Za-z0-9._~+/=:%$-]+))q"
-// A command-line option's value: `--password=x`, `--token x`, `--token 'x'`.
-#define GARDENER_FLAG_VALUE R"((?:=|\s+)['"]?([^\s'"]+))"
+  R"q((?is).*?(?:=>|[:=])\s*\[?\s*(?:b?\\?["'])?\[?(?:bearer\s+)?([A-Za-z0-9._~+/=:%$-]+))q"
+// A command-line option's value: `--password=x`, `--token x`, `--token 'x'`; not the next option
+// (`--no-password -h db`).
+#define GARDENER_FLAG_VALUE R"((?:=|\s+)['"]?([^\s'"-][^\s'"]*))"
 
 // Vendors' tokens recognised by their prefix and shape alone (those with a detector of their own,
 // GitHub, GitLab, Slack, Stripe, Google, AWS, are not repeated here). Where a bot's token sits in a
 // path (Telegram's /bot<id>:<token>/), the capture group is the token.
-// The prefixes every vendor token above starts with (Hyperscan finds literals fast; bounded
-// repeats of character classes cost it on every line).
+// A literal that every vendor token below holds, its prefix or (Terraform, Telegram) its middle:
+// Hyperscan finds literals fast, and bounded repeats of character classes cost it on every line.
 constexpr const char* kVendorHint =
     R"(\b(?:sk-|npm_|pypi-|rubygems_|pul-|dckr_|hv[sbr]\.|SG\.|key-[0-9a-f]|SK[0-9a-f]{4}|shp(?:at|ss|ca|pa)_)"
     R"(|NRAK-|NRII-|do[por]_v1_|lin_(?:api|oauth)_|ATATT|access_token\$|sq0(?:atp|csp)-|hf_|gl(?:sa|c)_)"
@@ -253,21 +270,22 @@ constexpr const char* kVendorHint =
       R"(\b(?:xai-[A-Za-z0-9]{60,}|gsk_[A-Za-z0-9]{40,}|r8_[A-Za-z0-9]{30,}|figd_[A-Za-z0-9_-]{30,}))",    \
       R"((?:\b|bot)([0-9]{8,10}:AA[A-Za-z0-9_-]{30,}))"
 
-// Passwords, whatever they look like: after a key ending in a password word (a quoted value whole),
-// a config directive (redis's requirepass), a .netrc `login x password y`, an option (--password,
-// -u user -p x, sshpass -p, redis-cli -a) or the password half of curl's -u user:password. Card
-// security codes go with them.
-#define GARDENER_PASSWORD_KEY R"((?i)(?:password|passwd|pwd|secret|(?:\b|[_.-])pass(?:phrase)?|\b(?:cvc|cvv2?|csc)))"
+// Passwords, whatever they look like: after a key ending in a password word (a quoted value whole;
+// not a bare `pass`, which Go's `--- PASS: TestFoo` prints), a config directive (redis's
+// requirepass), a .netrc `login x password y`, an option (--password, mysql's -u user -pSECRET
+// glued as it must be, sshpass -p, redis-cli -a) or the password half of curl's -u user:password
+// (a user with a letter: `docker run -u 1000:1000` is a uid). Card security codes go with them.
+#define GARDENER_PASSWORD_KEY R"((?i)(?:password|passwd|pwd|secret|passphrase|[_.-]pass|\b(?:cvc|cvv2?|csc)))"
 #define GARDENER_PASSWORDS                                                            \
   {GARDENER_PASSWORD_KEY GARDENER_SEP_QUOTED GARDENER_QUOTED, GARDENER_QUOTED_SECRET},                      \
       {GARDENER_PASSWORD_KEY GARDENER_ASSIGN R"([^\s"'\\&,;)}\]]+)", GARDENER_VALUE_SECRET},                \
       R"((?i)\b(?:requirepass|masterauth)\s+)" GARDENER_VALUE,                        \
       R"((?i)\blogin\s+\S+\s+password\s+)" GARDENER_VALUE,                            \
       R"((?i)--(?:[a-z0-9]+-)*(?:password|passwd|pass|secret))" GARDENER_FLAG_VALUE,  \
-      R"(\s-u\s*\S+\s+-p\s*['"]?)" GARDENER_VALUE,                                    \
+      R"q(\s-u\s*\S+\s+-p(?:'([^'\s]+)'|"([^"\s]+)"|([^\s"'\\&,;)}\]]+)))q",                \
       R"(\bsshpass\s+-p\s*['"]?)" GARDENER_VALUE,                                     \
       R"(\bredis-cli\b[^|;&]*?\s-a\s+['"]?)" GARDENER_VALUE,                          \
-      R"((?:\s-u|--user)(?:\s+|=)['"]?[^\s:'"@]+:([^\s'"@]+))"
+      R"((?:\s-u|--user)(?:\s+|=)['"]?[^\s:'"@]*[A-Za-z][^\s:'"@]*:([^\s'"@]+))"
 
 // Tokens by context, when they look random (token_check): after a key ending in a token word
 // (api_key, DATADOG_APP_KEY, accountKey, auth, signature, sessionid, _app_session, client-key-data;
@@ -286,6 +304,8 @@ constexpr const char* kVendorHint =
       R"((?i)authorization\\?["']?\s*[:=]\s*\\?["']?(?:[A-Za-z][A-Za-z0-9-]*\s+)?([A-Za-z0-9._~+/=:-]{8,}))", \
       R"((?i)--(?:[a-z0-9]+-)*(?:token|key|authkey|api-?key|secret-key))" GARDENER_FLAG_VALUE,          \
       R"((?i)\btoken\s+([A-Za-z0-9._~+/=-]{24,}))",                                                      \
+      R"((?i)\(\s*b?["'][A-Za-z0-9_.-]*(?:key|token|auth|authorization|cookie|secret|password|passwd))"     \
+      R"(["']\s*,\s*b?["']([^"'\\\s]+)["'])",                                                            \
       R"([A-Za-z][A-Za-z0-9+.-]*://([A-Za-z_-]*[0-9][A-Za-z0-9_-]*)(?::[^/\s@"']*)?@)"
 
 }  // namespace
@@ -491,11 +511,15 @@ const char* secret_key_detector(std::string_view key) {
       return ends({"cookie", "signature"}) ? "generic_token" : nullptr;
     case 'c':
     case 'v':
-      return ends({"cvc", "cvv"}) ? "password" : nullptr;
+    case '2':
+      return ends({"cvc", "cvv", "cvv2", "csc"}) ? "password" : nullptr;
     case 't':
       return ends({"secret"}) ? "generic_token" : nullptr;
     case 'n':
+      if (ends({"ssn"})) return "ssn";
       return ends({"token", "authorization"}) ? "generic_token" : nullptr;
+    case 'r':
+      return ends({"securitynumber"}) ? "ssn" : nullptr;  // social_security_number
     case 's':
       return ends({"credentials"}) ? "generic_token" : nullptr;
     case 'l':

@@ -37,7 +37,7 @@ struct Detector {
   std::vector<Pattern> patterns;
   Validator validate;  // null: every match counts
   Partial partial;
-  Finder find = nullptr;  // null: RE2 finds the matches (Hyperscan always uses the pattern)
+  Finder find = nullptr;  // null: RE2 finds the matches (Hyperscan uses the pattern, or the hint)
   /// What Hyperscan looks for instead of the patterns: a cheaper pattern (the literals every match
   /// holds) whose hit runs all of them. Only where that saves more than the extra RE2 searches cost.
   const char* hint = nullptr;
@@ -48,7 +48,7 @@ const std::vector<Detector>& builtin_detectors();
 /// A redacted value or an obvious placeholder ("[REDACTED:x]", "<email:3f9a1c>", "***", "null").
 bool is_placeholder(std::string_view value);
 
-/// The detector that owns a secret-like JSON key ("password", "apiKey", "client_secret"), or null.
+/// The detector that owns a secret-like JSON key ("password", "apiKey", "client_secret", "ssn"), or null.
 const char* secret_key_detector(std::string_view key);
 
 // Validators, exposed for the unit tests.

@@ -76,10 +76,11 @@ class JsonWalker {
   size_t walk_object(J& obj, int key_detector) {
     size_t n = 0;
     bool key_changed = false;
-    const bool k8s_secret = key_detector < 0 && impl_.token_key >= 0 && is_kubernetes_secret(obj);
+    const int k8s_detector = impl_.token_key >= 0 ? impl_.token_key : impl_.password_key;
+    const bool k8s_secret = key_detector < 0 && k8s_detector >= 0 && is_kubernetes_secret(obj);
     for (auto it = obj.begin(); it != obj.end(); ++it) {
       int d = key_detector >= 0 ? key_detector : impl_.key_detector(it.key());
-      if (k8s_secret && d < 0 && (it.key() == "data" || it.key() == "stringData")) d = impl_.token_key;
+      if (k8s_secret && d < 0 && (it.key() == "data" || it.key() == "stringData")) d = k8s_detector;
       n += walk(it.value(), d);
       // A document repeats the same few keys in every object: a key found clean is not scanned again.
       std::string key = it.key();
@@ -246,8 +247,9 @@ bool apply_decoded(const redaction::Engine& engine, std::string& line, const Dec
   return true;
 }
 
-/// Whether a key of the JSON line names a secret ("password", "passphrase", "pass\u0077ord"):
-/// its value is then a secret whatever it looks like, and only the walk replaces it whole.
+/// Whether a key of the JSON line names a secret ("password", "passphrase", "pass\u0077ord"), or
+/// the line holds a Kubernetes Secret (`"kind": "Secret"`): such values are secret whatever they
+/// look like, and only the walk replaces them whole.
 bool has_secret_key(std::string_view line) {
   thread_local Decoded key;
   // Plain loops, not find_first_of: that tests each byte against the set with a memchr call.
@@ -266,14 +268,26 @@ bool has_secret_key(std::string_view line) {
       std::string_view k = line.substr(open + 1, close - open - 1);
       if (escaped) decode_escapes(k, key), k = key.text;
       if (redaction::secret_key_detector(k)) return true;
+      // A Kubernetes Secret's data values are secret whatever their keys: the walk decides.
+      if (k == "kind") {
+        size_t v = next + 1;
+        while (v < size && line[v] == ' ') ++v;
+        if (line.substr(v).starts_with("\"Secret\"")) return true;
+      }
     }
     open = line.find('"', close + 1);
   }
   return false;
 }
 
+/// A PEM (`PRIVATE KEY-----`) or PGP (`PRIVATE KEY BLOCK-----`) armour line.
+bool names_private_key(std::string_view line) {
+  return line.find("PRIVATE KEY-----") != std::string_view::npos ||
+         line.find("PRIVATE KEY BLOCK-----") != std::string_view::npos;
+}
+
 bool opens_private_key(std::string_view line) {
-  return line.find("-----BEGIN") != std::string_view::npos && line.find("PRIVATE KEY-----") != std::string_view::npos &&
+  return line.find("-----BEGIN") != std::string_view::npos && names_private_key(line) &&
          line.find("-----END") == std::string_view::npos;
 }
 
@@ -386,13 +400,12 @@ void redact_stream(std::istream& in, std::ostream& out, const Redactor& redactor
   bool in_key = false;  // inside a multi-line PEM block: drop lines up to its END line
   while (std::getline(in, line)) {
     if (in_key) {
-      if (line.find("-----END") != std::string::npos && line.find("PRIVATE KEY-----") != std::string::npos)
-        in_key = false;
+      if (line.find("-----END") != std::string::npos && names_private_key(line)) in_key = false;
       continue;
     }
     bool opens = opens_private_key(line);
     size_t n = redactor.redact_line(line, counts);
-    in_key = opens && n > 0 && line.find("PRIVATE KEY-----") == std::string::npos;
+    in_key = opens && n > 0 && !names_private_key(line);
     out << line << '\n';
   }
   out.flush();

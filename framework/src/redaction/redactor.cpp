@@ -21,9 +21,10 @@ using Span = redaction::Engine::Span;
 
 // Detectors whose spans are safe to replace inside a raw JSON line (see Active::json_safe): not
 // the key-context ones (the JSON walk decides by key), not PEM (may run to the end of the line),
-// not cards (may be a bare JSON number), not user patterns (unknown shape).
+// not cards and SSNs (may be a bare JSON number), not user patterns (unknown shape).
 bool json_safe_detector(const std::string& name, bool user) {
-  return !user && name != "password" && name != "generic_token" && name != "private_key" && name != "credit_card";
+  return !user && name != "password" && name != "generic_token" && name != "private_key" && name != "credit_card" &&
+         name != "ssn";
 }
 
 RE2::Options detector_options() {
@@ -145,7 +146,8 @@ std::string redaction::Engine::replacement(const Active& d, std::string_view val
 int redaction::Engine::key_detector(std::string_view key) const {
   const char* name = redaction::secret_key_detector(key);
   if (!name) return -1;
-  return std::string_view(name) == "password" ? password_key : token_key;
+  const std::string_view n = name;
+  return n == "password" ? password_key : n == "ssn" ? ssn_key : token_key;
 }
 
 Redactor::Redactor(const RedactionConfig& config) : impl_(std::make_unique<Impl>()) {
@@ -208,6 +210,7 @@ Redactor::Redactor(const RedactionConfig& config) : impl_(std::make_unique<Impl>
     const auto& n = impl.detectors[i].name;
     if (n == "password") impl.password_key = static_cast<int>(i);
     if (n == "generic_token") impl.token_key = static_cast<int>(i);
+    if (n == "ssn") impl.ssn_key = static_cast<int>(i);
     if (n == "private_key") impl.private_key = static_cast<int>(i);
   }
   impl.patterns.emplace(patterns);

@@ -61,6 +61,7 @@ struct Engine {
   std::string hmac_key;
   int password_key = -1;  // detector used for secret-like JSON keys, or -1 when off
   int token_key = -1;
+  int ssn_key = -1;
   int private_key = -1;
   bool user_patterns = false;  // user detectors may hold ^, $ or empty matches: no shortcuts
   uint64_t serial = 0;         // unique per Redactor, for per-thread memos
