@@ -243,9 +243,6 @@ size_t ipv6_check(std::string_view value) {
 // (`--no-password -h db`).
 #define GARDENER_FLAG_VALUE R"((?:=|\s+)['"]?([^\s'"-][^\s'"]*))"
 
-// Vendors' tokens recognised by their prefix and shape alone (those with a detector of their own,
-// GitHub, GitLab, Slack, Stripe, Google, AWS, are not repeated here). Where a bot's token sits in a
-// path (Telegram's /bot<id>:<token>/), the capture group is the token.
 // A literal that every vendor token below holds, its prefix or (Terraform, Telegram) its middle:
 // Hyperscan finds literals fast, and bounded repeats of character classes cost it on every line.
 constexpr const char* kVendorHint =
@@ -254,6 +251,9 @@ constexpr const char* kVendorHint =
     R"(|AGE-SECRET-KEY-|PMAK-|dapi[a-f0-9]{4}|tskey-|secret_|ntn_|EAA[A-Za-z0-9]{4}|ya29\.|1//0|sntr[ysu]_)"
     R"(|v1\.0-[a-f0-9]{4}|xai-|gsk_|r8_|figd_)|\.atlasv1\.|:AA[A-Za-z0-9_-]{4})";
 
+// Vendors' tokens recognised by their prefix and shape alone (those with a detector of their own,
+// GitHub, GitLab, Slack, Stripe, Google, AWS, are not repeated here). Where a bot's token sits in a
+// path (Telegram's /bot<id>:<token>/), the capture group is the token.
 #define GARDENER_VENDOR_TOKENS                                                                             \
   R"(\b(?:sk-(?:proj|svcacct|admin|ant-[a-z]+[0-9]{2})-[A-Za-z0-9_-]{20,}|sk-[A-Za-z0-9]{32,}))",          \
       R"(\b(?:npm_[A-Za-z0-9]{36}|pypi-[A-Za-z0-9_-]{50,}|rubygems_[a-f0-9]{48}|pul-[a-f0-9]{40}))",       \
