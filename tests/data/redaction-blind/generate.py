@@ -703,8 +703,8 @@ def k_npm():
     add("npm", f"#12 [build 4/9] RUN echo \"//registry.npmjs.org/:_authToken={k}\" > .npmrc && npm ci --omit=dev",
         [k], ["#12 [build 4/9]", "npm ci --omit=dev"])
     k = npm_token()
-    add("npm", f"{t_gha()} env: NODE_AUTH_TOKEN={k} NPM_CONFIG_USERCONFIG=/home/runner/work/_temp/.npmrc",
-        [k], ["NPM_CONFIG_USERCONFIG=/home/runner/work/_temp/.npmrc"])
+    add("npm", f"{t_gha()} env: NODE_AUTH_TOKEN={k} NPM_CONFIG_USERCONFIG=/home/runner/_temp/.npmrc",
+        [k], ["NPM_CONFIG_USERCONFIG=/home/runner/_temp/.npmrc"])
 
 
 def k_pypi():
@@ -1095,8 +1095,8 @@ def k_aws():
     add("aws", f"AWS_ACCESS_KEY_ID={a} AWS_SECRET_ACCESS_KEY={s} AWS_DEFAULT_REGION=eu-west-1", [a, s],
         ["AWS_DEFAULT_REGION=eu-west-1"])
     a, s = aws_key_id(), aws_secret()
-    add("aws", f"+ cat /root/.aws/credentials [default] aws_access_key_id = {a} aws_secret_access_key = {s} region = us-east-1",
-        [a, s], ["/root/.aws/credentials"])
+    add("aws", f"+ cat /home/deploy/.aws/credentials [default] aws_access_key_id = {a} aws_secret_access_key = {s} region = us-east-1",
+        [a, s], ["/home/deploy/.aws/credentials"])
     a, sig = aws_key_id(), hx(64)
     add("aws", f"{t_py()} DEBUG botocore.endpoint Sending http request: <AWSPreparedRequest stream_output=False, method=PUT, "
         f"url=https://acme-artifacts.s3.eu-west-1.amazonaws.com/builds/app.tar.gz, headers={{'Authorization': "
