@@ -224,21 +224,23 @@ size_t ipv6_check(std::string_view value) {
 // (`card[cvc]=`), the value may open a list, a quote or a bytes literal (`: ['...']`, `b'...'`).
 // JSON-in-text escapes (\") are allowed on both sides. (Python's header tuples `(b'api-key',
 // b'...')` have a pattern of their own: a comma between any two quoted words is no assignment.)
-#define GARDENER_ASSIGN R"((?:\\?["']|\])?\s*(?:=>|[:=])\s*\[?\s*(?:b?\\?["'])?\[?)"
-// A value after `password=` / `token:`: up to a quote, space or separator.
-#define GARDENER_VALUE R"(([^\s"'\\&,;)}\]]+))"
+#define GARDENER_SEP R"((?:\\?["']|\])?\s*(?:=>|[:=])\s*\[?\s*)"
+#define GARDENER_ASSIGN GARDENER_SEP R"((?:b?\\?["'])?\[?)"
+// A value after `password=` / `token:`: up to a quote, space or separator; a token's characters.
+#define GARDENER_VALUE_CHARS R"([^\s"'\\&,;)}\]])"
+#define GARDENER_VALUE "(" GARDENER_VALUE_CHARS "+)"
+#define GARDENER_TOKEN_CHARS R"([A-Za-z0-9._~+/=:%$-])"
 // A quoted value is whole to its closing quote (`SECRET_KEY = 'django-insecure-c5#m5&3c(z'`): the
 // separator as above, then the quote (an escaped quote leaves it to the unquoted forms).
-#define GARDENER_SEP_QUOTED R"((?:\\?["']|\])?\s*(?:=>|[:=])\s*\[?\s*b?)"
+#define GARDENER_SEP_QUOTED GARDENER_SEP "b?"
 #define GARDENER_QUOTED R"q((?:"[^"\\\n]+"|'[^'\\\n]+'))q"
 #define GARDENER_QUOTED_TOKEN R"q((?:"[^"\\\s]+"|'[^'\\\s]+'))q"
 // Key patterns are large (a list of key names), so they hold no group and these pick the secret
 // out of their match (redaction::Pattern): the value between the last quotes, or what follows the
 // first separator.
 #define GARDENER_QUOTED_SECRET R"q((?s).*"([^"\\\n]+)"|(?s).*'([^'\\\n]+)')q"
-#define GARDENER_VALUE_SECRET R"q((?s).*?(?:=>|[:=])\s*\[?\s*(?:b?\\?["'])?\[?([^\s"'\\&,;)}\]]+))q"
-#define GARDENER_TOKEN_SECRET \
-  R"q((?is).*?(?:=>|[:=])\s*\[?\s*(?:b?\\?["'])?\[?(?:bearer\s+)?([A-Za-z0-9._~+/=:%$-]+))q"
+#define GARDENER_VALUE_SECRET "(?s).*?" GARDENER_ASSIGN GARDENER_VALUE
+#define GARDENER_TOKEN_SECRET "(?is).*?" GARDENER_ASSIGN R"((?:bearer\s+)?()" GARDENER_TOKEN_CHARS "+)"
 // A command-line option's value: `--password=x`, `--token x`, `--token 'x'`; not the next option
 // (`--no-password -h db`).
 #define GARDENER_FLAG_VALUE R"((?:=|\s+)['"]?([^\s'"-][^\s'"]*))"
@@ -278,11 +280,11 @@ constexpr const char* kVendorHint =
 #define GARDENER_PASSWORD_KEY R"((?i)(?:password|passwd|pwd|secret|passphrase|[_.-]pass|\b(?:cvc|cvv2?|csc)))"
 #define GARDENER_PASSWORDS                                                            \
   {GARDENER_PASSWORD_KEY GARDENER_SEP_QUOTED GARDENER_QUOTED, GARDENER_QUOTED_SECRET},                      \
-      {GARDENER_PASSWORD_KEY GARDENER_ASSIGN R"([^\s"'\\&,;)}\]]+)", GARDENER_VALUE_SECRET},                \
+      {GARDENER_PASSWORD_KEY GARDENER_ASSIGN GARDENER_VALUE_CHARS "+", GARDENER_VALUE_SECRET},                \
       R"((?i)\b(?:requirepass|masterauth)\s+)" GARDENER_VALUE,                        \
       R"((?i)\blogin\s+\S+\s+password\s+)" GARDENER_VALUE,                            \
       R"((?i)--(?:[a-z0-9]+-)*(?:password|passwd|pass|secret))" GARDENER_FLAG_VALUE,  \
-      R"q(\s-u\s*\S+\s+-p(?:'([^'\s]+)'|"([^"\s]+)"|([^\s"'\\&,;)}\]]+)))q",                \
+      R"q(\s-u\s*\S+\s+-p(?:'([^'\s]+)'|"([^"\s]+)"|)q" GARDENER_VALUE ")",                  \
       R"(\bsshpass\s+-p\s*['"]?)" GARDENER_VALUE,                                     \
       R"(\bredis-cli\b[^|;&]*?\s-a\s+['"]?)" GARDENER_VALUE,                          \
       R"((?:\s-u|--user)(?:\s+|=)['"]?[^\s:'"@]*[A-Za-z][^\s:'"@]*:([^\s'"@]+))"
@@ -300,7 +302,7 @@ constexpr const char* kVendorHint =
   R"(|sess(?:ion)?[_-]?(?:id|key)|_sess(?:ion)?|(?:key|secret|token|credentials?)[_-]?(?:base|b64|base64|hex|data|value|string|raw)))"
 #define GARDENER_CONTEXT_TOKENS                                                                         \
   {GARDENER_TOKEN_KEY GARDENER_SEP_QUOTED GARDENER_QUOTED_TOKEN, GARDENER_QUOTED_SECRET},                  \
-      {GARDENER_TOKEN_KEY GARDENER_ASSIGN R"((?:bearer\s+)?[A-Za-z0-9._~+/=:%$-]+)", GARDENER_TOKEN_SECRET},  \
+      {GARDENER_TOKEN_KEY GARDENER_ASSIGN R"((?:bearer\s+)?)" GARDENER_TOKEN_CHARS "+", GARDENER_TOKEN_SECRET}, \
       R"((?i)authorization\\?["']?\s*[:=]\s*\\?["']?(?:[A-Za-z][A-Za-z0-9-]*\s+)?([A-Za-z0-9._~+/=:-]{8,}))", \
       R"((?i)--(?:[a-z0-9]+-)*(?:token|key|authkey|api-?key|secret-key))" GARDENER_FLAG_VALUE,          \
       R"((?i)\btoken\s+([A-Za-z0-9._~+/=-]{24,}))",                                                      \
@@ -384,6 +386,9 @@ const std::vector<Detector>& builtin_detectors() {
 }
 
 #undef GARDENER_ASSIGN
+#undef GARDENER_SEP
+#undef GARDENER_VALUE_CHARS
+#undef GARDENER_TOKEN_CHARS
 #undef GARDENER_VALUE
 #undef GARDENER_FLAG_VALUE
 #undef GARDENER_SEP_QUOTED
