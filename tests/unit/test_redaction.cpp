@@ -251,6 +251,22 @@ TEST(Redaction, SecretsByVendorPrefixContextOptionAndFormat) {
       {"db password=/9j+Xa/Kd3Qw8vL2zP0= host=db", "/9j+Xa/Kd3Qw8vL2zP0=", "host=db"},
       {"api_key=live-key-8f3a9c2e7b1d4a6f region=eu", "8f3a9c2e7b1d4a6f", "region=eu"},
       {"smtp login alice@example.com:8080 refused", "alice@example.com", ":8080 refused"},
+      // From the second blind corpus: XML elements, SMTP AUTH, seed phrases, OCI pass phrases,
+      // GCP key ids, Alibaba key ids, webhook tokens in a path.
+      {R"(<wsse:Username>gw</wsse:Username><wsse:Password Type="PasswordText">Nimbus9966#</wsse:Password>)",
+       "Nimbus9966#", "<wsse:Username>gw</wsse:Username>"},
+      {"after sending 'AUTH PLAIN AGFsZXJ0c0BleGFtcGxlLmNvbQBWZWx2ZXQ2MTU4Iw==' to smtp.example.com:587",
+       "AGFsZXJ0c0BleGFtcGxlLmNvbQBWZWx2ZXQ2MTU4Iw==", "smtp.example.com:587"},
+      {R"(failed to derive account from mnemonic "tornado album cactus amazing adapt cactus lumber actor timber adapt alert eagle": invalid)",
+       "tornado album cactus", "invalid"},
+      {"key_file=~/.oci/oci_api_key.pem pass_phrase=EAtp8x8KdLtj7#L72J region=eu-frankfurt-1", "EAtp8x8KdLtj7#L72J",
+       "region=eu-frankfurt-1"},
+      {R"({"type": "service_account", "private_key_id": "26803f8d421769c2db998c6db4467193cfba3d51", "x": 1})",
+       "26803f8d421769c2db998c6db4467193cfba3d51", "service_account"},
+      {"InvalidAccessKeyId.NotFound: accessKeyId=LTAImaYMSozscyKFg6eNd7t3 endpoint=oss-cn-hangzhou.aliyuncs.com",
+       "LTAImaYMSozscyKFg6eNd7t3", "oss-cn-hangzhou.aliyuncs.com"},
+      {"deploy hook https://ci.example.com/hooks/deploy/994975f7a608a81508d7785fe55074b464eb41985a383e9b/trigger failed",
+       "994975f7a608a81508d7785fe55074b464eb41985a383e9b", "/trigger failed"},
   };
   for (const auto& c : cases) {
     std::string s = c.line;
@@ -282,7 +298,8 @@ TEST(Redaction, LookalikesOfTheNewerDetectorsStay) {
            "--- PASS: TestCheckoutFlow (0.01s) and PASS: t1.sh",
            "+ docker run -u 1000:1000 -p 8080:80 app && psql --no-password -h db",
            "update_fields=['password', 'last_login'] {'error': 'bad password', 'user': 'bob'}",
-           "offset +1000 2024 and diff +1234 -5678"}) {
+           "offset +1000 2024 and diff +1234 -5678",
+           R"(effective setting "password": "xxxxxxxx" (source=env); POST /hooks/github-actions-deploy ok)"}) {
     std::string before = s;
     EXPECT_EQ(default_redactor().redact_text(s), 0u) << before << "\n-> " << s;
   }

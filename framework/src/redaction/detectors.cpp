@@ -251,7 +251,7 @@ constexpr const char* kVendorHint =
     R"(\b(?:sk-|npm_|pypi-|rubygems_|pul-|dckr_|hv[sbr]\.|SG\.|key-[0-9a-f]|SK[0-9a-f]{4}|shp(?:at|ss|ca|pa)_)"
     R"(|NRAK-|NRII-|do[por]_v1_|lin_(?:api|oauth)_|ATATT|access_token\$|sq0(?:atp|csp)-|hf_|gl(?:sa|c)_)"
     R"(|AGE-SECRET-KEY-|PMAK-|dapi[a-f0-9]{4}|tskey-|secret_|ntn_|EAA[A-Za-z0-9]{4}|ya29\.|1//0|sntr[ysu]_)"
-    R"(|v1\.0-[a-f0-9]{4}|xai-|gsk_|r8_|figd_)|\.atlasv1\.|:AA[A-Za-z0-9_-]{4})";
+    R"(|v1\.0-[a-f0-9]{4}|xai-|gsk_|r8_|figd_|LTAI)|\.atlasv1\.|:AA[A-Za-z0-9_-]{4})";
 
 // Vendors' tokens recognised by their prefix and shape alone (those with a detector of their own,
 // GitHub, GitLab, Slack, Stripe, Google, AWS, are not repeated here). Where a bot's token sits in a
@@ -270,14 +270,17 @@ constexpr const char* kVendorHint =
       R"(\b(?:(?:secret|ntn)_[A-Za-z0-9]{40,}|EAA[A-Za-z0-9]{60,}|ya29\.[A-Za-z0-9_-]{20,}))",             \
       R"(\b(?:1//0[A-Za-z0-9_-]{30,}|sntr[ysu]_[A-Za-z0-9+/=_-]{30,}|v1\.0-[a-f0-9]{24}-[a-f0-9]{100,}))", \
       R"(\b(?:xai-[A-Za-z0-9]{60,}|gsk_[A-Za-z0-9]{40,}|r8_[A-Za-z0-9]{30,}|figd_[A-Za-z0-9_-]{30,}))",    \
+      R"(\bLTAI[A-Za-z0-9]{12,30}\b)",                                                                    \
       R"((?:\b|bot)([0-9]{8,10}:AA[A-Za-z0-9_-]{30,}))"
 
 // Passwords, whatever they look like: after a key ending in a password word (a quoted value whole;
 // not a bare `pass`, which Go's `--- PASS: TestFoo` prints), a config directive (redis's
 // requirepass), a .netrc `login x password y`, an option (--password, mysql's -u user -pSECRET
 // glued as it must be, sshpass -p, redis-cli -a) or the password half of curl's -u user:password
-// (a user with a letter: `docker run -u 1000:1000` is a uid). Card security codes go with them.
-#define GARDENER_PASSWORD_KEY R"((?i)(?:password|passwd|pwd|secret|passphrase|[_.-]pass|\b(?:cvc|cvv2?|csc)))"
+// (a user with a letter: `docker run -u 1000:1000` is a uid), in an XML element (`<wsse:Password
+// Type="PasswordText">x</wsse:Password>`), or a wallet's seed phrase after its name. Card security
+// codes go with them.
+#define GARDENER_PASSWORD_KEY R"((?i)(?:password|passwd|pwd|secret|pass[_-]?phrase|[_.-]pass|\b(?:cvc|cvv2?|csc)))"
 #define GARDENER_PASSWORDS                                                            \
   {GARDENER_PASSWORD_KEY GARDENER_SEP_QUOTED GARDENER_QUOTED, GARDENER_QUOTED_SECRET},                      \
       {GARDENER_PASSWORD_KEY GARDENER_ASSIGN GARDENER_VALUE_CHARS "+", GARDENER_VALUE_SECRET},                \
@@ -287,17 +290,20 @@ constexpr const char* kVendorHint =
       R"q(\s-u\s*\S+\s+-p(?:'([^'\s]+)'|"([^"\s]+)"|)q" GARDENER_VALUE ")",                  \
       R"(\bsshpass\s+-p\s*['"]?)" GARDENER_VALUE,                                     \
       R"(\bredis-cli\b[^|;&]*?\s-a\s+['"]?)" GARDENER_VALUE,                          \
-      R"((?:\s-u|--user)(?:\s+|=)['"]?[^\s:'"@]*[A-Za-z][^\s:'"@]*:([^\s'"@]+))"
+      R"((?:\s-u|--user)(?:\s+|=)['"]?[^\s:'"@]*[A-Za-z][^\s:'"@]*:([^\s'"@]+))",                     \
+      R"((?i)<(?:[\w-]+:)?[\w-]*(?:password|passwd|secret)(?:\s[^>]*)?>([^<]+)</)",                          \
+      R"((?i)\b(?:mnemonic|seed[ _-]?phrase|recovery[ _-]?phrase)\b[^"'\n]{0,20}["']((?:[a-z]+ ){11,23}[a-z]+)["'])"
 
 // Tokens by context, when they look random (token_check): after a key ending in a token word
 // (api_key, DATADOG_APP_KEY, accountKey, auth, signature, sessionid, _app_session, client-key-data;
 // not a bare `Session:`, which Windows' CBS log prints before every servicing session), in an
 // Authorization header after any scheme (Token, SSWS, Splunk, ApiKey), after an option (--token x,
 // --account-key x), after the word token (`logging in using static token <discord bot token>`),
-// or as a URL's user holding a digit (https://<key>@sentry.io; not Akka's
+// in an XML element (`<AccessKey>`), after SMTP's AUTH PLAIN, as a long segment of a webhook's
+// path (`/hooks/deploy/<token>/trigger`), or as a URL's user holding a digit (https://<key>@sentry.io; not Akka's
 // akka.tcp://sparkExecutorActorSystem@host).
 #define GARDENER_TOKEN_KEY                                                                           \
-  R"((?i)(?:token|jwt|(?:api|access|secret|private|signing|client|auth)key)"                          \
+  R"((?i)(?:token|jwt|(?:api|access|secret|private|signing|client|auth)key|private[_-]?key[_-]?id)"                          \
   R"(|(?:\b|[_.-])(?:key|auth|sig|signature|credentials?|sid)|(?-i:[a-z0-9](?:Key|Auth|Signature|Credentials?)))" \
   R"(|sess(?:ion)?[_-]?(?:id|key)|_sess(?:ion)?|(?:key|secret|token|credentials?)[_-]?(?:base|b64|base64|hex|data|value|string|raw)))"
 #define GARDENER_CONTEXT_TOKENS                                                                         \
@@ -308,7 +314,10 @@ constexpr const char* kVendorHint =
       R"((?i)\btoken\s+([A-Za-z0-9._~+/=-]{24,}))",                                                      \
       R"((?i)\(\s*b?["'][A-Za-z0-9_.-]*(?:key|token|auth|authorization|cookie|secret|password|passwd))"     \
       R"(["']\s*,\s*b?["']([^"'\\\s]+)["'])",                                                            \
-      R"([A-Za-z][A-Za-z0-9+.-]*://([A-Za-z_-]*[0-9][A-Za-z0-9_-]*)(?::[^/\s@"']*)?@)"
+      R"([A-Za-z][A-Za-z0-9+.-]*://([A-Za-z_-]*[0-9][A-Za-z0-9_-]*)(?::[^/\s@"']*)?@)",                   \
+      R"((?i)<(?:[\w-]+:)?[\w-]*(?:token|apikey|api_key|accesskey|secretkey)(?:\s[^>]*)?>([^<]+)</)",        \
+      R"((?i)\bAUTH\s+(?:PLAIN|LOGIN|XOAUTH2)\s+([A-Za-z0-9+/]{8,}={0,2}))",                                \
+      R"((?i)/(?:web)?hooks?/(?:[A-Za-z0-9_-]+/)*?([A-Za-z0-9_-]{20,})(?:[/?#\s"']|$))"
 
 }  // namespace
 
@@ -410,6 +419,10 @@ bool is_placeholder(std::string_view v) {
   if (v.empty() || v.starts_with("[REDACTED") || v.starts_with("REDACTED:") || v.starts_with("<") || v.starts_with("**") || v.starts_with("${") ||
       v.starts_with("{{") || v.starts_with("%(") || v.ends_with("..."))
     return true;
+  // One character repeated (`xxxxxxxx`, `########`): a mask.
+  if (v.size() >= 3 && std::all_of(v.begin(), v.end(), [&](char c) { return c == v[0]; }) &&
+      (v[0] == 'x' || v[0] == 'X' || v[0] == '#' || v[0] == '*' || v[0] == '.'))
+    return true;
   // A shell variable (`-p $CI_JOB_TOKEN`): upper case, digits and underscores after the `$`.
   if (v.size() > 1 && v[0] == '$' &&
       std::all_of(v.begin() + 1, v.end(), [](char c) { return std::isupper(static_cast<unsigned char>(c)) || is_digit(c) || c == '_'; }))
@@ -510,7 +523,7 @@ const char* secret_key_detector(std::string_view key) {
   switch (k.back()) {
     case 'd':
       if (ends({"password", "passwd", "pwd"})) return "password";
-      return ends({"sessionid"}) ? "generic_token" : nullptr;
+      return ends({"sessionid", "privatekeyid"}) ? "generic_token" : nullptr;
     case 'e':
       if (ends({"passphrase"})) return "password";
       return ends({"cookie", "signature"}) ? "generic_token" : nullptr;

@@ -2,7 +2,8 @@
 """Scores `log-gardener redact` on the blind corpus: how many secrets survive (leaks) and how many
 look-alikes do not (lost), per kind.
 
-usage: check.py LOG_GARDENER [--min-recall R] [--max-lost L] [--verbose]
+usage: check.py LOG_GARDENER [--corpus DIR] [--min-recall R] [--max-lost L] [--verbose]
+(DIR: a corpus directory with its generate.py; this one by default, ../redaction-blind2 the second)
 Exits 1 when recall (secrets removed / secrets) is below R or the share of look-alikes lost is
 above L, so CTest keeps both from sliding back.
 """
@@ -23,9 +24,10 @@ def option(name, default):
 def main():
     exe, verbose = sys.argv[1], "--verbose" in sys.argv
     min_recall, max_lost = option("--min-recall", 0.0), option("--max-lost", 1.0)
+    corpus_dir = sys.argv[sys.argv.index("--corpus") + 1] if "--corpus" in sys.argv else HERE
     with tempfile.TemporaryDirectory() as tmp:
         path = os.path.join(tmp, "blind.jsonl")
-        subprocess.run([sys.executable, os.path.join(HERE, "generate.py"), path], check=True,
+        subprocess.run([sys.executable, os.path.join(corpus_dir, "generate.py"), path], check=True,
                        stderr=subprocess.DEVNULL)
         corpus = [json.loads(line) for line in open(path, encoding="utf-8")]
     # One corpus entry is one input line: a line with a real newline would be two.
