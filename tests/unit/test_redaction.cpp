@@ -267,6 +267,18 @@ TEST(Redaction, SecretsByVendorPrefixContextOptionAndFormat) {
        "LTAImaYMSozscyKFg6eNd7t3", "oss-cn-hangzhou.aliyuncs.com"},
       {"deploy hook https://ci.example.com/hooks/deploy/994975f7a608a81508d7785fe55074b464eb41985a383e9b/trigger failed",
        "994975f7a608a81508d7785fe55074b464eb41985a383e9b", "/trigger failed"},
+      // Personal ids after their names, and phones after theirs.
+      {"RTI submission rejected: invalid NI number JA 58 12 49 A (code 1046)", "58 12 49", "(code 1046)"},
+      {"T4 generation failed, SIN 278-448-964 does not match", "278-448-964", "does not match"},
+      {"antifraude recusou pedido #7341905 cpf=82994508028 motivo=score_baixo", "82994508028", "#7341905"},
+      {"PAN verification failed for pan=WUQHH0668K name_match=false", "WUQHH0668K", "name_match=false"},
+      {R"(UIDAI auth error K-100 for aadhaar_number="4136 1569 5164" txn=UKC)", "4136 1569 5164", "K-100"},
+      {"NIF/DNI 66446721C rechazado por AEAT", "66446721C", "rechazado"},
+      {"APIS data incomplete: passport_number=C0666466 nationality=IN", "C0666466", "nationality=IN"},
+      {"age check failed, date_of_birth=1992-07-23 policy=LIFE; born on 19 March 1985", "1992-07-23", "policy=LIFE"},
+      {"NACHA R03 for routing_number=315402966 account_number=729194528 batch=672142", "729194528", "batch=672142"},
+      {"modulus check failed sort code 40-90-02 account 99453552 (payee ref)", "40-90-02", "(payee ref)"},
+      {"upsert failed for contact{phone='07024 971351', tier=GOLD} and (730) 314-3069", "971351", "tier=GOLD"},
   };
   for (const auto& c : cases) {
     std::string s = c.line;
@@ -299,7 +311,8 @@ TEST(Redaction, LookalikesOfTheNewerDetectorsStay) {
            "+ docker run -u 1000:1000 -p 8080:80 app && psql --no-password -h db",
            "update_fields=['password', 'last_login'] {'error': 'bad password', 'user': 'bob'}",
            "offset +1000 2024 and diff +1234 -5678",
-           R"(effective setting "password": "xxxxxxxx" (source=env); POST /hooks/github-actions-deploy ok)"}) {
+           R"(effective setting "password": "xxxxxxxx" (source=env); POST /hooks/github-actions-deploy ok)",
+           "passport expired for account 10442; pan and zoom; DOB unknown; telemetry 12345678 sent"}) {
     std::string before = s;
     EXPECT_EQ(default_redactor().redact_text(s), 0u) << before << "\n-> " << s;
   }

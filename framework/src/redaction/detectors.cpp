@@ -161,7 +161,8 @@ size_t email_check(std::string_view value) {
 /// number is cut back at a separator. A signed decimal (Go's monotonic clock `m=+3211.123456789`)
 /// is no phone number.
 size_t phone_check(std::string_view value) {
-  if (std::isalnum(static_cast<unsigned char>(value[0]))) return 0;  // `1.2.3+20240314`: glued to a word
+  if (value.size() > 1 && std::isalnum(static_cast<unsigned char>(value[0])) && (value[1] == '+' || value[1] == '%'))
+    return 0;  // `1.2.3+20240314`: glued to a word
   while (!value.empty() && !is_digit(value.back())) value.remove_suffix(1);
   return longest_valid(value, [](std::string_view v) {
     size_t digits = 0, dots = 0, others = 0;
@@ -180,13 +181,17 @@ size_t phone_check(std::string_view value) {
     const bool decimal = dots == 1 && others == 0;
     // With separators, the first group is a country code of 1-3 digits: `+1000 2024` is an offset
     // and a year, `+1234 -5678` two counts.
+    const bool plus = v.starts_with("+") || v.starts_with("%2B");
     const size_t start = v.starts_with("%2B") ? 3 : 1;
     size_t lead = 0;
-    while (start + lead < v.size() && is_digit(v[start + lead])) ++lead;
+    while (plus && start + lead < v.size() && is_digit(v[start + lead])) ++lead;
     const bool grouped = start + lead < v.size();
-    return !decimal && digits >= 8 && digits <= 15 && (!grouped || lead <= 3);
+    return !decimal && digits >= 8 && digits <= 15 && (!plus || !grouped || lead <= 3);
   });
 }
+
+/// A value after an id's name holds a digit (`passport expired` names no passport).
+size_t personal_id_check(std::string_view v) { return std::any_of(v.begin(), v.end(), is_digit) ? v.size() : 0; }
 
 /// The Social Security Administration's rules: no area 000, 666 or 9xx, no group 00, no serial 0000.
 size_t ssn_check(std::string_view v) {
@@ -378,9 +383,36 @@ const std::vector<Detector>& builtin_detectors() {
        {R"((?:[A-Za-z0-9_]-)?\b[2-6][0-9]{3}(?:[ -]?[0-9]){9,15}\b)"}, card_check, Partial::LastFour},
       {"iban", "IBANs (mod 97 checked)", true, {R"(\b[A-Z]{2}[0-9]{2}(?:[ +]?[A-Z0-9]){11,30}\b)"}, iban_check,
        Partial::LastFour},
-      {"phone", "phone numbers in international form (+44 20 7946 0958, %2B-encoded too)", true,
-       {R"([A-Za-z0-9]?(?:\+|%2B)[1-9][0-9 ().%-]{6,})"}, phone_check, Partial::LastFour},
+      {"phone", "phone numbers in international form (+44 20 7946 0958, %2B-encoded too) and (415) 555-0123", true,
+       {R"([A-Za-z0-9]?(?:\+|%2B)[1-9][0-9 ().%-]{6,})", R"(\([0-9]{3}\) ?[0-9]{3}-[0-9]{4}\b)",
+        R"((?i)\b(?:phone|mobile|cell|msisdn|tel(?:ephone)?)(?:[ _-]?(?:number|no))?\b[^A-Za-z0-9+\n]{1,4}([0-9][0-9 ().-]{6,18}[0-9]))"},
+       phone_check,
+       Partial::LastFour},
       // Named: a bare 123-45-6789 has no literal for Hyperscan to look for, and costs every line a scan.
+      // Each after its name, which gives Hyperscan a literal and the value its meaning (a bare
+      // 9-digit number is as often an order id as a SIN).
+      {"personal_id", "national ids, passports, dates of birth and bank accounts after their name "
+                      "(NINO, SIN, CPF, PAN, Aadhaar, DNI/NIE, passport, DOB, account, routing, sort code)",
+       true,
+       {R"((?i)\b(?:nino|national[ _-]?insurance(?:[ _-]?(?:number|no))?|ni[ _-]?(?:number|no))\b[^A-Za-z0-9\n]{0,20})"
+        R"(([A-Za-z]{2} ?[0-9]{2} ?[0-9]{2} ?[0-9]{2} ?[A-Da-d])\b)",
+        R"((?i)\b(?:sin|social[ _-]?insurance(?:[ _-]?(?:number|no))?)\b[^0-9\n]{0,20}([0-9]{3}[ -]?[0-9]{3}[ -]?[0-9]{3})\b)",
+        R"((?i)\bcpf\b[^0-9\n]{0,20}([0-9]{3}\.?[0-9]{3}\.?[0-9]{3}-?[0-9]{2})\b)",
+        R"((?i)\bpan\b[^A-Za-z0-9\n]{0,20}([A-Za-z]{5}[0-9]{4}[A-Za-z])\b)",
+        R"((?i)\b(?:aadhaar|aadhar|uidai)(?:[ _-]?(?:number|no|num|id))?\b[^0-9\n]{0,20}([2-9][0-9]{3}[ -]?[0-9]{4}[ -]?[0-9]{4})\b)",
+        R"((?i)\b(?:dni|nie|nif)\b[^A-Za-z0-9\n]{0,20}([XYZxyz]?[0-9]{7,8}-?[A-Za-z])\b)",
+        R"((?i)\bpassport(?:[ _-]?(?:number|no|num|id))?\b[^A-Za-z0-9\n]{0,20}([A-Za-z0-9]{6,9})\b)",
+        R"((?i)\b(?:dob|date[ _-]?of[ _-]?birth|birth[ _-]?date|birthday|born(?: on)?|geburtsdatum|fecha[ _]de[ _]nacimiento|date[ _]de[ _]naissance)\b[^0-9\n]{0,20})"
+        R"(([0-9]{4}-[0-9]{2}-[0-9]{2}|[0-9]{1,2}[./-][0-9]{1,2}[./-][0-9]{2,4}|[0-9]{1,2} [A-Za-z]{3,9} [0-9]{4})\b)",
+        R"((?i)\b(?:account(?:[ _-]?(?:number|no|num))?|acct(?:[ _-]?(?:no|num))?)\b[^A-Za-z0-9\n]{0,5}([0-9]{6,17})\b)",
+        R"((?i)\b(?:routing(?:[ _-]?(?:number|no))?|aba)\b[^0-9\n]{0,5}([0-9]{9})\b)",
+        R"((?i)\bsort[ _-]?code\b[^0-9\n]{0,10}([0-9]{2}-[0-9]{2}-[0-9]{2})\b)"},
+       personal_id_check, Partial::LastFour, nullptr,
+       // The names followed by a digit: eleven bounded context patterns cost Hyperscan more on
+       // every line than their RE2 searches cost on the lines that name an id.
+       R"((?i)\b(?:nino|national[ _-]?insurance|ni[ _-]?(?:number|no)|sin|social[ _-]?insurance|cpf|pan|aadhaa?r|uidai)"
+       R"(|dni|nie|nif|passport|dob|date[ _-]?of[ _-]?birth|birth[ _-]?date|birthday|born|geburtsdatum|fecha[ _]de)"
+       R"(|date[ _]de[ _]naissance|account|acct|routing|aba|sort[ _-]?code)[^\n]{0,24}[0-9])"},
       {"ssn", "US social security numbers after SSN or tax id (area, group and serial checked)", true,
        {R"((?i)\b(?:ssn|social[ _-]?security(?:[ _-]?(?:number|no))?|tax[ _-]?id)\b[^0-9\n]{0,20}([0-9]{3}-?[0-9]{2}-?[0-9]{4})\b)"},
        ssn_check, Partial::LastFour},
