@@ -10,6 +10,7 @@
 #include <chrono>
 #include <set>
 #include <thread>
+#include <vector>
 
 #include <gtest/gtest.h>
 #include <httplib.h>
@@ -39,20 +40,26 @@ class LocalServer {
   std::thread thread_;
 };
 
+// A listening socket on an ephemeral loopback port, for the raw servers below.
+int listen_on_loopback(int& port) {
+  int fd = ::socket(AF_INET, SOCK_STREAM, 0);
+  sockaddr_in addr{};
+  addr.sin_family = AF_INET;
+  addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+  ::bind(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr);
+  socklen_t len = sizeof addr;
+  ::getsockname(fd, reinterpret_cast<sockaddr*>(&addr), &len);
+  port = ntohs(addr.sin_port);
+  ::listen(fd, 8);
+  return fd;
+}
+
 // A raw TCP listener that reads the request and closes without answering (a reset connection).
 class ClosingServer {
  public:
   int port = 0;
   ClosingServer() {
-    fd_ = ::socket(AF_INET, SOCK_STREAM, 0);
-    sockaddr_in addr{};
-    addr.sin_family = AF_INET;
-    addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-    ::bind(fd_, reinterpret_cast<sockaddr*>(&addr), sizeof addr);
-    socklen_t len = sizeof addr;
-    ::getsockname(fd_, reinterpret_cast<sockaddr*>(&addr), &len);
-    port = ntohs(addr.sin_port);
-    ::listen(fd_, 4);
+    fd_ = listen_on_loopback(port);
     thread_ = std::thread([this] {
       int c = ::accept(fd_, nullptr, nullptr);
       if (c < 0) return;
@@ -70,6 +77,61 @@ class ClosingServer {
  private:
   int fd_ = -1;
   std::thread thread_;
+};
+
+// A raw keep-alive server: it answers every GET with 200 on the same connection, and reads a
+// POST whole, counts it as done, then closes without an answer (a proxy that dropped a kept-alive
+// connection after the backend acted on the request).
+class DropsPostAnswersServer {
+ public:
+  int port = 0;
+  std::atomic<int> posts{0};
+  DropsPostAnswersServer() {
+    fd_ = listen_on_loopback(port);
+    thread_ = std::thread([this] {
+      for (int c; (c = ::accept(fd_, nullptr, nullptr)) >= 0;) connections_.emplace_back([this, c] { serve(c); });
+    });
+  }
+  ~DropsPostAnswersServer() {  // after the client: its kept-alive connection is closed by then
+    ::shutdown(fd_, SHUT_RDWR);
+    ::close(fd_);
+    if (thread_.joinable()) thread_.join();
+    for (auto& t : connections_) t.join();
+  }
+
+ private:
+  void serve(int c) {
+    std::string in;
+    char buf[4096];
+    for (;;) {
+      size_t head_end;
+      while ((head_end = in.find("\r\n\r\n")) == std::string::npos) {
+        ssize_t n = ::recv(c, buf, sizeof buf, 0);
+        if (n <= 0) return (void)::close(c);
+        in.append(buf, static_cast<size_t>(n));
+      }
+      const bool post = in.rfind("POST ", 0) == 0;
+      size_t body = 0;
+      if (auto at = in.find("Content-Length: "); at != std::string::npos && at < head_end)
+        body = std::stoul(in.substr(at + 16));
+      while (in.size() < head_end + 4 + body) {
+        ssize_t n = ::recv(c, buf, sizeof buf, 0);
+        if (n <= 0) return (void)::close(c);
+        in.append(buf, static_cast<size_t>(n));
+      }
+      in.erase(0, head_end + 4 + body);
+      if (post) {
+        ++posts;
+        return (void)::close(c);
+      }
+      const std::string ok = "HTTP/1.1 200 OK\r\nContent-Length: 2\r\nConnection: keep-alive\r\n\r\nok";
+      (void)::send(c, ok.data(), ok.size(), MSG_NOSIGNAL);
+    }
+  }
+
+  int fd_ = -1;
+  std::thread thread_;
+  std::vector<std::thread> connections_;  // one per connection: the kept-alive one stays open
 };
 
 TEST(HttpClient, GetReturnsStatusBodyAndHeaders) {
@@ -181,6 +243,20 @@ TEST(HttpClient, ResetAfterRequestMarksBodySent) {
   EXPECT_TRUE(res.transport_failed());
   EXPECT_FALSE(res.transport_error.empty());
   EXPECT_TRUE(res.body_sent);
+}
+
+// libcurl would send the POST again on a fresh connection by itself; the issue or comment it
+// carried would then exist twice.
+TEST(HttpClient, PostWhoseAnswerIsLostOnAReusedConnectionIsNotSentAgain) {
+  DropsPostAnswersServer s;
+  HttpClient client;
+  const std::string base = "http://127.0.0.1:" + std::to_string(s.port);
+  ASSERT_EQ(client.send({.url = base + "/list"}).status, 200);  // leaves a kept-alive connection
+  auto res = client.send({.method = "POST", .url = base + "/issues", .body = R"({"title":"t"})"});
+  EXPECT_TRUE(res.transport_failed());
+  EXPECT_TRUE(res.body_sent);
+  EXPECT_EQ(s.posts.load(), 1);
+  EXPECT_EQ(client.send({.url = base + "/list"}).status, 200);  // GETs still work afterwards
 }
 
 TEST(HttpClient, TimeoutIsATransportFailure) {

@@ -85,6 +85,11 @@ void set_method(CURL* curl, const HttpRequest& request) {
     curl_easy_setopt(curl, CURLOPT_POSTFIELDSIZE_LARGE, static_cast<curl_off_t>(request.body.size()));
     curl_easy_setopt(curl, CURLOPT_POSTFIELDS, request.body.data());
     if (m != "POST") curl_easy_setopt(curl, CURLOPT_CUSTOMREQUEST, m.c_str());
+    // libcurl silently sends a request again when a reused connection dies before any answer
+    // byte ("Connection died, retrying a fresh connect"), but a POST may have been carried out
+    // by then: a second issue, comment or Slack message. On a connection of its own, such a loss
+    // comes back as a transport error with body_sent, and the caller decides.
+    if (m == "POST") curl_easy_setopt(curl, CURLOPT_FRESH_CONNECT, 1L);
   }
 }
 
