@@ -11,6 +11,7 @@
 #include <filesystem>
 #include <future>
 #include <memory>
+#include <optional>
 #include <set>
 #include <thread>
 
@@ -20,6 +21,7 @@
 #include "analysis/analysis.hpp"
 #include "bounded_queue.hpp"
 #include "run_context.hpp"
+#include "state/run_lock.hpp"
 
 namespace gardener {
 inline namespace v1 {
@@ -385,7 +387,11 @@ RunResult run_pipeline(Pipeline& p, const RunOptions& o) {
     return result;
   }
   std::unique_ptr<StateStore> state;
-  if (!o.state_path.empty()) state = StateStore::open(o.state_path);
+  std::optional<detail::RunLock> run_lock;  // a plan writes nothing, so it runs beside a run
+  if (!o.state_path.empty()) {
+    state = StateStore::open(o.state_path);
+    if (!o.plan) run_lock.emplace(o.state_path + ".lock", 10 * kNsPerSecond);
+  }
 
   RunShared shared;
   shared.pipeline = p.spec.name;

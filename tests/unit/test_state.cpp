@@ -12,6 +12,7 @@
 #include <gardener/errors.hpp>
 #include <gardener/state.hpp>
 
+#include "state/run_lock.hpp"
 #include "state/sqlite_db.hpp"
 #include "test_context.hpp"
 
@@ -337,6 +338,38 @@ TEST(State, ConcurrentWritersFromTwoProcessesAndThreads) {
   for (auto& t : threads) t.join();
   EXPECT_EQ(wait_child(pid), 0);
   EXPECT_EQ(store->cluster("c")->total_count, 3u * kEach);
+}
+
+// Two runs on one state would both list the issues, then both file the same one: the second
+// waits for the first's run lock and then fails, naming the holder.
+TEST(RunLock, ASecondRunWaitsThenFailsNamingTheHolder) {
+  TempDir dir;
+  const std::string path = dir.file("s.db.lock");
+  auto first = std::make_unique<detail::RunLock>(path, kNsPerSecond);
+  const auto t0 = std::chrono::steady_clock::now();
+  try {
+    detail::RunLock second(path, 200 * 1'000'000LL);
+    FAIL() << "a second lock was granted while the first is held";
+  } catch (const ConfigurationError& e) {
+    EXPECT_GE(std::chrono::steady_clock::now() - t0, std::chrono::milliseconds(200));
+    EXPECT_NE(std::string(e.what()).find("pid " + std::to_string(getpid())), std::string::npos) << e.what();
+    EXPECT_NE(std::string(e.what()).find(path), std::string::npos) << e.what();
+  }
+  first.reset();
+  EXPECT_NO_THROW(detail::RunLock(path, 0));
+}
+
+// The kernel drops a flock when its process dies: a killed run leaves no stale lock.
+TEST(RunLock, ADeadHoldersLockIsFree) {
+  TempDir dir;
+  const std::string path = dir.file("s.db.lock");
+  pid_t pid = fork();
+  if (pid == 0) {
+    detail::RunLock held(path, 0);
+    _exit(0);  // no destructor runs
+  }
+  ASSERT_EQ(wait_child(pid), 0);
+  EXPECT_NO_THROW(detail::RunLock(path, 0));
 }
 
 }  // namespace
