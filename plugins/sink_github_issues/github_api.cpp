@@ -108,6 +108,8 @@ HttpResponse GitHubApi::send(const std::string& method, const std::string& url, 
                  {"X-GitHub-Api-Version", "2022-11-28"},
                  {"User-Agent", settings_.user_agent}};
   if (!body.empty()) req.headers.emplace_back("Content-Type", "application/json");
+  if (!stopped_.empty())
+    throw RemoteError("github_issues: " + method + " " + url + " not sent: " + stopped_);
   Backoff backoff(BackoffPolicy{settings_.max_attempts, 500 * 1'000'000LL, 2.0, 30 * kNsPerSecond});
   int limited = 0;
   for (int attempt = 1;; ++attempt) {
@@ -121,7 +123,12 @@ HttpResponse GitHubApi::send(const std::string& method, const std::string& url, 
       // A limited request was not performed, so even a POST may be sent again.
       ++rate_limited_;
       ctx_.metric("rate_limited", 1);
-      if (attempt >= settings_.max_attempts || *wait > settings_.max_wait) fail(method + " " + url + " (rate limited)", r);
+      if (attempt >= settings_.max_attempts || *wait > settings_.max_wait) {
+        // Writing on into a limit can get the token banned (protocols.md §4.4): nothing more
+        // goes to GitHub this run.
+        stopped_ = "GitHub rate-limited this run (" + error_message(r) + ") and the sink stopped calling it";
+        fail(method + " " + url + " (rate limited)", r);
+      }
       ctx_.warn("github_issues: rate limited by GitHub ({}), waiting {}", error_message(r), format_duration(*wait));
       sleep(*wait);
       continue;

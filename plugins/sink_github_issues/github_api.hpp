@@ -67,6 +67,9 @@ class GitHubApi {
   int rate_limited() const { return rate_limited_; }
   /// True when the last failure was a transport failure (no HTTP answer at all).
   bool unreachable() const { return unreachable_; }
+  /// True once a rate limit outlasted max_attempts or max_rate_limit_wait: every later request
+  /// of the run throws without being sent.
+  bool stopped() const { return !stopped_.empty(); }
   const ApiSettings& settings() const { return settings_; }
 
  private:
@@ -85,6 +88,7 @@ class GitHubApi {
   int mutations_ = 0;
   int rate_limited_ = 0;
   bool unreachable_ = false;
+  std::string stopped_;  // why the run stopped calling GitHub, or empty
 };
 
 /// GitHub's error message from a response body ("Bad credentials"), or the transport error.

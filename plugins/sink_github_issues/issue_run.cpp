@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <numeric>
+#include <set>
 
 #include <fmt/format.h>
 
@@ -102,26 +103,23 @@ IssueRun::IssueRun(const SinkSettings& settings, Context& ctx, Report& report, G
 void IssueRun::run() {
   load_issues();
   settle_intents();
-  for (auto& c : report_.clusters) {
+  // One cluster's failure is reported and the others go on; but once GitHub's rate limit has
+  // stopped the run's calls, the rest are counted, not tried.
+  int64_t not_tried = 0;
+  auto guarded = [&](auto&& work, bool count) {
+    if (api_.stopped()) return (void)(not_tried += count);
     try {
-      handle_cluster(c);
+      work();
     } catch (const RemoteError& e) {
       failed(e.what());
     }
-  }
-  for (auto& t : tracked_) {
-    try {
-      refresh(t);
-    } catch (const RemoteError& e) {
-      failed(e.what());
-    }
-  }
-  for (auto& q : report_.quiet) {
-    try {
-      handle_quiet(q);
-    } catch (const RemoteError& e) {
-      failed(e.what());
-    }
+  };
+  for (auto& c : report_.clusters) guarded([&] { handle_cluster(c); }, true);
+  for (auto& t : tracked_) guarded([&] { refresh(t); }, false);
+  for (auto& q : report_.quiet) guarded([&] { handle_quiet(q); }, false);
+  if (api_.stopped()) {
+    report_.warnings.push_back(fmt::format("github_issues: GitHub's rate limit stopped the run; {} cluster(s) were not "
+                                           "looked at and will be on the next run", not_tried));
   }
   if (not_filed_ > 0) {
     report_.warnings.push_back(fmt::format("github_issues: max_new_issues ({}) reached; {} cluster(s) got no issue this run",
@@ -422,14 +420,39 @@ std::optional<ApiIssue> IssueRun::create_once(Cluster& c, Json payload) {
       continue;  // it never arrived: creating again cannot duplicate it
     }
     if (r.status == 422 && payload.contains("assignees") && r.error.find("assignees") != std::string::npos) {
-      ctx_.warn("github_issues: GitHub refused the assignees of `{}` ({}); filing without them", c.id, r.error);
-      payload.erase("assignees");
+      drop_refused_assignees(c, r, payload);
       continue;
     }
     throw RemoteError(fmt::format("github_issues: creating the issue for cluster `{}` in {} failed: {}", c.id, s_.repo, r.error));
   }
   throw RemoteError(fmt::format("github_issues: creating the issue for cluster `{}` in {} failed after {} attempts", c.id,
                                 s_.repo, api_.settings().max_attempts));
+}
+
+// GitHub names each login it refuses (`errors[].value` of field `assignees`): only those go.
+// When it names none, or none would be left, the issue is filed without assignees.
+void IssueRun::drop_refused_assignees(const Cluster& c, const WriteResult& r, Json& payload) {
+  std::set<std::string> refused;
+  if (auto errors = r.body.find("errors"); r.body.is_object() && errors != r.body.end() && errors->is_array()) {
+    for (const auto& e : *errors) {
+      if (!e.is_object() || e.value("field", std::string()) != "assignees" || !e.contains("value")) continue;
+      const Json& v = e["value"];
+      if (v.is_string()) refused.insert(v.get<std::string>());
+      for (const auto& one : v.is_array() ? v : Json::array())
+        if (one.is_string()) refused.insert(one.get<std::string>());
+    }
+  }
+  Json kept = Json::array();
+  for (const auto& who : payload["assignees"])
+    if (!who.is_string() || !refused.count(who.get<std::string>())) kept.push_back(who);
+  if (refused.empty() || kept.empty() || kept.size() == payload["assignees"].size()) {
+    ctx_.warn("github_issues: GitHub refused the assignees of `{}` ({}); filing without them", c.id, r.error);
+    payload.erase("assignees");
+    return;
+  }
+  ctx_.warn("github_issues: GitHub refused {} as assignee(s) of `{}` ({}); filing with the others", fmt::join(refused, ", "),
+            c.id, r.error);
+  payload["assignees"] = kept;
 }
 
 std::optional<ApiIssue> IssueRun::look_for_marker(const std::string& cluster_id) {

@@ -61,6 +61,7 @@ class IssueRun {
   void handle_open(Cluster& c, const ApiIssue& issue);
   std::optional<ApiIssue> create(Cluster& c, const ApiIssue* previous, uint64_t after_close);
   std::optional<ApiIssue> create_once(Cluster& c, Json payload);
+  void drop_refused_assignees(const Cluster& c, const WriteResult& r, Json& payload);
   std::optional<ApiIssue> look_for_marker(const std::string& cluster_id);
   void maybe_comment(Cluster& c, const ApiIssue& issue, Json& notes);
   bool comment(int64_t number, const std::string& text, const std::string& why);

@@ -468,7 +468,7 @@ TEST_F(GitHubSinkTest, RateLimitBeyondMaxWaitFailsAsRemoteError) {
   gh.set_secondary_limit(fakes::SecondaryLimit{1, 500, 403, 3600});
   auto s = sink({{"max_rate_limit_wait", "10m"}});
   auto ctx = context(store.get());
-  Report r = report({cluster("a1", 5), cluster("a2", 5)});
+  Report r = report({cluster("a1", 5), cluster("a2", 5), cluster("a3", 5), cluster("a4", 5)});
   try {
     write(*s, *ctx, r);
     FAIL() << "expected a failure";
@@ -476,6 +476,15 @@ TEST_F(GitHubSinkTest, RateLimitBeyondMaxWaitFailsAsRemoteError) {
     EXPECT_NE(std::string(e.what()).find("rate limited"), std::string::npos) << e.what();
   }
   EXPECT_EQ(gh.issues(kRepo).size(), 1u);
+  // Writing on into the limit can get a token banned: after the give-up nothing more is sent.
+  const auto& log = gh.requests();
+  ASSERT_FALSE(log.empty());
+  EXPECT_EQ(log.back().status, 403);
+  size_t limited = 0;
+  for (const auto& req : log) limited += req.status == 403;
+  EXPECT_EQ(limited, 1u);
+  ASSERT_FALSE(r.warnings.empty());
+  EXPECT_NE(r.warnings.back().find("2 cluster(s) were not looked at"), std::string::npos) << r.warnings.back();
 }
 
 TEST_F(GitHubSinkTest, PlanModePrintsEveryWriteAndMakesNone) {
@@ -597,13 +606,15 @@ TEST_F(GitHubSinkTest, FloodGuardMinCountAndMinPriority) {
 
 TEST_F(GitHubSinkTest, AssigneesPerRuleAndUnknownAssigneeFallsBack) {
   gh.add_collaborator("alice");
-  auto s = sink({{"assignees", {{"a1", {"alice"}}, {"a2", {"mallory"}}}}});
+  auto s = sink({{"assignees", {{"a1", {"alice"}}, {"a2", {"mallory"}}, {"a3", {"mallory", "alice", "eve"}}}}});
   auto ctx = context(store.get());
-  Report r = report({cluster("a1", 5), cluster("a2", 5)});
+  Report r = report({cluster("a1", 5), cluster("a2", 5), cluster("a3", 5)});
   write(*s, *ctx, r);
-  ASSERT_EQ(gh.issues(kRepo).size(), 2u);
+  ASSERT_EQ(gh.issues(kRepo).size(), 3u);
   EXPECT_EQ(gh.issue(kRepo, r.clusters[0].issue->number)->assignees, std::vector<std::string>{"alice"});
   EXPECT_TRUE(gh.issue(kRepo, r.clusters[1].issue->number)->assignees.empty());
+  // GitHub names the logins it refuses, one at a time: only those are dropped.
+  EXPECT_EQ(gh.issue(kRepo, r.clusters[2].issue->number)->assignees, std::vector<std::string>{"alice"});
 }
 
 TEST_F(GitHubSinkTest, EnterprisePrefixAndEnvironmentSettings) {
