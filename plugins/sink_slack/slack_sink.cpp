@@ -18,7 +18,7 @@ TimeNs steady_now() {
 TimeNs retry_after(const HttpResponse& res) {
   auto value = res.header("Retry-After");
   try {
-    if (!value.empty()) return std::max<TimeNs>(1, std::min<TimeNs>(std::stoll(value), 300)) * kNsPerSecond;
+    if (!value.empty()) return std::max<int64_t>(1, std::min<int64_t>(std::stoll(value), 86400)) * kNsPerSecond;
   } catch (const std::exception&) {
   }
   return kNsPerSecond;
@@ -62,6 +62,9 @@ PluginInfo SlackSink::plugin_info() {
                "Post nothing when nothing is new, regressed, spiking or gone quiet."});
   o.push_back({"min_interval", OptionType::Duration, "1s", "Pause between messages (Slack allows about 1/s)."});
   o.push_back({"max_attempts", OptionType::Int, 5, "Attempts per message on 429 and 5xx.", false, int_range(1, 20)});
+  o.push_back({"max_rate_limit_wait", OptionType::Duration, "5m",
+               "Longest Retry-After the sink waits out; a longer one fails the post at once."});
+  o.push_back({"timeout", OptionType::Duration, "30s", "Timeout of one HTTP request."});
   return info;
 }
 
@@ -77,6 +80,8 @@ void SlackSink::do_configure(const Config& config, Diagnostics& diag) {
   thread_per_cluster_ = config.get_bool("thread_per_cluster");
   min_interval_ = config.get_duration_ns("min_interval");
   max_attempts_ = static_cast<int>(config.get_int("max_attempts"));
+  max_rate_limit_wait_ = config.get_duration_ns("max_rate_limit_wait");
+  timeout_ = config.get_duration_ns("timeout");
   if (api_url_.empty()) api_url_ = env_or_empty("GARDENER_SLACK_API_URL");
   if (api_url_.empty()) api_url_ = "https://slack.com/api/";
   if (api_url_.back() != '/') api_url_ += '/';
@@ -97,6 +102,7 @@ void SlackSink::do_configure(const Config& config, Diagnostics& diag) {
 HttpRequest SlackSink::request_for(const Json& message) const {
   HttpRequest req;
   req.method = "POST";
+  req.timeout = timeout_;
   req.body = message.dump(-1, ' ', false, Json::error_handler_t::replace);
   if (token_.empty()) {
     req.url = webhook_url_;
@@ -126,8 +132,13 @@ std::string SlackSink::post(Context& ctx, HttpClient& http, Json message, const 
       error = "rate limited (429)";
       if (!backoff.can_retry()) throw RemoteError(fmt::format("Slack {} kept answering 429 after {} attempts", via, max_attempts_));
       backoff.next_delay();
-      ctx.warn("Slack {} rate limited: waiting {} as Retry-After asks", via, format_duration(retry_after(res)));
-      if (!ctx.sleep_for(retry_after(res))) throw RemoteError("stopped while waiting for Slack's Retry-After");
+      const TimeNs wait = retry_after(res);
+      if (wait > max_rate_limit_wait_)
+        throw RemoteError(fmt::format("Slack {} rate limited with Retry-After {}, longer than max_rate_limit_wait ({}): "
+                                      "not posted; post less often or raise max_rate_limit_wait", via,
+                                      format_duration(wait), format_duration(max_rate_limit_wait_)));
+      ctx.warn("Slack {} rate limited: waiting {} as Retry-After asks", via, format_duration(wait));
+      if (!ctx.sleep_for(wait)) throw RemoteError("stopped while waiting for Slack's Retry-After");
       continue;
     }
     if (res.transport_failed() || res.status >= 500) {

@@ -34,6 +34,8 @@ class SlackSink : public Sink {
   bool thread_per_cluster_ = false;
   TimeNs min_interval_ = kNsPerSecond;
   int max_attempts_ = 5;
+  TimeNs max_rate_limit_wait_ = 5 * 60 * kNsPerSecond;
+  TimeNs timeout_ = 30 * kNsPerSecond;
   TimeNs last_post_ = 0;
 };
 

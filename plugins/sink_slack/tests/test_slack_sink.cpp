@@ -66,6 +66,24 @@ TEST(SlackSink, HonoursRetryAfterOn429) {
   EXPECT_GE(ctx.slept, 14 * kNsPerSecond);  // twice the 7 s Slack asked for
 }
 
+// A Retry-After beyond max_rate_limit_wait fails at once (waiting a capped while would only
+// meet the limit again), and names the option that moves the bound.
+TEST(SlackSink, RetryAfterLongerThanMaxRateLimitWaitFailsAtOnce) {
+  FakeSlack slack;
+  slack.rate_limit_next(1, 3600);
+  auto sink = make_configured<slack::SlackSink>(Json{{"webhook_url", slack.webhook_url()}, {"max_rate_limit_wait", "10m"}});
+  TestContext ctx;
+  auto report = report_of(1);
+  try {
+    sink->write(ctx, report);
+    FAIL() << "expected an error";
+  } catch (const PluginError& e) {
+    EXPECT_NE(std::string(e.what()).find("max_rate_limit_wait"), std::string::npos) << e.what();
+  }
+  EXPECT_EQ(slack.messages().size(), 1u);
+  EXPECT_EQ(ctx.slept, 0);
+}
+
 TEST(SlackSink, PlainTextErrorsBecomeClearFailures) {
   FakeSlack slack;
   auto sink = make_configured<slack::SlackSink>(Json{{"webhook_url", slack.webhook_url("gone")}});
