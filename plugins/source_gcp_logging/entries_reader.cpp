@@ -44,6 +44,43 @@ std::string hint_for(long status) {
   }
 }
 
+// JSON allows `\ud800` alone, but no UTF-8 string can hold it, so the parser refuses the whole
+// page. Each lone surrogate escape becomes U+FFFD: one odd entry must not cost the window.
+// (Backslashes occur only inside strings, so no string tracking is needed.)
+bool replace_lone_surrogates(std::string& body) {
+  auto escape_at = [&](size_t i, unsigned& code) {
+    if (i + 6 > body.size() || body[i] != '\\' || body[i + 1] != 'u') return false;
+    code = 0;
+    for (size_t k = i + 2; k < i + 6; ++k) {
+      const char c = body[k];
+      const int v = c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10 : c >= 'A' && c <= 'F' ? c - 'A' + 10 : -1;
+      if (v < 0) return false;
+      code = code * 16 + static_cast<unsigned>(v);
+    }
+    return true;
+  };
+  bool changed = false;
+  for (size_t i = 0; i + 1 < body.size(); ++i) {
+    if (body[i] != '\\') continue;
+    unsigned code = 0, next = 0;
+    if (!escape_at(i, code)) {
+      ++i;  // another escape (\\, \", \n ...): skip its second character
+      continue;
+    }
+    const bool high = code >= 0xD800 && code <= 0xDBFF, low = code >= 0xDC00 && code <= 0xDFFF;
+    if (high && escape_at(i + 6, next) && next >= 0xDC00 && next <= 0xDFFF) {
+      i += 11;  // a proper pair
+    } else if (high || low) {
+      body.replace(i + 2, 4, "fffd");
+      changed = true;
+      i += 5;
+    } else {
+      i += 5;
+    }
+  }
+  return changed;
+}
+
 }  // namespace
 
 std::string build_filter(const std::string& user_filter, TimeNs start, TimeNs end, const std::string& min_severity) {
@@ -92,11 +129,36 @@ HttpResponse EntriesReader::send_paced(const std::string& body) {
   return http_.send(req);
 }
 
-void EntriesReader::fail(const HttpResponse& res) const {
+// "Cloud Logging entries.list on projects/p (https://logging.googleapis.com, page 3)".
+std::string EntriesReader::where() const {
   std::string names;
   for (const auto& r : s_.resource_names) names += (names.empty() ? "" : ", ") + r;
-  throw RemoteError("Cloud Logging entries.list on " + names + " answered " + describe_error(res) + "." +
-                    hint_for(res.status) + " Filter sent: " + s_.filter);
+  return "Cloud Logging entries.list on " + names + " (" + s_.endpoint + ", page " + std::to_string(stats_.pages + 1) + ")";
+}
+
+void EntriesReader::fail(const HttpResponse& res) const {
+  throw RemoteError(where() + " answered " + describe_error(res) + "." + hint_for(res.status) + " Filter sent: " + s_.filter);
+}
+
+// A ListLogEntriesResponse: an object whose `entries` (if any) is an array and whose
+// `nextPageToken` (if any) is a string. Anything else is a server fault, not a page to guess at.
+bool EntriesReader::take_page(Json& reply, std::vector<Json>& entries) {
+  auto has_wrong = [&](const char* key, bool (Json::*is)() const noexcept) {
+    auto it = reply.find(key);
+    return it != reply.end() && !it->is_null() && !((*it).*is)();
+  };
+  if (has_wrong("entries", &Json::is_array) || has_wrong("nextPageToken", &Json::is_string))
+    throw RemoteError(where() + " answered 200 with JSON that is not a ListLogEntriesResponse (`entries` must be a "
+                      "list and `nextPageToken` a string): " + reply.dump().substr(0, 200) +
+                      ". Check `endpoint` points at the Cloud Logging API.");
+  if (auto it = reply.find("entries"); it != reply.end() && it->is_array())
+    for (auto& e : *it) entries.push_back(std::move(e));
+  auto token = reply.find("nextPageToken");
+  page_token_ = token != reply.end() && token->is_string() ? token->get<std::string>() : std::string();
+  ++stats_.pages;
+  if (entries.empty()) ++stats_.empty_pages;
+  done_ = page_token_.empty();
+  return true;
 }
 
 bool EntriesReader::next_page(std::vector<Json>& entries) {
@@ -123,15 +185,11 @@ bool EntriesReader::next_page(std::vector<Json>& entries) {
     HttpResponse res = send_paced(text);
     if (res.ok()) {
       Json reply = Json::parse(res.body, nullptr, false);
-      if (reply.is_object()) {
-        if (reply.contains("entries") && reply["entries"].is_array())
-          for (auto& e : reply["entries"]) entries.push_back(std::move(e));
-        page_token_ = reply.value("nextPageToken", std::string());
-        ++stats_.pages;
-        if (entries.empty()) ++stats_.empty_pages;
-        done_ = page_token_.empty();
-        return true;
+      if (reply.is_discarded() && replace_lone_surrogates(res.body)) {
+        reply = Json::parse(res.body, nullptr, false);
+        if (!reply.is_discarded()) ctx_.warn("{}: lone UTF-16 surrogates in the page were replaced by U+FFFD", where());
       }
+      if (reply.is_object()) return take_page(reply, entries);
       last = "a cut-off or non-JSON page";  // retried whole with the same token: no duplicates
     } else if (res.status == 401) {
       if (refreshed || !tokens_.invalidate()) fail(res);
@@ -163,8 +221,8 @@ bool EntriesReader::next_page(std::vector<Json>& entries) {
     ctx_.debug("entries.list attempt failed ({}); retrying in {:.2f}s", last, static_cast<double>(delay) / 1e9);
     if (!wait(delay)) return false;
   }
-  throw RemoteError("Cloud Logging entries.list failed after " + std::to_string(s_.max_attempts) +
-                    " attempts (last: " + last + "). Filter sent: " + s_.filter);
+  throw RemoteError(where() + " failed after " + std::to_string(s_.max_attempts) + " attempts (last: " + last +
+                    "). Filter sent: " + s_.filter);
 }
 
 }  // namespace gardener::gcp

@@ -55,6 +55,8 @@ class EntriesReader {
   void pace();
   bool wait(TimeNs duration);
   [[noreturn]] void fail(const HttpResponse& res) const;
+  std::string where() const;
+  bool take_page(Json& reply, std::vector<Json>& entries);
 
   ReaderSettings s_;
   TokenCache& tokens_;

@@ -110,6 +110,7 @@ class ServiceAccountProvider final : public TokenProvider {
       : email_(required_field(key, "client_email", origin)),
         private_key_(required_field(key, "private_key", origin)),
         key_id_(key.value("private_key_id", std::string())),
+        project_id_(key.value("project_id", std::string())),
         token_uri_(checked_token_uri(
             !s.token_endpoint.empty() ? s.token_endpoint : key.value("token_uri", std::string(kDefaultTokenUri)),
             origin)),
@@ -135,9 +136,10 @@ class ServiceAccountProvider final : public TokenProvider {
                        " Check that the key is current (not deleted) and the machine's clock is right.");
   }
   std::string describe() const override { return "service account " + email_; }
+  std::string project_id(HttpClient&) override { return project_id_; }
 
  private:
-  std::string email_, private_key_, key_id_, token_uri_;
+  std::string email_, private_key_, key_id_, project_id_, token_uri_;
   TimeNs timeout_;
 };
 
@@ -192,6 +194,15 @@ class MetadataProvider final : public TokenProvider {
                        3);
   }
   std::string describe() const override { return "metadata server " + host_; }
+  std::string project_id(HttpClient& http) override {
+    HttpResponse res = http.send({.method = "GET",
+                                  .url = "http://" + host_ + "/computeMetadata/v1/project/project-id",
+                                  .headers = {{"Metadata-Flavor", "Google"}},
+                                  .body = {},
+                                  .timeout = std::min<TimeNs>(timeout_, 10 * kNsPerSecond),
+                                  .connect_timeout = 3 * kNsPerSecond});
+    return res.ok() && res.body.find_first_of(" \t\r\n/\"{") == std::string::npos ? res.body : std::string();
+  }
 
  private:
   static std::string host_from(const AuthSettings& s) {

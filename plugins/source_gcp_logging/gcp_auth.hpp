@@ -30,6 +30,9 @@ class TokenProvider {
   virtual bool refreshable() const { return true; }
   /// The quota project of authorized_user credentials (sent as x-goog-user-project).
   virtual std::string quota_project() const { return {}; }
+  /// The project the credentials belong to, when they name one (a service-account key's
+  /// `project_id`, the metadata server's project/project-id): the last fallback for `project`.
+  virtual std::string project_id(HttpClient&) { return {}; }
 };
 
 struct AuthSettings {

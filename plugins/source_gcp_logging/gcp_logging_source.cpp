@@ -59,13 +59,15 @@ PluginInfo GcpLoggingSource::plugin_info() {
       "Credentials, pacing, retries and checkpoints.";
   info.stability = Stability::Beta;
   info.options = {
-      {"project", OptionType::String, nullptr, "Project id to read (e.g. \"netra-staging\"); or use resource_names."},
+      {"project", OptionType::String, nullptr,
+       "Project id to read (e.g. \"netra-staging\"); or use resource_names. Default: env GOOGLE_CLOUD_PROJECT, "
+       "CLOUDSDK_CORE_PROJECT, then the credentials' project (a key's project_id, the metadata server's)."},
       {"resource_names", OptionType::StringList, Json::array(),
        "Parents to read: projects/P, organizations/O, folders/F, billingAccounts/B or log views (max 100)."},
       {"filter", OptionType::String, "",
        "Cloud Logging query; the window and min_severity clauses are ANDed to it in parentheses."},
-      {"min_severity", OptionType::String, nullptr, "Only entries at or above this severity (e.g. WARNING).",
-       false, severity_name_validator()},
+      {"min_severity", OptionType::String, "WARNING",
+       "Only entries at or above this severity; DEFAULT reads every entry.", false, severity_name_validator()},
       {"lookback", OptionType::Duration, "6h", "Window length when the run gives no --since."},
       {"page_size", OptionType::Int, 1000, "Entries per request (the API allows at most 1000).", false,
        int_range(1, 1000)},
@@ -75,12 +77,13 @@ PluginInfo GcpLoggingSource::plugin_info() {
        "Stated limit on entries per run (0 = none); the Report says when it cut the read.", false,
        int_range(0, 1'000'000'000)},
       {"requests_per_second", OptionType::Double, 1.0,
-       "Pacing of entries.list calls (the read quota is 60/min per project, shared).", false,
+       "Pacing of entries.list calls, 0.01 to 10 (the read quota is 60/min per project, shared).", false,
        double_range(0.01, 10.0)},
       {"max_attempts", OptionType::Int, 6, "Attempts per page on 429, 5xx and transport failures.", false,
        int_range(1, 20)},
       {"timeout", OptionType::Duration, "60s", "Timeout of one request."},
-      {"quota_wait", OptionType::Duration, "20s", "First wait after a 429 (grows to 60s, jittered)."},
+      {"quota_wait", OptionType::Duration, "20s",
+       "First wait after a 429; it doubles up to 60s, and each wait is jittered between half and all of it."},
       {"grace_period", OptionType::Duration, "2m",
        "With a state store: re-read this much before the window for late arrivals, deduplicated by insertId."},
       {"endpoint", OptionType::String, nullptr,
@@ -106,7 +109,10 @@ void GcpLoggingSource::do_configure(const Config& config, Diagnostics& diag) {
     resource_names_.push_back("projects/" + project);
   }
   for (const auto& r : config.get_list("resource_names")) resource_names_.push_back(r);
-  if (resource_names_.empty()) diag.error("", "set `project` (e.g. \"netra-staging\") or `resource_names`");
+  // protocols.md §7: then GOOGLE_CLOUD_PROJECT, CLOUDSDK_CORE_PROJECT, and at run time the
+  // credentials' own project (resolve_project).
+  for (const char* var : {"GOOGLE_CLOUD_PROJECT", "CLOUDSDK_CORE_PROJECT"})
+    if (auto p = env_or_empty(var); resource_names_.empty() && !p.empty()) resource_names_.push_back("projects/" + p);
   if (resource_names_.size() > 100) diag.error("resource_names", "at most 100 resource names per request");
   auto names = config.get_list("resource_names");
   for (size_t i = 0; i < names.size(); ++i)
@@ -116,7 +122,7 @@ void GcpLoggingSource::do_configure(const Config& config, Diagnostics& diag) {
   filter_ = config.get_string("filter");
   if (filter_.size() > 19000) diag.error("filter", "longer than the API's 20,000 characters once the window is added");
   min_severity_.reset();
-  if (auto s = config.get_string("min_severity"); !s.empty()) min_severity_ = parse_severity(s);
+  if (auto s = config.get_string("min_severity"); !s.empty() && s != "DEFAULT") min_severity_ = parse_severity(s);
   page_size_ = config.get_int("page_size");
   max_pages_ = config.get_int("max_pages");
   max_entries_ = config.get_int("max_entries");
@@ -168,7 +174,9 @@ void GcpLoggingSource::accept_page(Context& ctx, RunState& st, std::vector<Json>
     Record r;
     std::string origin = "gcp:" + resource_names_.front();
     if (entry.is_object() && entry.contains("insertId")) origin += " insertId=" + entry.value("insertId", std::string());
-    if (auto err = decode_log_entry(entry, r); !err.empty()) {
+    std::string err = decode_log_entry(entry, r);
+    if (err.empty() && r.timestamp_ns == 0) err = "the entry has neither `timestamp` nor `receiveTimestamp`";
+    if (!err.empty()) {
       ++st.bad;
       ctx.bad_line(origin, err);
       continue;
@@ -205,6 +213,18 @@ void GcpLoggingSource::accept_page(Context& ctx, RunState& st, std::vector<Json>
     if (r.origin.empty()) r.origin = std::move(origin);
     batch.records.push_back(std::move(r));
   }
+}
+
+// No project, resource_names or project variable: the credentials' own project, as Google's
+// client libraries do; without one the run cannot know what to read.
+void GcpLoggingSource::resolve_project(TokenProvider& provider, HttpClient& http) {
+  if (!resource_names_.empty()) return;
+  if (auto p = provider.project_id(http); !p.empty()) {
+    resource_names_.push_back("projects/" + p);
+    return;
+  }
+  throw ConfigurationError("no project to read: set `project` (e.g. \"netra-staging\") or `resource_names`, or "
+                           "GOOGLE_CLOUD_PROJECT; the credentials (" + provider.describe() + ") name none");
 }
 
 void GcpLoggingSource::save_checkpoint(Context& ctx, const RunState& st) {
@@ -249,7 +269,10 @@ void GcpLoggingSource::do_run(Context& ctx, Emitter& out) {
                     .quota_wait = quota_wait_,
                     .quota_project = quota_project_};
   HttpClient http;
-  TokenCache tokens(make_token_provider(auth_), http, [&ctx](TimeNs d) { return ctx.sleep_for(d); });
+  auto provider = make_token_provider(auth_);
+  resolve_project(*provider, http);
+  rs.resource_names = resource_names_;
+  TokenCache tokens(std::move(provider), http, [&ctx](TimeNs d) { return ctx.sleep_for(d); });
   if (rs.quota_project.empty()) rs.quota_project = tokens.provider().quota_project();
   ctx.debug("reading {} with {}; filter: {}", resource_names_.front(), tokens.provider().describe(), rs.filter);
   EntriesReader reader(std::move(rs), tokens, http, ctx);
@@ -288,7 +311,8 @@ void GcpLoggingSource::do_run(Context& ctx, Emitter& out) {
   if (st.late) info_.note += (info_.note.empty() ? "" : "; ") + fmt::format("{} late arrivals from the grace period", st.late);
   for (auto [name, value] : {std::pair<const char*, double>{"requests", s.requests}, {"pages", s.pages},
                              {"empty_pages", s.empty_pages}, {"retries", s.retries},
-                             {"rate_limit_waits", s.rate_limit_waits}, {"token_refreshes", s.token_refreshes},
+                             {"rate_limit_waits", s.rate_limit_waits},
+                             {"token_refreshes", std::max(0, tokens.fetches() - 1)},  // 401s and expiries
                              {"wait_seconds", static_cast<double>(s.waited) / 1e9}, {"duplicates", st.duplicates},
                              {"late_entries", st.late}, {"entries", st.emitted}})
     ctx.metric(name, value);

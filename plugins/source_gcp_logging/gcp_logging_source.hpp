@@ -25,6 +25,7 @@ class GcpLoggingSource final : public Source {
   void accept_page(Context& ctx, RunState& st, std::vector<Json>& entries, Batch& batch);
   void save_checkpoint(Context& ctx, const RunState& st);
   std::string resolve_endpoint() const;
+  void resolve_project(TokenProvider& provider, HttpClient& http);
 
   std::vector<std::string> resource_names_;
   std::string filter_;

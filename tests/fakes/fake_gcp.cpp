@@ -465,12 +465,17 @@ void FakeGcp::handle_list(const httplib::Request& req, httplib::Response& res) {
       if (end < matched.size()) reply["nextPageToken"] = new_token(end);
     }
     if (fault == GcpFault::Slow) slow_ms = slow_ms_;
+    if (fault == GcpFault::FirstEntryUntimed && !reply["entries"].empty())
+      for (const char* key : {"timestamp", "receiveTimestamp"}) reply["entries"][0].erase(key);
   }
   std::string text = reply.dump();  // `{}` when there is nothing to say (proto3 JSON)
   if (slow_ms > 0) std::this_thread::sleep_for(std::chrono::milliseconds(slow_ms));
   if (fault == GcpFault::Reset) return send_cut(res, std::move(text), 0);
   if (fault == GcpFault::Truncated) return send_cut(res, text, text.size() / 2);
   if (fault == GcpFault::InvalidJson) text = "<html>502 Bad Gateway</html>";
+  if (fault == GcpFault::WrongShape) text = R"({"entries":"not-a-list","nextPageToken":7})";
+  if (fault == GcpFault::LoneSurrogate)  // valid JSON, but no UTF-8 string holds it
+    if (auto at = text.find("@@"); at != std::string::npos) text.replace(at, 2, "\\ud800");
   res.status = 200;
   res.set_content(text, "application/json; charset=UTF-8");
 }

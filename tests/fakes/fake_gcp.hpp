@@ -51,6 +51,9 @@ enum class GcpFault {
   Reset,              // headers sent, connection closed before any body byte
   Truncated,          // half the body, then the connection closes
   InvalidJson,        // 200 with a body that is not JSON
+  WrongShape,         // 200 with JSON that is no ListLogEntriesResponse
+  FirstEntryUntimed,  // the page's first entry loses `timestamp` and `receiveTimestamp`
+  LoneSurrogate,      // the page's first "@@" becomes the escape \ud800 (valid JSON, no UTF-8)
   Slow,               // answers after `slow_ms`
   EmptyPageWithToken, // {"nextPageToken": <same position>}: the search timed out
   ExpireToken,        // the presented token expires just before this request

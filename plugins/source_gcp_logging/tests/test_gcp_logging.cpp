@@ -102,6 +102,19 @@ TEST_F(GcpSource, SendsParenthesisedFilterWithHalfOpenWindowAndSeverity) {
   EXPECT_EQ(ids(), want);
 }
 
+// The gardener reads WARNING and above unless told otherwise; DEFAULT reads every severity.
+TEST_F(GcpSource, SeverityDefaultsToWarningAndDefaultReadsEverything) {
+  fake.add_entry(FakeGcp::cloud_run_entry(format_rfc3339(kStart + kNsPerSecond, 3), "INFO", "info", "info"));
+  fake.add_entry(FakeGcp::cloud_run_entry(format_rfc3339(kStart + 2 * kNsPerSecond, 3), "WARNING", "warn", "warn"));
+  run();
+  EXPECT_NE(fake.list_requests().back().json["filter"].get<std::string>().find("severity>=WARNING"), std::string::npos);
+  EXPECT_EQ(ids(), std::vector<std::string>{"warn"});
+  out.records.clear();
+  run({{"min_severity", "DEFAULT"}});
+  EXPECT_EQ(fake.list_requests().back().json["filter"].get<std::string>().find("severity"), std::string::npos);
+  EXPECT_EQ(ids(), (std::vector<std::string>{"info", "warn"}));
+}
+
 TEST_F(GcpSource, EmptyResultIsBracesAndReadsNothing) {
   auto src = run();
   EXPECT_TRUE(out.records.empty());
@@ -182,6 +195,54 @@ TEST_F(GcpSource, GivesUpAfterMaxAttemptsNamingTheLastError) {
     EXPECT_NE(std::string(e.what()).find("INTERNAL"), std::string::npos) << e.what();
   }
   EXPECT_EQ(fake.list_requests().size(), 3u);
+}
+
+TEST_F(GcpSource, GivingUpNamesTheEndpointAndThePage) {
+  add_entries(fake, kStart, 15);
+  for (int i = 0; i < 2; ++i) fake.script_fault(2 + i, GcpFault::Status503);
+  try {
+    run({{"page_size", 10}, {"max_attempts", 2}});
+    FAIL() << "expected a failure";
+  } catch (const PluginError& e) {
+    const std::string what = e.what();
+    for (const std::string& part : std::vector<std::string>{"entries.list on projects/netra-staging", fake.base_url(), "page 2"})
+      EXPECT_NE(what.find(part), std::string::npos) << part << " in " << what;
+  }
+}
+
+// A 200 whose JSON is no ListLogEntriesResponse is a clear failure, not a parser's exception.
+TEST_F(GcpSource, WrongShapedPageFailsNamingTheRequest) {
+  add_entries(fake, kStart, 3);
+  fake.push_fault(GcpFault::WrongShape);
+  try {
+    run();
+    FAIL() << "expected a failure";
+  } catch (const PluginError& e) {
+    const std::string what = e.what();
+    EXPECT_NE(what.find("not a ListLogEntriesResponse"), std::string::npos) << what;
+    EXPECT_NE(what.find("page 1"), std::string::npos) << what;
+  }
+}
+
+TEST_F(GcpSource, LoneSurrogateCostsNeitherThePageNorTheEntry) {
+  add_entries(fake, kStart, 2);
+  fake.add_entry(fakes::FakeGcp::cloud_run_entry(format_rfc3339(kStart + 5 * kNsPerSecond, 6), "ERROR",
+                                                 "odd text @@ here", "id-odd"));
+  fake.push_fault(GcpFault::LoneSurrogate);
+  run();
+  ASSERT_EQ(out.records.size(), 3u);
+  EXPECT_NE(out.records[2].message.find("odd text \uFFFD here"), std::string::npos) << out.records[2].message;
+  EXPECT_EQ(fake.list_requests().size(), 1u);  // no retry of a page that would never parse
+}
+
+TEST_F(GcpSource, EntryWithoutAnyTimestampIsABadLineNotSilentlyLost) {
+  add_entries(fake, kStart, 3);
+  fake.push_fault(GcpFault::FirstEntryUntimed);
+  auto src = run();
+  EXPECT_EQ(out.records.size(), 2u);
+  ASSERT_EQ(ctx.bad_lines.size(), 1u);
+  EXPECT_NE(ctx.bad_lines[0].second.find("neither `timestamp` nor `receiveTimestamp`"), std::string::npos);
+  EXPECT_EQ(src->info().bad_lines, 1u);
 }
 
 TEST_F(GcpSource, ResetAndTruncatedPagesAreRetriedWithoutDuplicatesOrLoss) {
@@ -347,6 +408,32 @@ TEST_F(GcpSource, PlanModeDoesNotMoveTheCheckpoint) {
   EXPECT_FALSE(store->checkpoint(ctx.component_name()).has_value());
 }
 
+// protocols.md §7: GOOGLE_CLOUD_PROJECT, CLOUDSDK_CORE_PROJECT, then the credentials' project.
+TEST_F(GcpSource, ProjectComesFromTheEnvironmentThenTheMetadataServer) {
+  add_entries(fake, kStart, 2);
+  auto configured_without_project = [&] {
+    auto src = make_configured<GcpLoggingSource>(Json{{"endpoint", fake.base_url()}});
+    src->run(ctx, out);
+    return fake.list_requests().back().json["resourceNames"];
+  };
+  env.set("CLOUDSDK_CORE_PROJECT", "netra-staging");
+  EXPECT_EQ(configured_without_project(), Json::array({"projects/netra-staging"}));
+  ::unsetenv("CLOUDSDK_CORE_PROJECT");
+  ::unsetenv("GARDENER_GOOGLE_ACCESS_TOKEN");
+  env.set("GCE_METADATA_HOST", fake.metadata_host());
+  fake.set_metadata_project("netra-staging");
+  EXPECT_EQ(configured_without_project(), Json::array({"projects/netra-staging"}));
+  fake.set_metadata_project("");
+  try {
+    configured_without_project();
+    FAIL() << "expected a failure";
+  } catch (const ConfigurationError& e) {
+    EXPECT_NE(std::string(e.what()).find("no project to read"), std::string::npos) << e.what();
+  } catch (const PluginError& e) {
+    EXPECT_NE(std::string(e.what()).find("no project to read"), std::string::npos) << e.what();
+  }
+}
+
 TEST(GcpSourceConfig, ReportsEveryProblemWithItsOption) {
   CleanEnv env;
   auto message_of = [](const Json& options) {
@@ -357,7 +444,7 @@ TEST(GcpSourceConfig, ReportsEveryProblemWithItsOption) {
     }
     return std::string();
   };
-  EXPECT_NE(message_of(Json::object()).find("set `project`"), std::string::npos);
+  EXPECT_EQ(message_of(Json::object()), "");  // the project may come from the environment or the credentials
   std::string bind = message_of({{"project", "p"}, {"page_size", 1001}, {"min_severity", "LOUD"}});
   for (const char* opt : {"page_size", "min_severity"}) EXPECT_NE(bind.find(opt), std::string::npos) << bind;
   std::string conf = message_of({{"project", "projects/x"},
