@@ -5,7 +5,7 @@ JOBS ?= $(shell nproc)
 DEMO_SINCE ?= 2025-09-13T17:00:00Z
 DEMO_UNTIL ?= 2025-09-13T23:00:00Z
 
-PACKAGES := g++ cmake ninja-build pkg-config ccache make python3 \
+PACKAGES := g++ cmake ninja-build pkg-config ccache make python3 openssl \
   libboost-dev libboost-program-options-dev libboost-filesystem-dev libboost-graph-dev \
   nlohmann-json3-dev libspdlog-dev libfmt-dev libtomlplusplus-dev libgtest-dev libgmock-dev \
   libbenchmark-dev libcurl4-openssl-dev libssl-dev libsqlite3-dev libhyperscan-dev libre2-dev \
