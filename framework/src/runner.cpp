@@ -444,6 +444,9 @@ RunResult run_pipeline(Pipeline& p, const RunOptions& o) {
   std::string failures;
   try {
     finish_clusterers(p, shared, full);
+    // What the command line's summary prints; each sink's view counts its own branch.
+    const uint64_t accounted = full.clustered_lines() + full.lines_dropped;
+    full.lines_not_clustered = full.lines_read > accounted ? full.lines_read - accounted : 0;
     analyze_report(full, state.get(), settings);
     add_metrics(full, p, ex, shared, (std::chrono::steady_clock::now() - t0).count());
     failures = write_sinks(p, shared, full, ex);

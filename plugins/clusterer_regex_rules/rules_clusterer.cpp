@@ -111,6 +111,10 @@ void RulesClusterer::do_finish(Context& ctx, Report& report) {
     c.labels = rule.labels;
     if (!rule.assignees.empty()) c.extra["assignees"] = rule.assignees;
     c.extra["rule_origin"] = rule.origin;
+    // The rule's own message patterns find its lines in Logs Explorer (default_query), where one
+    // sample's text would find only the lines like that sample.
+    for (const auto& [field, patterns] : rule.conditions)
+      if (field == "message") c.extra["match_message"] = patterns;
     report.clusters.push_back(std::move(c));
   }
 }

@@ -27,13 +27,37 @@ void MarkdownSink::do_configure(const Config& config, Diagnostics&) {
   options_.max_entries = static_cast<size_t>(config.get_int("max_entries"));
 }
 
+namespace {
+
+// The last line of defence: nothing secret leaves in a file. It reads every part of the rendered
+// worklog but the trusted ones (URLs encoding an already redacted query, the redaction counts),
+// and drops their marks.
+std::string redact_untrusted(const std::string& marked, const Redactor& redactor, RedactionCounts& counts) {
+  std::string out, part;
+  out.reserve(marked.size());
+  for (size_t at = 0; at < marked.size();) {
+    const size_t open = std::min(marked.find(kTrustedOpen, at), marked.size());
+    part.assign(marked, at, open - at);
+    redactor.redact_text(part, &counts);
+    out += part;
+    if (open == marked.size()) break;
+    const size_t close = std::min(marked.find(kTrustedClose, open + 1), marked.size());
+    out.append(marked, open + 1, close - open - 1);
+    at = close + 1;
+  }
+  return out;
+}
+
+}  // namespace
+
 void MarkdownSink::do_write(Context& ctx, Report& report) {
   RedactionCounts counts;
   redact_report(report, ctx.redactor(), &counts);  // values cut from their context too
-  std::string text = render_worklog(report, options_);
-  ctx.redactor().redact_text(text, &counts);  // last line of defence: nothing secret leaves in a file
+  WorklogOptions options = options_;
+  options.mark_trusted = true;
+  std::string text = redact_untrusted(render_worklog(report, options), ctx.redactor(), counts);
   if (!counts.empty()) {
-    text += "\n_Redacted while writing this worklog:";
+    text += "\n_Redacted while writing this worklog (values that only showed once formatted):";
     for (const auto& [name, n] : counts) text += " " + name + " " + std::to_string(n) + ";";
     text += "_\n";
   }

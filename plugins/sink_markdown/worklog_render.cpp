@@ -58,6 +58,11 @@ std::string inline_text(std::string s) {
   return out;
 }
 
+// Text built from values already checked, marked for the sink's last redaction pass to skip.
+std::string trusted(std::string s, const WorklogOptions& o) {
+  return o.mark_trusted ? kTrustedOpen + std::move(s) + kTrustedClose : s;
+}
+
 std::string code_span(std::string s) {
   std::replace(s.begin(), s.end(), '\n', ' ');
   return s.find('`') == std::string::npos ? "`" + s + "`" : "``" + s + "``";
@@ -204,8 +209,8 @@ void cluster_section(std::string& out, const Report& r, const Cluster& c, const 
   if (!c.labels.empty()) out += fmt::format("**Labels**: {}\n", join(c.labels, ", "));
   out += fmt::format("**GitHub Issue**: {}\n", c.issue ? issue_text(c.issue) : "none (no GitHub sink ran before this worklog)");
   std::string query = c.query.empty() ? default_query(c, r.service) : c.query;
-  out += fmt::format("**Logs Explorer**: [open the query]({}) — {}\n", logs_explorer_url(query, r.window, o.project),
-                     code_span(query));
+  out += fmt::format("**Logs Explorer**: [open the query]({}) — {}\n",
+                     trusted(logs_explorer_url(query, r.window, o.project), o), code_span(query));
   out += "\n**Key Log Entries**:\n";
   size_t shown = 0;
   for (auto it = c.samples.begin(); it != c.samples.end() && shown < o.max_entries; ++it, ++shown) {
@@ -227,10 +232,10 @@ void flatten_metrics(const Json& j, const std::string& prefix, std::vector<std::
   }
 }
 
-void appendix(std::string& out, const Report& r) {
+void appendix(std::string& out, const Report& r, const WorklogOptions& o) {
   out += "## Redactions\n";
   if (r.redactions.empty()) out += "No values were redacted before clustering.\n";
-  for (const auto& [name, n] : r.redactions) out += fmt::format("- {}: {}\n", name, n);
+  for (const auto& [name, n] : r.redactions) out += trusted(fmt::format("- {}: {}", name, n), o) + "\n";
   out += "\n## Run Metrics\n";
   std::vector<std::string> lines;
   flatten_metrics(r.metrics, "", lines);
@@ -323,7 +328,7 @@ std::string render_worklog(const Report& unsorted, const WorklogOptions& options
   out += "## Log Clusters Identified\n";
   if (report.clusters.empty()) out += "No clusters in this window.\n\n";
   for (const auto& c : report.clusters) cluster_section(out, report, c, idx, options);
-  appendix(out, report);
+  appendix(out, report, options);
   status(out, report);
   next_steps(out, report);
   return out;

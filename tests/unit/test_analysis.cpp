@@ -197,6 +197,24 @@ TEST(AnalysisHelpers, QueryAndLogsExplorerLink) {
   EXPECT_NE(url.find(";startTime=2025-09-13T16:00:00Z;endTime=2025-09-13T22:00:00Z?project=netra-staging"), std::string::npos);
 }
 
+// A query must find the cluster's lines: a redaction marker is in no log, and a rule's lines
+// are all those its message patterns match, not those like one sample.
+TEST(AnalysisHelpers, QueryAvoidsRedactionMarkersAndUsesARulesPatterns) {
+  Cluster c;
+  c.severity = Severity::Error;
+  c.template_text = "Created user [REDACTED:email] from JWT=[REDACTED:jwt] (env: staging)";
+  EXPECT_EQ(default_query(c, ""), "severity>=ERROR AND \"(env: staging)\"");
+  Cluster rule;
+  rule.kind = "rule";
+  rule.severity = Severity::Error;
+  rule.samples.push_back({});
+  rule.samples[0].message = "SSOT VIOLATION: Direct instantiation of WebSocketManager";
+  rule.extra["match_message"] = {"SSOT VIOLATION: Direct instantiation", R"(Creating emergency \S+ "manager")"};
+  EXPECT_EQ(default_query(rule, ""),
+            R"q(severity>=ERROR AND (textPayload=~"(?:SSOT VIOLATION: Direct instantiation)|(?:Creating emergency \\S+ \"manager\")" OR )q"
+            R"q(jsonPayload.message=~"(?:SSOT VIOLATION: Direct instantiation)|(?:Creating emergency \\S+ \"manager\")"))q");
+}
+
 TEST(Analysis, KeylessClusterJoinsOnlyWhenEveryLineFiresNextToTheIncident) {
   auto cluster = [](std::string id, TimeNs first, TimeNs last) {
     Cluster c;

@@ -361,6 +361,15 @@ TEST(Redaction, AlreadyRedactedTextIsStable) {
   EXPECT_EQ(again, s);
 }
 
+// A URL in markdown: the backtick that closes its code span (and <>, never in a URL) ends the
+// query value, so redacting it leaves the span closed.
+TEST(Redaction, UrlTokenStopsAtABacktickOrAngleBracket) {
+  std::string s = "top `https://hooks.example/cb?token=abc123def456` (3), <https://x.example/?sig=0a1b2c3d4e5f>";
+  default_redactor().redact_text(s);
+  EXPECT_EQ(s, "top `https://hooks.example/cb?token=[REDACTED:url_token]` (3), "
+               "<https://x.example/?sig=[REDACTED:url_token]>");
+}
+
 TEST(Redaction, JsonAtAnyDepthKeysAndValues) {
   auto fakes = testing::fake_secrets();
   Json j = {{"httpRequest", {{"requestUrl", "https://x.io/cb?code=abc123XYZ789&state=1"}}},

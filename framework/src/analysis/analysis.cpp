@@ -146,6 +146,14 @@ void find_quiet(Report& report, StateStore& state, const std::vector<RunRow>& ru
 std::string longest_literal(const std::string& text) {
   std::string best, current;
   for (size_t i = 0; i < text.size(); ++i) {
+    if (text.compare(i, 9, "[REDACTED") == 0) {  // not in the logs: the query would find nothing
+      if (auto close = text.find(']', i); close != std::string::npos) {
+        if (current.size() > best.size()) best = current;
+        current.clear();
+        i = close;
+        continue;
+      }
+    }
     if (text[i] == '<') {
       auto close = text.find('>', i);
       if (close != std::string::npos && close - i <= 40) {
@@ -266,15 +274,27 @@ std::string default_query(const Cluster& c, const std::string& service) {
     if (s && n > 0 && sev(*s) < sev(lowest)) lowest = *s;
   }
   parts.push_back(fmt::format("severity>={}", severity_name(lowest)));
-  std::string literal = longest_literal(c.template_text.empty() && !c.samples.empty() ? c.samples.front().message
-                                                                                       : c.template_text);
-  if (literal.size() > 80) literal.resize(80);
-  std::string escaped;
-  for (char ch : literal) {
-    if (ch == '"' || ch == '\\') escaped += '\\';
-    if (ch != '\n') escaped += ch;
+  auto quoted = [](std::string_view text) {
+    std::string q = "\"";
+    for (char ch : text) {
+      if (ch == '"' || ch == '\\') q += '\\';
+      if (ch != '\n') q += ch;
+    }
+    return q + "\"";
+  };
+  if (auto patterns = c.extra.find("match_message"); patterns != c.extra.end() && patterns->is_array() &&
+                                                      !patterns->empty()) {
+    std::string any;  // a rule's message patterns (RE2, as the query language's =~ takes them)
+    for (const auto& p : *patterns)
+      if (p.is_string()) any += (any.empty() ? "" : "|") + ("(?:" + p.get<std::string>() + ")");
+    const std::string re = quoted(any);
+    parts.push_back("(textPayload=~" + re + " OR jsonPayload.message=~" + re + ")");
+  } else {
+    std::string literal = longest_literal(c.template_text.empty() && !c.samples.empty() ? c.samples.front().message
+                                                                                         : c.template_text);
+    if (literal.size() > 80) literal.resize(80);
+    if (literal.size() >= 4) parts.push_back(quoted(literal));
   }
-  if (escaped.size() >= 4) parts.push_back("\"" + escaped + "\"");
   std::string q;
   for (const auto& p : parts) q += (q.empty() ? "" : " AND ") + p;
   return q;

@@ -370,7 +370,7 @@ const std::vector<Detector>& builtin_detectors() {
       {"url_token", "secrets in URL query strings (?token=, &api_key=, &sig=, ...)", true,
        {R"([?&;](?i:access_token|refresh_token|id_token|auth_token|token|auth|api_?key|apikey|key|secret|)"
         R"(client_secret|password|passwd|pwd|sig|signature|code|session_?id|jwt|x-amz-signature|)"
-        R"(x-goog-signature|x-amz-credential|x-amz-security-token)=([^&\s#"';]+))"},
+        R"(x-goog-signature|x-amz-credential|x-amz-security-token)=([^&\s#"';`<>]+))"},
        assignment_check, Partial::Prefix},
       {"password", "passwords: password= / secret: / pass: in text and JSON, --password x, -u user -p x, netrc",
        true, {GARDENER_PASSWORDS}, assignment_check, Partial::Prefix},

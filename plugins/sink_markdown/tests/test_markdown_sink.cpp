@@ -96,6 +96,24 @@ TEST(MarkdownSink, SecretsAreRedactedOnTheWayOut) {
   EXPECT_NE(text.find("Redacted while writing this worklog"), std::string::npos);
 }
 
+// The last pass reads what the worklog says about values, not the worklog's own counts and the
+// URLs that encode an already redacted query: "- password: 1" is no password, and the %40 of an
+// encoded "[REDACTED:url_credentials]@db.internal" is no e-mail address.
+TEST(MarkdownSink, TheLastPassLeavesTheWorklogsOwnTextAlone) {
+  auto report = analyzed_example();
+  report.redactions = {{"password", 1}, {"email", 2}};
+  report.clusters[0].query = R"(textPayload:"connect [REDACTED:url_credentials]@db.internal:5432 failed")";
+  report.clusters[0].variables.push_back({"*#9", {{"https://hooks.example/cb?token=abc123def456", 2}}, 2});
+  TempDir dir;
+  std::string text = render_with_sink(report, dir);
+  EXPECT_NE(text.find("- password: 1\n"), std::string::npos);
+  EXPECT_NE(text.find("- email: 2\n"), std::string::npos);
+  EXPECT_NE(text.find("%5BREDACTED%3Aurl_credentials%5D%40db.internal"), std::string::npos);
+  EXPECT_EQ(text.find('\x02'), std::string::npos);
+  EXPECT_EQ(text.find('\x03'), std::string::npos);
+  EXPECT_EQ(text.find("abc123def456"), std::string::npos);  // the values themselves are still read
+}
+
 TEST(MarkdownSink, PlanModeAnnouncesAndWritesNothing) {
   auto sink = make_configured<markdown::MarkdownSink>(Json{{"path", "w-{pipeline}.md"}});
   TempDir dir;
