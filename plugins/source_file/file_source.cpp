@@ -29,7 +29,7 @@ void FileSource::do_configure(const Config& config, Diagnostics& diag) {
   options_ = input_options_from(config, diag);
 }
 
-std::vector<std::string> FileSource::expand(Context& ctx) const {
+std::vector<std::string> FileSource::expand(Context& ctx) {
   std::vector<std::string> out;
   std::set<std::string> seen;
   for (const auto& pattern : patterns_) {
@@ -44,15 +44,23 @@ std::vector<std::string> FileSource::expand(Context& ctx) const {
     if (found.empty() && !is_glob)
       throw Error(fmt::format("no such file {} (path \"{}\" is relative to {}); fix `path`", p.string(), pattern,
                               ctx.base_dir()));
-    if (found.empty()) ctx.warn("path \"{}\" matches no file", pattern);
-    for (auto& f : found)
+    if (found.empty()) {
+      ctx.warn("path \"{}\" matches no file", pattern);
+      unmatched_.push_back(pattern);  // in the Report's source note as well: a silent empty read looks healthy
+    }
+    for (auto& f : found) {
+      if (std::filesystem::is_directory(f))
+        throw Error(fmt::format("{} is a directory; give a file or a glob such as \"{}/*.log\" in `path`", f,
+                                std::filesystem::path(pattern).string()));
       if (seen.insert(f).second) out.push_back(std::move(f));
+    }
   }
   return out;
 }
 
 void FileSource::do_run(Context& ctx, Emitter& out) {
   reader_ = std::make_unique<EventReader>(options_);
+  unmatched_.clear();
   files_ = expand(ctx);
   for (const auto& f : files_) {
     ctx.progress("reading " + f);
@@ -65,7 +73,10 @@ SourceInfo FileSource::do_info() const {
   std::string names;
   for (const auto& f : files_) names += (names.empty() ? "" : ", ") + std::filesystem::path(f).filename().string();
   if (files_.empty()) names = fmt::format("{}", fmt::join(patterns_, ", "));
-  return reader_source_info(*this, "file " + names, reader_.get());
+  SourceInfo info = reader_source_info(*this, "file " + names, reader_.get());
+  for (const auto& pattern : unmatched_)
+    info.note += (info.note.empty() ? "" : "; ") + fmt::format("path \"{}\" matches no file", pattern);
+  return info;
 }
 
 }  // namespace gardener::plugins

@@ -20,13 +20,14 @@ class FileSource final : public Source {
 
  private:
   /// The files the globs name, sorted per pattern, without duplicates; throws when a plain path is
-  /// missing (a glob matching nothing only warns).
-  std::vector<std::string> expand(Context& ctx) const;
+  /// missing or a directory (a glob matching nothing warns and is noted in the source's info).
+  std::vector<std::string> expand(Context& ctx);
 
   std::vector<std::string> patterns_;
   InputOptions options_;
   std::unique_ptr<EventReader> reader_;
   std::vector<std::string> files_;
+  std::vector<std::string> unmatched_;  // patterns that matched no file this run
 };
 
 }  // namespace gardener::plugins

@@ -1,7 +1,14 @@
 // The command line end to end: validate, graph, plugins, run (demo, plan, failures, signals).
 #include <gtest/gtest.h>
+#include <spawn.h>
+#include <sys/wait.h>
+#include <unistd.h>
 
+#include <chrono>
+#include <csignal>
 #include <filesystem>
+#include <thread>
+#include <vector>
 
 #include <gardener/version.hpp>
 
@@ -145,15 +152,40 @@ TEST(Cli, SigtermAbandonsTheWindowWithoutWritingHalfAReport) {
   TempDir dir;
   write_file(dir.file("p.toml"), "[pipeline]\nname=\"sig\"\n[sources.in]\ntype=\"stdin\"\nformat=\"text\"\n"
                                  "[sinks.report]\ntype=\"json\"\ninputs=[\"in\"]\npath=\"report.json\"\n");
-  // stdin stays open (sleep), so the run is still reading when SIGTERM arrives.
-  std::string cmd = "sh -c '(echo line; sleep 5) | " + std::string(GARDENER_EXE) + " run " + dir.file("p.toml") +
-                    " --no-state --since 1h & pid=$!; sleep 1; kill -TERM $pid; wait $pid; echo rc=$?' 2>&1";
-  FILE* p = popen(cmd.c_str(), "r");
+  // stdin is a pipe we keep open and silent, so the run is waiting for input when SIGTERM
+  // arrives (`tail -f | log-gardener run`): it must stop then, not when the writer goes away.
+  int in[2], err[2];
+  ASSERT_EQ(pipe(in), 0);
+  ASSERT_EQ(pipe(err), 0);
+  posix_spawn_file_actions_t fa;
+  posix_spawn_file_actions_init(&fa);
+  posix_spawn_file_actions_adddup2(&fa, in[0], 0);
+  posix_spawn_file_actions_adddup2(&fa, err[1], 2);
+  posix_spawn_file_actions_addclose(&fa, in[1]);
+  posix_spawn_file_actions_addclose(&fa, err[0]);
+  std::string exe = GARDENER_EXE, toml = dir.file("p.toml");
+  std::vector<char*> argv{exe.data(), const_cast<char*>("run"), toml.data(), const_cast<char*>("--no-state"),
+                          const_cast<char*>("--since"), const_cast<char*>("1h"), nullptr};
+  pid_t pid = 0;
+  ASSERT_EQ(posix_spawn(&pid, exe.c_str(), &fa, nullptr, argv.data(), environ), 0);
+  posix_spawn_file_actions_destroy(&fa);
+  close(in[0]);
+  close(err[1]);
+  ASSERT_EQ(write(in[1], "line\n", 5), 5);
+  std::this_thread::sleep_for(std::chrono::seconds(1));
+  kill(pid, SIGTERM);
+  int status = 0;
+  for (int i = 0; i < 200 && waitpid(pid, &status, WNOHANG) == 0; ++i)
+    std::this_thread::sleep_for(std::chrono::milliseconds(50));
+  const bool ended = WIFEXITED(status) || WIFSIGNALED(status);
+  close(in[1]);  // the writer goes only now
+  if (!ended) waitpid(pid, &status, 0);
+  EXPECT_TRUE(ended) << "still waiting for the writer 10 s after SIGTERM";
   std::string out;
   char buf[4096];
-  while (size_t n = fread(buf, 1, sizeof buf, p)) out.append(buf, n);
-  pclose(p);
-  EXPECT_NE(out.find("rc=1"), std::string::npos) << out;
+  for (ssize_t n; (n = read(err[0], buf, sizeof buf)) > 0;) out.append(buf, static_cast<size_t>(n));
+  close(err[0]);
+  EXPECT_TRUE(WIFEXITED(status) && WEXITSTATUS(status) == 1) << out;
   EXPECT_NE(out.find("interrupted"), std::string::npos) << out;
   EXPECT_FALSE(fs::exists(dir.file("report.json")));
 }

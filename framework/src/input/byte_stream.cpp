@@ -1,6 +1,8 @@
 #include "input/byte_stream.hpp"
 
 #include <fcntl.h>
+#include <poll.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <algorithm>
@@ -24,10 +26,18 @@ bool surely_plain(int fd) {
 }  // namespace
 
 // The file is opened once: a named pipe opened a second time would wait for a writer that has
-// already gone, and what it wrote before the first close would be lost.
+// already gone, and what it wrote before the first close would be lost. O_NONBLOCK lets the open
+// of a FIFO return before its writer comes (poll then waits for it, interruptibly); it is cleared
+// at once, on our own descriptor only (never on a shared stdin).
 ByteStream::ByteStream(const std::string& path, int fd) {
-  const int own = fd >= 0 ? dup(fd) : open(path.c_str(), O_RDONLY | O_CLOEXEC);
-  if (own >= 0 && fd < 0 && surely_plain(own)) {
+  const int own = fd >= 0 ? dup(fd) : open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK);
+  if (own >= 0 && fd < 0) (void)fcntl(own, F_SETFL, fcntl(own, F_GETFL) & ~O_NONBLOCK);
+  struct stat st {};
+  if (own >= 0 && fstat(own, &st) == 0 && !S_ISREG(st.st_mode) && !S_ISDIR(st.st_mode) && !S_ISBLK(st.st_mode)) {
+    pipe_fd_ = own;
+    return;
+  }
+  if (own >= 0 && surely_plain(own)) {
     plain_fd_ = own;
     return;
   }
@@ -41,9 +51,82 @@ ByteStream::ByteStream(const std::string& path, int fd) {
 ByteStream::~ByteStream() {
   if (gz_) gzclose(gz_);
   if (plain_fd_ >= 0) close(plain_fd_);
+  if (pipe_fd_ >= 0) close(pipe_fd_);
+  if (zs_) inflateEnd(zs_.get());
+}
+
+long ByteStream::read_pipe(char* dst, size_t n) {
+  for (;;) {
+    if (stop_ && stop_()) return 0;
+    pollfd p{pipe_fd_, POLLIN, 0};
+    int ready = ::poll(&p, 1, 200);
+    if (ready < 0 && errno != EINTR) {
+      error_ = std::strerror(errno);
+      return -1;
+    }
+    if (ready <= 0) continue;
+    ssize_t got = ::read(pipe_fd_, dst, n);
+    if (got >= 0) return static_cast<long>(got);
+    if (errno == EINTR || errno == EAGAIN) continue;
+    error_ = std::strerror(errno);
+    return -1;
+  }
+}
+
+long ByteStream::read_pipe_maybe_gzip(char* dst, size_t n) {
+  if (!sniffed_) {  // the first bytes decide, as zlib's transparent mode would
+    sniffed_ = true;
+    zin_.reset(new char[kChunk]);
+    while (zin_len_ < 2) {
+      long got = read_pipe(zin_.get() + zin_len_, kChunk - zin_len_);
+      if (got <= 0) break;
+      zin_len_ += static_cast<size_t>(got);
+    }
+    inflating_ = zin_len_ >= 2 && static_cast<unsigned char>(zin_[0]) == 0x1f && static_cast<unsigned char>(zin_[1]) == 0x8b;
+    if (inflating_) {
+      zs_ = std::make_unique<z_stream>();
+      inflateInit2(zs_.get(), 16 + MAX_WBITS);
+      zs_->next_in = reinterpret_cast<Bytef*>(zin_.get());
+      zs_->avail_in = static_cast<uInt>(zin_len_);
+    }
+  }
+  if (!inflating_) {
+    if (zin_len_ > 0) {  // the sniffed bytes go first
+      size_t k = std::min(n, zin_len_);
+      std::memcpy(dst, zin_.get(), k);
+      std::memmove(zin_.get(), zin_.get() + k, zin_len_ - k);
+      zin_len_ -= k;
+      return static_cast<long>(k);
+    }
+    return read_pipe(dst, n);
+  }
+  for (;;) {
+    if (zs_->avail_in == 0 && !pipe_eof_) {
+      long got = read_pipe(zin_.get(), kChunk);
+      if (got < 0) return -1;
+      pipe_eof_ = got == 0;
+      zs_->next_in = reinterpret_cast<Bytef*>(zin_.get());
+      zs_->avail_in = static_cast<uInt>(got);
+    }
+    zs_->next_out = reinterpret_cast<Bytef*>(dst);
+    zs_->avail_out = static_cast<uInt>(std::min<size_t>(n, 1u << 30));
+    int rc = inflate(zs_.get(), Z_NO_FLUSH);
+    const long out = static_cast<long>(n - zs_->avail_out);
+    if (rc == Z_STREAM_END) inflateReset(zs_.get());  // another gzip member may follow
+    if (rc != Z_OK && rc != Z_STREAM_END && rc != Z_BUF_ERROR) {
+      error_ = zs_->msg ? zs_->msg : "invalid gzip data";
+      return out > 0 ? out : -1;
+    }
+    if (out > 0) return out;
+    if (pipe_eof_ && zs_->avail_in == 0) {
+      if (rc != Z_STREAM_END && zs_->total_in > 0) error_ = "unexpected end of file";  // a member cut short
+      return 0;
+    }
+  }
 }
 
 long ByteStream::read_some(char* dst, size_t n) {
+  if (pipe_fd_ >= 0) return read_pipe_maybe_gzip(dst, n);
   if (plain_fd_ >= 0) {
     for (;;) {
       ssize_t got = ::read(plain_fd_, dst, n);

@@ -89,6 +89,7 @@ struct EventReader::Impl {
   std::unique_ptr<RE2> continuation;
   bool default_patterns = false;  // continuation is the defaults: decided by a hand scanner
   InputCounts counts;
+  uint64_t undated = 0;  // records with no readable time, stamped inside the window (all streams)
 
   // Per stream.
   Context* ctx = nullptr;
@@ -180,8 +181,10 @@ struct EventReader::Impl {
     Record& r = last();
     const Window w = ctx->window();
     if (r.timestamp_ns == 0 && w.end > w.start) {
-      // No timestamp in the input: stamp it with the read time, kept inside the window.
+      // No timestamp in the input, or none that parses: stamp it with the read time, kept inside
+      // the window, and say so (read() warns, the metric `undated_lines` counts them).
       r.timestamp_ns = std::clamp(now_ns(), w.start, w.end - 1);
+      ++undated;
     }
     if (!w.contains(r.timestamp_ns)) {
       ++counts.outside_window;
@@ -318,9 +321,10 @@ struct EventReader::Impl {
     display = name;
     stopped = false;
     has_pending = false;
+    in.set_stop([&c] { return c.stop_requested(); });
     start_batch();
     ++counts.streams;
-    uint64_t before = in.bytes_read();
+    uint64_t before = in.bytes_read(), undated_before = undated;
     InputFormat f = opt.format;
     if (f == InputFormat::Auto) {
       char c0 = first_non_blank(in);
@@ -332,6 +336,9 @@ struct EventReader::Impl {
       read_lines(in, f == InputFormat::Jsonl);
     flush_batch();
     counts.bytes += in.bytes_read() - before;
+    if (undated > undated_before)
+      c.warn("{}: {} line(s) carry no readable time; they were stamped with the read time, inside the window "
+             "(check `log_format` and the time's format)", display, undated - undated_before);
     if (!in.error().empty())
       bad(display, in.through_zlib() ? "cannot decompress: " + in.error() + "; the .gz file is corrupt or truncated"
                                      : "cannot read: " + in.error() + "; check the file and the disk");
@@ -427,7 +434,7 @@ void EventReader::publish_metrics(Context& ctx) const {
                          {"records_emitted", c.records}, {"bad_lines", c.bad}, {"blank_lines", c.blank},
                          {"multiline_joined", c.joined}, {"utf8_repaired", c.utf8_repaired},
                          {"skipped_outside_window", c.outside_window},
-                         {"skipped_below_severity", c.below_severity}})
+                         {"skipped_below_severity", c.below_severity}, {"undated_lines", impl_->undated}})
     ctx.metric(name, static_cast<double>(v));
 }
 

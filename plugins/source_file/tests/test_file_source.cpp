@@ -1,6 +1,8 @@
 // Source `file`: every bad-input case of issue 2 item 7, on real files.
 #include <gtest/gtest.h>
 
+#include <filesystem>
+
 #include <fcntl.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -180,6 +182,29 @@ TEST(FileSource, MissingFileFailsAndEmptyGlobWarns) {
   g.go({{"path", "none-*.jsonl"}});
   EXPECT_TRUE(g.out.records.empty());
   ASSERT_FALSE(g.ctx.logs.empty());
+  // The worklog's source line says so too: an empty read must not look like a quiet service.
+  EXPECT_NE(g.src->info().note.find("path \"none-*.jsonl\" matches no file"), std::string::npos) << g.src->info().note;
+  Harness d;
+  std::filesystem::create_directories(d.dir.file("logs"));
+  try {
+    d.go({{"path", "logs"}});
+    FAIL() << "a directory was read as a file";
+  } catch (const PluginError& e) {
+    EXPECT_NE(std::string(e.what()).find("is a directory; give a file or a glob such as \"logs/*.log\""),
+              std::string::npos) << e.what();
+  }
+}
+
+// A time that does not parse is not silently replaced: the line is kept, stamped with the read
+// time inside the window, counted (`undated_lines`) and named in a warning.
+TEST(FileSource, UnreadableTimesAreCountedAndNamed) {
+  Harness r;
+  write(r.dir.file("app.log"), "2025-03-14 10:00:00 ERROR db: ok time\n2025-13-45 99:99:99 ERROR db: odd time\n");
+  r.go({{"path", "app.log"}, {"format", "text"}, {"log_format", "<Date> <Time> <Level> <Component>: <Content>"}});
+  EXPECT_EQ(r.ctx.metrics["undated_lines"], 1.0);
+  bool warned = false;
+  for (const auto& l : r.ctx.logs) warned = warned || l.find("1 line(s) carry no readable time") != std::string::npos;
+  EXPECT_TRUE(warned);
 }
 
 TEST(FileSource, TextWithLogFormatAndMultilineEvents) {
