@@ -104,10 +104,21 @@ bool Registry::load_file(const std::string& path, std::vector<std::string>& erro
     keep_loaded(plugin.library);
     auto entry = plugin.library->get_alias<PluginFactory*()>("gardener_plugin_entry");
     plugin.factory = entry();
-    plugin.info = plugin.factory->info();
   } catch (const std::exception& e) {
     errors.push_back(fmt::format("{} failed to load ({}): check its dependencies with `ldd {}` and rebuild it", path,
                                  e.what(), path));
+    return false;
+  }
+  if (!plugin.factory) {
+    errors.push_back(fmt::format("{}: gardener_plugin_entry returned no factory; define the entry with "
+                                 "GARDENER_PLUGIN(YourClass) instead of by hand, and rebuild it", path));
+    return false;
+  }
+  try {
+    plugin.info = plugin.factory->info();
+  } catch (const std::exception& e) {
+    errors.push_back(fmt::format("{}: its plugin_info() threw ({}); fix the plugin's description and rebuild it",
+                                 path, e.what()));
     return false;
   }
   auto key = std::make_pair(plugin.info.kind, plugin.info.name);

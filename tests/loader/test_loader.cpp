@@ -42,6 +42,14 @@ TEST(Loader, MissingEntryPointIsRefused) {
   EXPECT_NE(errors[0].find("GARDENER_PLUGIN"), std::string::npos);
 }
 
+// A hand-written entry point that returns no factory crashed every command, `plugins list` too.
+TEST(Loader, EntryPointReturningNoFactoryIsRefused) {
+  Registry r;
+  auto errors = load_dir(r, "null_factory");
+  ASSERT_EQ(errors.size(), 1u);
+  EXPECT_NE(errors[0].find("null_factory.so: gardener_plugin_entry returned no factory"), std::string::npos) << errors[0];
+}
+
 TEST(Loader, NotASharedLibraryIsRefused) {
   Registry r;
   auto errors = load_dir(r, "not_a_library");
@@ -100,7 +108,7 @@ TEST(Loader, AbiStampParses) {
 }
 
 TEST(Loader, CliSurvivesEveryBrokenFixture) {
-  for (const char* dir : {"wrong_abi", "no_entry", "not_a_library", "duplicate", "throwing"}) {
+  for (const char* dir : {"wrong_abi", "no_entry", "null_factory", "not_a_library", "duplicate", "throwing"}) {
     auto r = gardener::testing::run_cli(std::string("--plugin-path ") + fixture(dir) + " plugins list");
     EXPECT_EQ(r.rc, 0) << dir << ": " << r.out;
     EXPECT_NE(r.out.find("source "), std::string::npos) << "built-in plugins still listed: " << r.out;
