@@ -76,7 +76,25 @@ Registry load_registry(const Globals& g, bool quiet) {
   return registry;
 }
 
+namespace {
+
+// Commands whose arguments are files and words only: an option there is a typo, not a file.
+// (`run`, `redact` and `state` parse their own options and refuse the ones they do not know.)
+bool refuses_options(const std::string& command, const std::vector<std::string>& args) {
+  if (command != "validate" && command != "graph" && command != "plugins" && command != "rules") return false;
+  for (const auto& a : args) {
+    if (a.size() > 1 && a[0] == '-') {
+      std::cerr << "log-gardener " << command << ": unknown option `" << a << "`; run `log-gardener --help`\n";
+      return true;
+    }
+  }
+  return false;
+}
+
+}  // namespace
+
 int dispatch(const std::string& command, const std::vector<std::string>& args, const Globals& g) {
+  if (refuses_options(command, args)) return 2;
   if (command == "run") return cmd_run(args, g);
   if (command == "validate") return cmd_validate(args, g);
   if (command == "graph") return cmd_graph(args, g);

@@ -1,6 +1,7 @@
 // log-gardener: the command line (design.md §8).
 #include <unistd.h>
 
+#include <algorithm>
 #include <csignal>
 #include <iostream>
 
@@ -75,7 +76,8 @@ int main(int argc, char** argv) {
     return 2;
   }
   // `rest` holds the command and its arguments (positional and unknown options, in order).
-  if (!rest.empty() && rest.front() == vm["command"].as<std::string>()) rest.erase(rest.begin());
+  // An unknown option before the command comes first: drop the command word wherever it is.
+  if (auto at = std::find(rest.begin(), rest.end(), vm["command"].as<std::string>()); at != rest.end()) rest.erase(at);
 
   cli::Globals g;
   if (vm.count("plugin-path")) g.plugin_path = vm["plugin-path"].as<std::string>();

@@ -11,6 +11,7 @@
 #include <fmt/format.h>
 #include <toml++/toml.h>
 
+#include "analysis/analysis.hpp"
 #include "config_binding.hpp"
 
 namespace gardener {
@@ -149,6 +150,10 @@ void parse_pipeline_table(PipelineSpec& spec, const Json& root, std::vector<Conf
   if (p.contains("analysis")) {
     if (p["analysis"].is_object()) spec.analysis = p["analysis"];
     else err("pipeline.analysis", "[pipeline.analysis] must be a table");
+    // Checked here, so `validate` finds what `run` would refuse, each error located.
+    std::vector<ConfigError> analysis_errors;
+    if (p["analysis"].is_object()) parse_analysis_settings(p["analysis"], analysis_errors);
+    for (auto& e : analysis_errors) err("pipeline.analysis" + (e.path.empty() ? "" : "." + e.path), e.message);
   }
 }
 
@@ -175,9 +180,13 @@ PipelineSpec parse_pipeline_text(const std::string& text, const std::string& dis
 }
 
 PipelineSpec parse_pipeline_file(const std::string& path, std::vector<ConfigError>& errors) {
-  std::ifstream in(path);
-  if (!in) {
-    errors.push_back({"", path, "cannot open the pipeline file; check the path"});
+  std::error_code ec;
+  const bool directory = fs::is_directory(path, ec);
+  std::ifstream in;
+  if (!directory) in.open(path);
+  if (directory || !in) {
+    errors.push_back({"", path, directory ? "is a directory, not a pipeline file; give the .toml file inside it"
+                                          : "cannot open the pipeline file; check the path"});
     PipelineSpec spec;
     spec.file = path;
     return spec;

@@ -315,7 +315,7 @@ std::string default_state_path(const std::string& pipeline_name) {
   if (const char* x = std::getenv("XDG_STATE_HOME"); x && *x) base = x;
   else if (const char* h = std::getenv("HOME"); h && *h) base = std::string(h) + "/.local/state";
   else base = ".";
-  return base + "/log-gardener/" + pipeline_name + ".db";
+  return base + "/log-gardener/" + safe_name(pipeline_name) + ".db";
 }
 
 namespace {

@@ -1,6 +1,7 @@
 // Pipeline files, option binding and graph checks (no plugins needed: instantiate=false).
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cstdlib>
 
 #include "config_binding.hpp"
@@ -174,6 +175,25 @@ TEST(Pipeline, UnknownTablesAndPipelineKeys) {
   auto errors = check("[pipeline]\nname = \"p\"\nstat = \"x.db\"\n[sink.x]\ntype=\"json\"\n");
   EXPECT_TRUE(has(errors, "unknown option `stat` in [pipeline]; did you mean `state`?")) << format_errors(errors);
   EXPECT_TRUE(has(errors, "unknown table [sink]; did you mean [sinks]?")) << format_errors(errors);
+}
+
+// `validate` checks [pipeline.analysis] as `run` does, each error at its key.
+TEST(Pipeline, AnalysisSettingsAreCheckedAndLocated) {
+  std::vector<ConfigError> errors;
+  parse_pipeline_text("[pipeline]\nname = \"p\"\n[pipeline.analysis]\nincident_span = \"soon\"\nbogus = 1\n", "a.toml",
+                      ".", errors);
+  ASSERT_EQ(errors.size(), 2u) << format_errors(errors);
+  std::vector<std::string> paths{errors[0].path, errors[1].path};
+  std::sort(paths.begin(), paths.end());
+  EXPECT_EQ(paths, (std::vector<std::string>{"pipeline.analysis.bogus", "pipeline.analysis.incident_span"}));
+  for (const auto& e : errors) EXPECT_NE(e.location.find("a.toml:"), std::string::npos) << e.path << " " << e.location;
+}
+
+TEST(Pipeline, ADirectoryIsNoPipelineFile) {
+  std::vector<ConfigError> errors;
+  parse_pipeline_file(".", errors);
+  ASSERT_EQ(errors.size(), 1u);
+  EXPECT_NE(errors[0].message.find("is a directory"), std::string::npos) << errors[0].message;
 }
 
 TEST(Pipeline, DotGraph) {

@@ -12,6 +12,7 @@
 #include <gardener/errors.hpp>
 #include <gardener/state.hpp>
 
+#include "runner.hpp"
 #include "state/run_lock.hpp"
 #include "state/sqlite_db.hpp"
 #include "test_context.hpp"
@@ -370,6 +371,14 @@ TEST(RunLock, ADeadHoldersLockIsFree) {
   }
   ASSERT_EQ(wait_child(pid), 0);
   EXPECT_NO_THROW(detail::RunLock(path, 0));
+}
+
+// A pipeline's name must not move its state out of the state directory.
+TEST(State, DefaultPathKeepsThePipelineNameInsideTheStateDirectory) {
+  ::setenv("XDG_STATE_HOME", "/var/lib/gardener-test", 1);
+  EXPECT_EQ(default_state_path("../../../escaped"), "/var/lib/gardener-test/log-gardener/.._.._.._escaped.db");
+  EXPECT_EQ(default_state_path("payments"), "/var/lib/gardener-test/log-gardener/payments.db");
+  ::unsetenv("XDG_STATE_HOME");
 }
 
 }  // namespace

@@ -48,6 +48,9 @@ struct AnalysisSettings {
 
 /// Parses the optional [pipeline.analysis] TOML table (given as JSON). Appends errors (path relative, e.g. "incident_span").
 AnalysisSettings parse_analysis_settings(const Json& table, std::vector<ConfigError>& errors);
+
+/// `s` as one file name: a pipeline or service name must not add directories to a path.
+std::string safe_name(std::string s);
 /// Priority with reasons, trends from the state (null state = everything "new", no history), incidents.
 void analyze_report(Report& report, StateStore* state, const AnalysisSettings& settings);
 /// After the sinks ran: records this run's per-cluster counts and cluster rows in the state.

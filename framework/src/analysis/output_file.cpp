@@ -42,6 +42,8 @@ std::string walk_pattern(const std::string& pattern, Fn fn, Text text) {
   return "";
 }
 
+}  // namespace
+
 // File names must not gain directories from a pipeline or service name.
 std::string safe_name(std::string s) {
   for (auto& c : s) {
@@ -49,8 +51,6 @@ std::string safe_name(std::string s) {
   }
   return s;
 }
-
-}  // namespace
 
 std::string check_output_pattern(const std::string& pattern) {
   if (pattern.empty()) return "the path is empty";
