@@ -39,7 +39,9 @@ std::string default_lookback(const PipelineSpec& spec) {
 bool load_pipeline(const std::string& file, const Registry& registry, Pipeline& out) {
   std::vector<ConfigError> errors;
   PipelineSpec spec = parse_pipeline_file(file, errors);
-  if (errors.empty()) out = build_pipeline(spec, registry, errors);
+  // Components that parsed are checked even beside an error elsewhere in the file (a misspelt
+  // table, a missing name): every error is printed together.
+  if (errors.empty() || !spec.components.empty()) out = build_pipeline(spec, registry, errors);
   if (!errors.empty()) {
     std::cerr << format_errors(errors) << errors.size() << " error(s) in " << file << "\n";
     return false;

@@ -191,6 +191,9 @@ std::string did_you_mean(const std::string& word, const std::vector<std::string>
   size_t best_d = std::string::npos;
   for (const auto& c : candidates) {
     size_t d = edit_distance(word, c);
+    // A word that misses a prefix matches the name's tail: `treshold` is sim_threshold's.
+    for (size_t us = c.find('_'); us != std::string::npos && word.size() >= 4; us = c.find('_', us + 1))
+      d = std::min(d, edit_distance(word, c.substr(us + 1)));
     if (d < best_d) {
       best_d = d;
       best = c;

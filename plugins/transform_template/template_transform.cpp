@@ -68,11 +68,36 @@ void TemplateTransform::do_configure(const Config& config, Diagnostics& diag) {
   s.collapse = config.get_bool("collapse");
   threads_ = static_cast<size_t>(config.get_int("threads"));
   try {
-    masker_ = std::make_unique<Masker>(std::move(s));
+    masker_ = std::make_unique<Masker>(s);
     masker_->set_cache_entries(static_cast<size_t>(config.get_int("cache_entries")));
   } catch (const ConfigurationError& e) {
-    diag.error("masks", e.what());
+    if (!report_mask_errors(s, diag)) diag.error("masks", e.what());  // only the parts together fail
   }
+}
+
+// The masker stops at its first problem; on the error path each part is tried alone, so every
+// bad `disable` entry and every bad user mask is reported at its own key.
+bool TemplateTransform::report_mask_errors(const MaskSettings& all, Diagnostics& diag) {
+  bool found = false;
+  auto problem = [](MaskSettings part) -> std::string {
+    try {
+      Masker check(std::move(part));
+      return {};
+    } catch (const ConfigurationError& e) {
+      return e.what();
+    }
+  };
+  for (size_t i = 0; i < all.disabled.size(); ++i) {
+    MaskSettings part;
+    part.disabled = {all.disabled[i]};
+    if (auto e = problem(part); !e.empty()) found = true, diag.error("disable[" + std::to_string(i) + "]", e);
+  }
+  for (size_t i = 0; i < all.user_masks.size(); ++i) {
+    MaskSettings part;
+    part.user_masks = {all.user_masks[i]};
+    if (auto e = problem(part); !e.empty()) found = true, diag.error("masks[" + std::to_string(i) + "]", e);
+  }
+  return found;
 }
 
 void TemplateTransform::do_process(Context&, Batch& batch) {

@@ -18,6 +18,9 @@ class TemplateTransform : public Transform {
   void do_process(Context& ctx, Batch& batch) override;
 
  private:
+  /// Reports each bad part of `all` at its key; false when no part is bad alone.
+  bool report_mask_errors(const MaskSettings& all, Diagnostics& diag);
+
   std::unique_ptr<Masker> masker_;
   size_t threads_ = 1;
   std::shared_ptr<WorkerPool> pool_;  // started by the first batch (validate starts no thread)

@@ -51,6 +51,12 @@ TEST(Binding, UnknownKeySuggestsTheClosestAndListsAllowed) {
   EXPECT_EQ(errors[0].path, "clusterers.drain.treshold");
 }
 
+TEST(Binding, AMissingPrefixStillFindsTheOption) {
+  EXPECT_EQ(did_you_mean("treshold", {"depth", "sim_threshold", "max_children"}), "sim_threshold");
+  EXPECT_EQ(did_you_mean("chldren", {"depth", "sim_threshold", "max_children"}), "max_children");
+  EXPECT_EQ(did_you_mean("colour", {"depth", "sim_threshold"}), "");
+}
+
 TEST(Binding, TypesDefaultsValidatorsAndRequired) {
   std::vector<ConfigError> errors;
   Config c = bind_component_options(drain_like(), Json{{"depth", "four"}, {"mode", "guess"}, {"threshold", 2.0}},

@@ -247,6 +247,22 @@ TEST(State, RefusesNewerSchemaAndForeignFiles) {
   } catch (const ConfigurationError& e) {
     EXPECT_NE(std::string(e.what()).find(junk), std::string::npos) << e.what();
   }
+  // Another program's SQLite file: refused whole, neither half-migrated nor given our tables.
+  auto foreign = dir.file("foreign.db");
+  {
+    detail::SqliteDb db(foreign, 1000);
+    db.exec("CREATE TABLE runs (id TEXT, what TEXT)");
+  }
+  try {
+    StateStore::open(foreign);
+    FAIL() << "a foreign database must be refused";
+  } catch (const ConfigurationError& e) {
+    EXPECT_NE(std::string(e.what()).find("another program"), std::string::npos) << e.what();
+  }
+  detail::SqliteDb db(foreign, 1000);
+  detail::SqliteStmt tables(db, "SELECT count(*) FROM sqlite_master WHERE type = 'table'");
+  ASSERT_TRUE(tables.step());
+  EXPECT_EQ(tables.int_col(0), 1);
 }
 
 /// Forks a child that holds the write lock on `path` for `hold_ms`, returns once it holds it.

@@ -72,6 +72,8 @@ class EventReader {
   void publish_metrics(Context& ctx) const;
 
  private:
+  // Reads what the counts do not hold (lines stamped for want of a readable time).
+  friend SourceInfo reader_source_info(const Component& source, std::string description, const EventReader* reader);
   struct Impl;
   std::unique_ptr<Impl> impl_;
 };

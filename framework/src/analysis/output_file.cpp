@@ -7,6 +7,7 @@
 #include <cstring>
 #include <filesystem>
 #include <fstream>
+#include <string_view>
 
 #include <unistd.h>
 
@@ -35,6 +36,15 @@ std::string walk_pattern(const std::string& pattern, Fn fn, Text text) {
     }
     if (!format.empty() && (name == "pipeline" || name == "service")) {
       return "placeholder `{" + name + "}` takes no format in path pattern `" + pattern + "`";
+    }
+    for (size_t k = 0; k < format.size(); ++k) {  // strftime would copy an unknown %Q as it is
+      if (format[k] != '%') continue;
+      static constexpr std::string_view kConversions = "aAbBcCdDeFgGhHIjmMnprRStTuUVwWxXyYzZ%";
+      if (k + 1 < format.size() && (format[k + 1] == 'E' || format[k + 1] == 'O')) ++k;  // %Ey, %Od
+      if (k + 1 >= format.size() || kConversions.find(format[k + 1]) == std::string_view::npos)
+        return "`%" + format.substr(k + 1, 1) + "` in `{" + inner + "}` is no strftime conversion (path pattern `" +
+               pattern + "`); use e.g. %Y%m%dT%H%M";
+      ++k;
     }
     fn(name, format);
     i = close + 1;

@@ -456,6 +456,9 @@ SourceInfo reader_source_info(const Component& source, std::string description, 
   if (reader) {
     info.bad_lines = reader->counts().bad;
     info.note = describe_counts(reader->counts());
+    if (const uint64_t undated = reader->impl_->undated)
+      info.note += (info.note.empty() ? "" : ", ") +
+                   fmt::format("{} without a readable timestamp (stamped with the read time)", undated);
   }
   return info;
 }

@@ -142,6 +142,12 @@ int user_version(SqliteDb& db) {
   SqliteStmt q(db, "PRAGMA user_version");
   return q.step() ? static_cast<int>(q.int_col(0)) : 0;
 }
+
+// Tables in a database that has no schema version of ours: another program's file.
+int64_t table_count(SqliteDb& db) {
+  SqliteStmt q(db, "SELECT count(*) FROM sqlite_master WHERE type = 'table'");
+  return q.step() ? q.int_col(0) : 0;
+}
 }  // namespace
 
 int migrate_state(SqliteDb& db, int target) {
@@ -155,6 +161,9 @@ int migrate_state(SqliteDb& db, int target) {
       throw ConfigurationError("state database " + db.path() + " has schema version " + std::to_string(version) +
                                ", newer than this log-gardener knows (" + std::to_string(latest) +
                                "); upgrade log-gardener or use another --state file");
+    if (version == 0 && table_count(db) > 0)
+      throw ConfigurationError("state database " + db.path() + " is a SQLite file of another program (it has tables "
+                               "but no log-gardener schema version); give the gardener its own file with --state PATH");
     for (; version < target; ++version) db.exec(steps[static_cast<size_t>(version)]);
     db.exec("PRAGMA user_version = " + std::to_string(version));
     db.exec("COMMIT");

@@ -140,4 +140,7 @@ TEST(MarkdownSink, WriteReplacesTheFileAtomically) {
 TEST(MarkdownSink, BadPathPatternIsAConfigurationError) {
   EXPECT_THROW(make_configured<markdown::MarkdownSink>(Json{{"path", "x-{pipline}.md"}}), ConfigurationError);
   EXPECT_THROW(make_configured<markdown::MarkdownSink>(Json{{"path", "x-{end:%Y.md"}}), ConfigurationError);
+  EXPECT_THROW(make_configured<markdown::MarkdownSink>(Json{{"path", "x-{end:%Q}.md"}}), ConfigurationError);
+  EXPECT_THROW(make_configured<markdown::MarkdownSink>(Json{{"path", "x-{end:%Y%}.md"}}), ConfigurationError);
+  EXPECT_NO_THROW(make_configured<markdown::MarkdownSink>(Json{{"path", "x-{end:%Y%m%dT%H%M%%}-{start:%Ey}.md"}}));
 }

@@ -205,6 +205,7 @@ TEST(FileSource, UnreadableTimesAreCountedAndNamed) {
   bool warned = false;
   for (const auto& l : r.ctx.logs) warned = warned || l.find("1 line(s) carry no readable time") != std::string::npos;
   EXPECT_TRUE(warned);
+  EXPECT_NE(r.src->info().note.find("1 without a readable timestamp"), std::string::npos) << r.src->info().note;
 }
 
 TEST(FileSource, TextWithLogFormatAndMultilineEvents) {

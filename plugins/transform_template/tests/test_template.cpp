@@ -42,6 +42,23 @@ TEST(TemplateTransform, BadOptionsAreDiagnosed) {
                ConfigurationError);
 }
 
+// Every bad part at its own key, in one pass: a bad `disable` entry does not hide a bad regex.
+TEST(TemplateTransform, EveryBadMaskAndDisabledTypeIsReportedAtItsKey) {
+  try {
+    gardener::testing::make_configured<TemplateTransform>(
+        Json{{"masks", Json::array({{{"name", "OK"}, {"regex", "T-\\d+"}}, {{"name", "BAD"}, {"regex", "[a-"}}})},
+             {"disable", {"NUM", "NOPE"}}});
+    FAIL() << "expected a configuration error";
+  } catch (const ConfigurationError& e) {
+    const std::string what = e.what();
+    EXPECT_NE(what.find("disable[1]"), std::string::npos) << what;
+    EXPECT_NE(what.find("NOPE"), std::string::npos) << what;
+    EXPECT_NE(what.find("masks[1]"), std::string::npos) << what;
+    EXPECT_EQ(what.find("masks[0]"), std::string::npos) << what;
+    EXPECT_EQ(what.find("disable[0]"), std::string::npos) << what;
+  }
+}
+
 TEST(TemplateTransform, SameOutputWithAnyThreadCount) {
   auto run = [](int threads) {
     auto t = gardener::testing::make_configured<TemplateTransform>(Json{{"threads", threads}});
