@@ -164,6 +164,29 @@ TEST(Analysis, ClusterWalksNewRecurringSpikingQuietRegressed) {
   EXPECT_EQ(sparkline(r5.clusters[0].history), "▁▁█·");
 }
 
+// A window run again (by hand, after a failure elsewhere) is the same data: it is neither its own
+// history nor added to the totals twice, and the Report says it was run before.
+TEST(Analysis, AWindowRunAgainReplacesItsCountsInsteadOfAddingThem) {
+  gardener::testing::TempDir dir;
+  auto store = StateStore::open(dir.file("state.db"));
+  int64_t run = 0;
+  for (uint64_t count : {5, 8}) {  // hour 1, then hour 2 twice (the second time with 3 late lines)
+    auto r = run_with(*store, run, count, count == 5 ? 1 : 2);
+    record_run(r, *store, run);
+    store->finish_run(run, "ok");
+  }
+  auto again = run_with(*store, run, 11, 2);
+  EXPECT_EQ(again.clusters[0].history, (std::vector<uint64_t>{5}));  // not {5, 8}: 8 was this window
+  EXPECT_EQ(again.clusters[0].status, "recurring");
+  ASSERT_FALSE(again.warnings.empty());
+  EXPECT_NE(again.warnings.back().find("this window was run before"), std::string::npos) << again.warnings.back();
+  record_run(again, *store, run);
+  store->finish_run(run, "ok");
+  EXPECT_EQ(store->cluster("c")->total_count, 5u + 11u);  // 5 + 8 + the 3 new ones
+  auto next = run_with(*store, run, 4, 3);
+  EXPECT_EQ(next.clusters[0].history, (std::vector<uint64_t>{5, 11}));  // hour 2 once, its newest run
+}
+
 TEST(AnalysisSettings, ParsesAndReportsEveryProblem) {
   std::vector<ConfigError> errors;
   auto s = parse_analysis_settings(Json{{"incident_span", "5m"}, {"incident_keys", {"request"}}, {"spike_factor", 4.5},

@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <numeric>
+#include <optional>
 #include <set>
 
 #include <fmt/format.h>
@@ -125,6 +126,30 @@ void trend_of(Cluster& c, StateStore& state, const std::vector<RunRow>& runs, co
 }
 
 // Clusters seen in the previous run and absent from this one.
+bool same_window(const Window& a, const Window& b) { return a.start == b.start && a.end == b.end; }
+
+// The newest finished run of this pipeline over exactly this window, if the window was run before.
+std::optional<RunRow> earlier_run_of_window(StateStore& state, const Report& report) {
+  auto runs = state.recent_runs(report.pipeline, 64);
+  for (auto it = runs.rbegin(); it != runs.rend(); ++it)
+    if (same_window(it->window, report.window) && (it->status == "ok" || it->status == "sink_failed")) return *it;
+  return std::nullopt;
+}
+
+// The runs a cluster's history is made of, oldest first: one per window (the newest run of a
+// window that was run again), and none of the current window, which is not its own past.
+std::vector<RunRow> history_runs(StateStore& state, const Report& report, size_t n) {
+  auto runs = state.recent_runs(report.pipeline, 2 * n + 8);
+  std::vector<RunRow> out;
+  for (auto it = runs.rbegin(); it != runs.rend() && out.size() < n; ++it) {
+    if (same_window(it->window, report.window)) continue;
+    if (std::any_of(out.begin(), out.end(), [&](const RunRow& r) { return same_window(r.window, it->window); })) continue;
+    out.push_back(*it);
+  }
+  std::reverse(out.begin(), out.end());
+  return out;
+}
+
 void find_quiet(Report& report, StateStore& state, const std::vector<RunRow>& runs, const std::vector<std::string>& repos) {
   if (runs.empty()) return;
   std::set<std::string> present;
@@ -224,7 +249,11 @@ void apply_trends(Report& report, StateStore* state, const AnalysisSettings& s) 
     for (auto& c : report.clusters) c.status = "new", c.history.clear();
     return;
   }
-  auto runs = state->recent_runs(report.pipeline, s.history_runs);
+  if (auto before = earlier_run_of_window(*state, report))
+    report.warnings.push_back(fmt::format("this window was run before (run {}, started {}): its counts are replaced, "
+                                          "not added, and it is not its own history", before->id,
+                                          format_rfc3339(before->started_at)));
+  auto runs = history_runs(*state, report, s.history_runs);
   auto repos = ledger_repos(*state, report.pipeline, s);
   for (auto& c : report.clusters) trend_of(c, *state, runs, repos, s);
   find_quiet(report, *state, runs, repos);
@@ -241,9 +270,13 @@ void analyze_report(Report& report, StateStore* state, const AnalysisSettings& s
 }
 
 void record_run(const Report& report, StateStore& state, int64_t run_id) {
+  const std::optional<RunRow> before = earlier_run_of_window(state, report);
   state.in_one_transaction([&] {
     for (const auto& c : report.clusters) {
-      state.upsert_cluster({c.id, c.title, c.template_text, c.kind, c.first_seen, c.last_seen, c.count});
+      // A window run again adds to the totals only what the earlier run of it did not count.
+      uint64_t counted = before ? state.counts(c.id, {*before}).front() : 0;
+      uint64_t added = c.count > counted ? c.count - counted : 0;
+      state.upsert_cluster({c.id, c.title, c.template_text, c.kind, c.first_seen, c.last_seen, added});
       state.record_count(run_id, c.id, c.count);
       for (const auto& old : c.aliases) state.add_alias(old, c.id);
     }
