@@ -18,6 +18,9 @@ PluginInfo MarkdownSink::plugin_info() {
                           "GCP project the Logs Explorer links open in (empty: the console's current project)."});
   info.options.push_back({"max_entries", OptionType::Int, 3, "Key log entries shown per cluster.", false,
                           int_range(1, 20)});
+  info.options.push_back({"max_clusters", OptionType::Int, 100,
+                          "Clusters with a full section, and entries per list; the rest get one line each (all are "
+                          "in the JSON report).", false, int_range(1, 100000)});
   return info;
 }
 
@@ -25,6 +28,7 @@ void MarkdownSink::do_configure(const Config& config, Diagnostics&) {
   path_ = config.get_string("path");
   options_.project = config.get_string("project");
   options_.max_entries = static_cast<size_t>(config.get_int("max_entries"));
+  options_.max_clusters = static_cast<size_t>(config.get_int("max_clusters"));
 }
 
 namespace {

@@ -115,7 +115,7 @@ std::string cluster_ref(const Cluster& c, const Index& idx) {
                      volume_text(c));
 }
 
-void changes(std::string& out, const Report& r, const Index& idx) {
+void changes(std::string& out, const Report& r, const Index& idx, const WorklogOptions& o) {
   out += "## Changes Since the Previous Run\n";
   std::map<std::string, std::vector<const Cluster*>> by_status;
   for (const auto& c : r.clusters) by_status[c.status].push_back(&c);
@@ -125,11 +125,14 @@ void changes(std::string& out, const Report& r, const Index& idx) {
     if (by_status[status].empty()) continue;
     any = true;
     out += "### " + label + "\n";
-    for (const auto* c : by_status[status]) {
-      out += "- " + cluster_ref(*c, idx);
-      if (c->issue) out += " — " + issue_text(c->issue);
+    const auto& listed = by_status[status];
+    for (size_t i = 0; i < listed.size() && i < o.max_clusters; ++i) {
+      out += "- " + cluster_ref(*listed[i], idx);
+      if (listed[i]->issue) out += " — " + issue_text(listed[i]->issue);
       out += "\n";
     }
+    if (listed.size() > o.max_clusters)
+      out += fmt::format("- … and {} more (the JSON report lists them all)\n", listed.size() - o.max_clusters);
   }
   if (!r.quiet.empty()) {
     any = true;
@@ -275,6 +278,9 @@ void status(std::string& out, const Report& r) {
   out += "\n";
 }
 
+// A worklog is read by a person: past this many, the P0/P1 clusters are one step, not one each.
+constexpr size_t kInvestigateSteps = 10;
+
 void next_steps(std::string& out, const Report& r) {
   std::vector<std::string> steps;
   for (const auto& c : r.clusters) {
@@ -283,12 +289,15 @@ void next_steps(std::string& out, const Report& r) {
                                   c.issue ? issue_text(c.issue) : "its issue", c.id));
     }
   }
+  size_t urgent = 0;
   for (const auto& c : r.clusters) {
-    if (priority_rank(c.priority) <= 1 && c.status != "regressed") {
+    if (priority_rank(c.priority) > 1 || c.status == "regressed") continue;
+    if (++urgent <= kInvestigateSteps)
       steps.push_back(fmt::format("Investigate {} `{}` {}{}.", c.priority, c.id, inline_text(c.title),
                                   c.issue ? " — " + issue_text(c.issue) : ""));
-    }
   }
+  if (urgent > kInvestigateSteps)
+    steps.push_back(fmt::format("Investigate the other {} P0/P1 clusters listed above.", urgent - kInvestigateSteps));
   if (r.lines_not_clustered) {
     steps.push_back(fmt::format("{} line(s) were not clustered: add a rule or a drain clusterer for them.", r.lines_not_clustered));
   }
@@ -312,6 +321,16 @@ void next_steps(std::string& out, const Report& r) {
 
 }  // namespace
 
+// Past max_clusters full sections the worklog would stop being read (5,000 new templates made
+// 6.5 MB): the next ones get a line each, and the JSON report keeps them all.
+void other_clusters(std::string& out, const Report& r, size_t from, const Index& idx, const WorklogOptions& o) {
+  const size_t rest = r.clusters.size() - from, listed = std::min(rest, o.max_clusters);
+  out += fmt::format("### {} More Clusters (one line each; every detail is in the JSON report)\n", rest);
+  for (size_t i = from; i < from + listed; ++i) out += "- " + cluster_ref(r.clusters[i], idx) + "\n";
+  if (rest > listed) out += fmt::format("- … and {} more\n", rest - listed);
+  out += "\n";
+}
+
 std::string render_worklog(const Report& unsorted, const WorklogOptions& options) {
   Report report = unsorted;  // every sink prints clusters in the same order
   sort_clusters(report.clusters);
@@ -323,11 +342,13 @@ std::string render_worklog(const Report& unsorted, const WorklogOptions& options
   std::string out = fmt::format("# Log Gardener Worklog - {} - {}\n\n", report.pipeline,
                                 format_utc(report.window.end, "%Y-%m-%dT%H:%MZ"));
   summary(out, report);
-  changes(out, report, idx);
+  changes(out, report, idx, options);
   incidents(out, report, idx);
   out += "## Log Clusters Identified\n";
   if (report.clusters.empty()) out += "No clusters in this window.\n\n";
-  for (const auto& c : report.clusters) cluster_section(out, report, c, idx, options);
+  const size_t full = std::min(report.clusters.size(), options.max_clusters);
+  for (size_t i = 0; i < full; ++i) cluster_section(out, report, report.clusters[i], idx, options);
+  if (report.clusters.size() > full) other_clusters(out, report, full, idx, options);
   appendix(out, report, options);
   status(out, report);
   next_steps(out, report);

@@ -1,6 +1,8 @@
 // The worklog: golden file for a fixed input, coverage, atomic write, placeholders, plan mode.
 #include <gtest/gtest.h>
 
+#include <fmt/format.h>
+
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -112,6 +114,29 @@ TEST(MarkdownSink, TheLastPassLeavesTheWorklogsOwnTextAlone) {
   EXPECT_EQ(text.find('\x02'), std::string::npos);
   EXPECT_EQ(text.find('\x03'), std::string::npos);
   EXPECT_EQ(text.find("abc123def456"), std::string::npos);  // the values themselves are still read
+}
+
+// Thousands of new templates must not make a worklog nobody reads: past max_clusters a cluster gets
+// one line, lists stop with a count, and the P0/P1 steps fold into one.
+TEST(MarkdownSink, ManyClustersStayReadable) {
+  Report r = analyzed_example();
+  const Cluster model = r.clusters.front();
+  r.clusters.clear();
+  r.incidents.clear();
+  for (int i = 0; i < 5000; ++i) {
+    Cluster c = model;
+    c.id = fmt::format("c{:04}", i);
+    c.title = fmt::format("template number {}", i);
+    c.status = "new";
+    c.priority = "P1";
+    r.clusters.push_back(c);
+  }
+  const std::string text = markdown::render_worklog(r, markdown::WorklogOptions{"", 3, 20});
+  EXPECT_LT(text.size(), 200'000u) << text.size();
+  EXPECT_NE(text.find("### 4980 More Clusters"), std::string::npos);
+  EXPECT_NE(text.find("- … and 4960 more\n"), std::string::npos);
+  EXPECT_NE(text.find("- … and 4980 more (the JSON report lists them all)"), std::string::npos);
+  EXPECT_NE(text.find("Investigate the other 4990 P0/P1 clusters listed above."), std::string::npos);
 }
 
 TEST(MarkdownSink, PlanModeAnnouncesAndWritesNothing) {
