@@ -94,7 +94,8 @@ void summary(std::string& out, const Report& r) {
   for (const auto& s : r.sources) {
     std::string text = fmt::format("{} (`{}`, {}: {} lines", s.description.empty() ? s.name : s.description, s.name,
                                    s.type, s.lines_read);
-    if (s.bad_lines) text += fmt::format(", {} bad", s.bad_lines);
+    // The reader's note already counts its bad lines ("2 bad lines, ..."); other sources' notes do not.
+    if (s.bad_lines && s.note.find("bad line") == std::string::npos) text += fmt::format(", {} bad", s.bad_lines);
     if (s.truncated) text += ", **cut by its read limit**";
     if (!s.note.empty()) text += ", " + s.note;
     sources.push_back(text + ")");
@@ -303,6 +304,10 @@ void next_steps(std::string& out, const Report& r) {
   }
   for (const auto& s : r.sources) {
     if (s.truncated) steps.push_back(fmt::format("Raise the read limit of source `{}` or shorten the window.", s.name));
+    // An empty window is good news only when the source had nothing: say what it skipped.
+    if (r.lines_read == 0 && !s.note.empty())
+      steps.push_back(fmt::format("Source `{}` read nothing in this window ({}): check --since/--until and its filters.",
+                                  s.name, s.note));
   }
   if (r.bad_lines) {
     steps.push_back(r.bad_line_samples.empty()

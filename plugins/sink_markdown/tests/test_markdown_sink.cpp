@@ -87,6 +87,13 @@ TEST(MarkdownSink, StatusAndNextStepsFollowWhatHappened) {
   text = markdown::render_worklog(report, {});
   EXPECT_NE(text.find("No GitHub issues in this worklog: no GitHub sink ran before it"), std::string::npos);
   EXPECT_NE(text.find("Add a `github_issues` sink"), std::string::npos);
+  // An empty window whose source skipped everything says so instead of "No action needed."
+  Report empty;
+  empty.pipeline = "p";
+  empty.sources.push_back(SourceInfo{"in", "file", "file a.log", 0, 0, false, "99 outside the window"});
+  text = markdown::render_worklog(empty, {});
+  EXPECT_NE(text.find("Source `in` read nothing in this window (99 outside the window)"), std::string::npos);
+  EXPECT_EQ(text.find("No action needed."), std::string::npos);
 }
 
 TEST(MarkdownSink, SecretsAreRedactedOnTheWayOut) {
