@@ -48,6 +48,22 @@ std::string describe_resources(const std::set<std::string>& revisions, const std
   return text;
 }
 
+// The file and stdin sources' JSON parser stops at this depth; an entry of the API deeper than
+// that is a bad line too, before anything walks or prints it recursively.
+constexpr size_t kMaxDepth = 1024;
+
+bool too_deep(const Json& entry) {
+  std::vector<std::pair<const Json*, size_t>> todo{{&entry, 1}};
+  while (!todo.empty()) {
+    auto [value, depth] = todo.back();
+    todo.pop_back();
+    if (depth > kMaxDepth) return true;
+    if (value->is_structured())
+      for (const auto& child : *value) todo.emplace_back(&child, depth + 1);
+  }
+  return false;
+}
+
 }  // namespace
 
 PluginInfo GcpLoggingSource::plugin_info() {
@@ -174,7 +190,8 @@ void GcpLoggingSource::accept_page(Context& ctx, RunState& st, std::vector<Json>
     Record r;
     std::string origin = "gcp:" + resource_names_.front();
     if (entry.is_object() && entry.contains("insertId")) origin += " insertId=" + entry.value("insertId", std::string());
-    std::string err = decode_log_entry(entry, r);
+    std::string err = too_deep(entry) ? fmt::format("the entry is nested deeper than {} levels", kMaxDepth)
+                                      : decode_log_entry(entry, r);
     if (err.empty() && r.timestamp_ns == 0) err = "the entry has neither `timestamp` nor `receiveTimestamp`";
     if (!err.empty()) {
       ++st.bad;

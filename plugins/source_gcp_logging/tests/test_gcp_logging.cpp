@@ -235,6 +235,20 @@ TEST_F(GcpSource, LoneSurrogateCostsNeitherThePageNorTheEntry) {
   EXPECT_EQ(fake.list_requests().size(), 1u);  // no retry of a page that would never parse
 }
 
+// Nothing downstream walks a 3,000-deep entry recursively: it is a bad line, the others are read.
+TEST_F(GcpSource, EntryNestedBeyondTheParsersDepthIsABadLine) {
+  add_entries(fake, kStart, 2);
+  Json deep = 1;
+  for (int i = 0; i < 3000; ++i) deep = Json{{"a", std::move(deep)}};
+  Json entry = FakeGcp::cloud_run_entry(format_rfc3339(kStart + 5 * kNsPerSecond, 3), "ERROR", "deep", "deep");
+  entry["jsonPayload"]["d"] = std::move(deep);
+  fake.add_entry(std::move(entry));
+  run();
+  EXPECT_EQ(out.records.size(), 2u);
+  ASSERT_EQ(ctx.bad_lines.size(), 1u);
+  EXPECT_NE(ctx.bad_lines[0].second.find("nested deeper than 1024 levels"), std::string::npos);
+}
+
 TEST_F(GcpSource, EntryWithoutAnyTimestampIsABadLineNotSilentlyLost) {
   add_entries(fake, kStart, 3);
   fake.push_fault(GcpFault::FirstEntryUntimed);
