@@ -108,10 +108,11 @@ long ByteStream::read_pipe_maybe_gzip(char* dst, size_t n) {
       zs_->next_in = reinterpret_cast<Bytef*>(zin_.get());
       zs_->avail_in = static_cast<uInt>(got);
     }
+    const size_t room = std::min<size_t>(n, 1u << 30);
     zs_->next_out = reinterpret_cast<Bytef*>(dst);
-    zs_->avail_out = static_cast<uInt>(std::min<size_t>(n, 1u << 30));
+    zs_->avail_out = static_cast<uInt>(room);
     int rc = inflate(zs_.get(), Z_NO_FLUSH);
-    const long out = static_cast<long>(n - zs_->avail_out);
+    const long out = static_cast<long>(room - zs_->avail_out);
     if (rc == Z_STREAM_END) inflateReset(zs_.get());  // another gzip member may follow
     if (rc != Z_OK && rc != Z_STREAM_END && rc != Z_BUF_ERROR) {
       error_ = zs_->msg ? zs_->msg : "invalid gzip data";
