@@ -153,10 +153,8 @@ int cmd_state(const std::vector<std::string>& args, const Globals&) {
   for (size_t i = 1; i < args.size(); ++i) {
     if (args[i] == "--state" && i + 1 < args.size()) path = args[++i];
     else if (args[i] == "--older-than" && i + 1 < args.size()) older = args[++i];
-    else if (args[i].size() > 1 && args[i][0] == '-') {
-      std::cerr << "log-gardener state: unknown option `" << args[i] << "`; see `log-gardener --help`\n";
-      return 2;
-    } else {
+    else if (is_option(args[i])) return unknown_option("state", args[i]);
+    else {
       std::vector<ConfigError> errors;
       auto spec = parse_pipeline_file(args[i], errors);
       if (!errors.empty()) {

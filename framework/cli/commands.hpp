@@ -16,6 +16,10 @@ struct Globals {
 int print_version();
 bool setup_logging(const std::string& level, const std::string& format);
 int dispatch(const std::string& command, const std::vector<std::string>& args, const Globals& g);
+/// "-x" or "--x" (a lone "-" is stdin, not an option).
+bool is_option(const std::string& arg);
+/// Says `arg` is no option of `command`; returns the usage exit code, 2.
+int unknown_option(const std::string& command, const std::string& arg);
 
 /// Loads every plugin on the search path; load errors are warnings (the process survives them).
 Registry load_registry(const Globals& g, bool quiet = false);

@@ -82,16 +82,19 @@ namespace {
 // (`run`, `redact` and `state` parse their own options and refuse the ones they do not know.)
 bool refuses_options(const std::string& command, const std::vector<std::string>& args) {
   if (command != "validate" && command != "graph" && command != "plugins" && command != "rules") return false;
-  for (const auto& a : args) {
-    if (a.size() > 1 && a[0] == '-') {
-      std::cerr << "log-gardener " << command << ": unknown option `" << a << "`; run `log-gardener --help`\n";
-      return true;
-    }
-  }
+  for (const auto& a : args)
+    if (is_option(a)) return unknown_option(command, a), true;
   return false;
 }
 
 }  // namespace
+
+bool is_option(const std::string& arg) { return arg.size() > 1 && arg[0] == '-'; }
+
+int unknown_option(const std::string& command, const std::string& arg) {
+  std::cerr << "log-gardener " << command << ": unknown option `" << arg << "`; run `log-gardener --help`\n";
+  return 2;
+}
 
 int dispatch(const std::string& command, const std::vector<std::string>& args, const Globals& g) {
   if (refuses_options(command, args)) return 2;

@@ -193,8 +193,7 @@ bool EntriesReader::next_page(std::vector<Json>& entries) {
       last = "a cut-off or non-JSON page";  // retried whole with the same token: no duplicates
     } else if (res.status == 401) {
       if (refreshed || !tokens_.invalidate()) fail(res);
-      refreshed = true;  // one refresh, then the 401 is final
-      ++stats_.token_refreshes;
+      refreshed = true;  // one refresh, then the 401 is final (TokenCache counts the fetch)
       continue;
     } else if (res.status == 429) {
       // No Retry-After exists: wait long (the quota is per minute), 20 s growing to 60 s, jittered.

@@ -33,7 +33,6 @@ struct ReaderStats {
   int64_t retries = 0;
   int64_t rate_limit_waits = 0;  // 429s answered
   TimeNs waited = 0;             // pacing + backoff sleeps
-  int64_t token_refreshes = 0;
 };
 
 /// Builds the filter: `(user filter) AND timestamp>=... AND timestamp<... AND severity>=...`.
