@@ -238,32 +238,47 @@ std::vector<size_t> free_text_ends(const std::vector<TemplateToken>& t) {
   return end;
 }
 
+// Statistics gathered under template `from` (variable j is its j-th placeholder) laid out for
+// `to`, the template they are reported under: a placeholder that became a constant (the enum
+// split) drops its values; a constant that became a placeholder (a merge) gains its word once per
+// record. A template of another length keeps no values rather than wrong ones.
+void relayout_stats(ClusterStats& stats, const std::vector<TemplateToken>& from, const std::vector<TemplateToken>& to,
+                    const Masker& masker) {
+  std::vector<int> map;
+  std::vector<std::string> names;
+  std::vector<std::pair<size_t, const std::string*>> gained;
+  const bool same_length = from.size() == to.size();
+  for (size_t i = 0; i < to.size(); ++i) {
+    const bool is = to[i].type != TokenType::Word;
+    const bool was = same_length && from[i].type != TokenType::Word;
+    if (same_length && is && !was) gained.emplace_back(names.size(), &from[i].text);
+    if (was) map.push_back(is ? static_cast<int>(names.size()) : -1);
+    if (is) add_variable_name(names, masker, to[i].type);
+  }
+  stats.remap_variables(map, names);
+  for (const auto& [k, word] : gained) stats.add_variable(k, names[k], *word, stats.count());
+}
+
 // `f` with the text between its brackets at `open` and `close` as one <*> (inserted when there is
-// none: close == open + 1). Its statistics follow: variable j of them is the j-th placeholder of
-// `layout` (the template they were gathered under, as long as f's); those in the text are
-// dropped for the new <*>, the later ones move up.
-void rewrite_to_frame(FinalCluster& f, const std::vector<TemplateToken>* layout, size_t open, size_t close,
-                      const Masker& masker) {
+// none: close == open + 1). Its statistics (laid out for f's template) follow: those in the text
+// are dropped for the new <*>, the later ones move up.
+void rewrite_to_frame(FinalCluster& f, size_t open, size_t close, const Masker& masker) {
   std::vector<TemplateToken>& t = f.tokens;
   if (f.stats) {
     std::vector<int> to;
     std::vector<std::string> names;
-    auto add_name = [&](TokenType type) { add_variable_name(names, masker, type); };
-    if (layout && layout->size() == t.size()) {
-      for (size_t i = 0; i < t.size(); ++i) {
-        if (i == open + 1) add_name(TokenType::Var);  // the text's <*>: no values kept
-        const TokenType type = (*layout)[i].type;
-        if (type == TokenType::Word) continue;
-        if (i > open && i < close) {
-          to.push_back(-1);
-        } else {
-          to.push_back(static_cast<int>(names.size()));
-          add_name(type);
-        }
+    for (size_t i = 0; i < t.size(); ++i) {
+      if (i == open + 1) add_variable_name(names, masker, TokenType::Var);  // the text's <*>: no values kept
+      if (t[i].type == TokenType::Word) continue;
+      if (i > open && i < close) {
+        to.push_back(-1);
+      } else {
+        to.push_back(static_cast<int>(names.size()));
+        add_variable_name(names, masker, t[i].type);
       }
-      if (open + 1 == t.size()) add_name(TokenType::Var);  // a value missing at the end ("user=")
     }
-    f.stats->remap_variables(to, names);  // an unknown layout keeps no variables rather than wrong ones
+    if (open + 1 == t.size()) add_variable_name(names, masker, TokenType::Var);  // a value missing at the end ("user=")
+    f.stats->remap_variables(to, names);
   }
   const std::string ws = close > open + 1 ? t[close - 1].ws : std::string();
   t.erase(t.begin() + static_cast<std::ptrdiff_t>(open + 1), t.begin() + static_cast<std::ptrdiff_t>(close));
@@ -276,10 +291,9 @@ void rewrite_to_frame(FinalCluster& f, const std::vector<TemplateToken>* layout,
 // Three members at least: two lengths alone may be two events that start alike. Two suffice when
 // one has nothing in the brackets and the other one value: "from 1.2.3.4 () at" lacks a host name.
 // Each member is rewritten to the frame with one <*> for the text (all then have one length) and
-// its statistics follow (`layout`: the member's variable positions, see post_merges). A cluster
+// its statistics follow. A cluster
 // takes part in one frame at most: the first, in key order.
-void free_text_merges(std::vector<FinalCluster>& out, const std::vector<const std::vector<TemplateToken>*>& layout,
-                      const Masker& masker, UnionFind& uf) {
+void free_text_merges(std::vector<FinalCluster>& out, const Masker& masker, UnionFind& uf) {
   struct Member {
     int cluster;
     size_t open, close;  // the frame's brackets
@@ -321,8 +335,7 @@ void free_text_merges(std::vector<FinalCluster>& out, const std::vector<const st
     if (!free_text()) continue;
     for (const Member& m : members) {
       taken[static_cast<size_t>(m.cluster)] = true;
-      rewrite_to_frame(out[static_cast<size_t>(m.cluster)], layout[static_cast<size_t>(m.cluster)], m.open, m.close,
-                       masker);
+      rewrite_to_frame(out[static_cast<size_t>(m.cluster)], m.open, m.close, masker);
       uf.unite(members[0].cluster, m.cluster);
     }
   }
@@ -393,7 +406,7 @@ void word_run_merges(std::vector<FinalCluster>& out, const std::vector<const std
     return !into.empty();
   };
   auto join = [&](size_t c, size_t from, size_t to) {
-    rewrite_to_frame(out[c], layout[c], from - 1, to, masker);
+    rewrite_to_frame(out[c], from - 1, to, masker);
     rewritten[c] = true;
     const std::vector<TemplateToken>& frame = out[static_cast<size_t>(into[0])].tokens;
     out[c].tokens[from - 1].ws = frame[from - 1].ws;  // spaced like the frame: "by <*>(uid"
@@ -1021,12 +1034,14 @@ void DrainEngine::retire(Group& g) {
       o.count += s.window_count;
       if (s.stats) {
         if (!o.stats) o.stats = std::make_unique<ClusterStats>();
+        relayout_stats(*s.stats, g.tmpl, o.tokens, masker_);  // many templates: no variables
         o.stats->merge(*s.stats);
       }
       s.retired_index = static_cast<int>(retired_.size() - 1);
     } else {
       FinalCluster f = make_final(sub_template(g, s, ep));
       f.count = s.window_count;
+      if (s.stats) relayout_stats(*s.stats, g.tmpl, f.tokens, masker_);
       f.stats = std::move(s.stats);
       retired_.push_back(std::move(f));
       s.retired_index = static_cast<int>(retired_.size() - 1);
@@ -1080,7 +1095,7 @@ void DrainEngine::post_merges(std::vector<FinalCluster>& out, const std::vector<
   UnionFind uf(out.size());
   // First: the members it rewrites then take part in the merges below at their new length.
   if (params_.free_text_merge) {
-    free_text_merges(out, layout, masker_, uf);
+    free_text_merges(out, masker_, uf);
     word_run_merges(out, layout, masker_, uf);
   }
   if (params_.cardinality_merge) {
@@ -1187,8 +1202,10 @@ const std::vector<FinalCluster>& DrainEngine::finalize() {
         FinalCluster& f = out[it->second];
         f.count += sub.window_count;
         if (sub.stats) {  // a copy is a merge into nothing, without re-counting every value
-          if (!f.stats) f.stats = std::make_unique<ClusterStats>(*sub.stats);
-          else f.stats->merge(*sub.stats);
+          auto copy = std::make_unique<ClusterStats>(*sub.stats);
+          relayout_stats(*copy, g.tmpl, f.tokens, masker_);  // enum-split positions are constants here
+          if (!f.stats) f.stats = std::move(copy);
+          else f.stats->merge(*copy);
         }
         sub.final_index = it->second;
         owners.push_back({&g, static_cast<int>(s)});
@@ -1205,11 +1222,13 @@ const std::vector<FinalCluster>& DrainEngine::finalize() {
       final_.push_back(FinalCluster{});
       final_.back().tokens = out[c].tokens;
     }
+  for (size_t c = 0; c < out.size(); ++c)
+    if (redirect[c] != static_cast<int>(c)) merge_tokens(final_[index[redirect[c]]].tokens, out[c].tokens);
   for (size_t c = 0; c < out.size(); ++c) {
     FinalCluster& dst = final_[index[redirect[c]]];
-    if (redirect[c] != static_cast<int>(c)) merge_tokens(dst.tokens, out[c].tokens);
     dst.count += out[c].count;
     if (out[c].stats) {  // out is ours: the first member's statistics move
+      relayout_stats(*out[c].stats, out[c].tokens, dst.tokens, masker_);  // a merge made words variables
       if (!dst.stats) dst.stats = std::move(out[c].stats);
       else dst.stats->merge(*out[c].stats);
     }

@@ -329,6 +329,58 @@ TEST(Drain, SometimesEmptyValuesAreOneTemplate) {
     }
 }
 
+// Variable k of a cluster's statistics is its template's k-th placeholder, whatever made the
+// template: a word the enum split made constant has no values; a word a merge made a placeholder
+// has its values (the subsumption and the cardinality merge), and the values after it stay aligned.
+TEST(Drain, StatisticsFollowTheFinalTemplate) {
+  auto d = make_configured<DrainClusterer>(Json::object());
+  TestContext ctx;
+  std::vector<std::string> lines;
+  for (int i = 0; i < 12; ++i) {
+    lines.push_back(std::string("the job finished with color ") + (i % 2 ? "green" : "blue") + " on node 10.1.0." +
+                    std::to_string(i));
+    lines.push_back(std::string("user ") + (i % 2 ? "bob" : "user" + std::to_string(i)) + " logged in from 10.2.0." +
+                    std::to_string(i));
+  }
+  const char* apps[] = {"alpha", "beta", "gamma", "delta", "kappa"};
+  for (int i = 0; i < 5; ++i)
+    lines.push_back(std::string("deploy ") + apps[i] + " finished on host 10.3.0." + std::to_string(i) +
+                    " in region east");
+  auto rep = run(*d, ctx, lines);
+  auto vars = [&](const std::string& tmpl) {
+    struct Var {
+      std::string name;
+      std::vector<std::string> top;  // sorted
+      uint64_t distinct;
+    };
+    std::vector<Var> out;
+    for (const auto& c : rep.clusters)
+      if (c.template_text == tmpl)
+        for (const auto& v : c.variables) {
+          std::vector<std::string> values;
+          for (const auto& t : v.top) values.push_back(t.value);
+          std::sort(values.begin(), values.end());
+          out.push_back({v.name, values, v.distinct});
+        }
+    return out;
+  };
+  auto green = vars("the job finished with color green on node <IP>");
+  ASSERT_EQ(green.size(), 1u);  // the enum-split colour is a constant here
+  EXPECT_EQ(green[0].name, "IP#1");
+  EXPECT_EQ(green[0].distinct, 6u);
+  auto user = vars("user <*> logged in from <IP>");
+  ASSERT_EQ(user.size(), 2u);  // "user bob" folded into "user <ID>": bob is a value, not an address
+  EXPECT_EQ(user[0].top.front(), "bob");
+  EXPECT_EQ(user[0].distinct, 7u);
+  EXPECT_EQ(user[1].name, "IP#2");
+  EXPECT_EQ(user[1].distinct, 12u);
+  auto deploy = vars("deploy <*> finished on host <IP> in region east");
+  ASSERT_EQ(deploy.size(), 2u);
+  EXPECT_EQ(deploy[0].top, (std::vector<std::string>{"alpha", "beta", "delta", "gamma", "kappa"}));
+  EXPECT_EQ(deploy[1].name, "IP#2");
+  EXPECT_EQ(deploy[1].distinct, 5u);
+}
+
 TEST(Drain, IdentifiersAfterTheFirstWordAreNames) {
   auto d = make_configured<DrainClusterer>(Json::object());
   TestContext ctx;
