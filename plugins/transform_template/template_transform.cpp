@@ -25,7 +25,7 @@ PluginInfo TemplateTransform::plugin_info() {
        false, nullptr},
       {"extra_delimiters", OptionType::String, "", "Characters treated as whitespace when tokenizing.", false,
        nullptr},
-      {"collapse", OptionType::Bool, true, "Adjacent placeholders (`<IP>:<NUM>`, `<NUM>, <NUM>`) become one, and so does the free text after `reason:` or `cause=`.", false,
+      {"collapse", OptionType::Bool, true, "Adjacent placeholders (`<IP>:<NUM>`, `<NUM>,<NUM>`, `<NUM> <NUM>`; not `<NUM>, <NUM>`, a list the labels keep) become one, and so does the free text after `reason:` or `cause=`.", false,
        nullptr},
       {"cache_entries", OptionType::Int, static_cast<int64_t>(Masker::kDefaultCacheEntries),
        "Messages each thread remembers with their tokens: an exact repeat skips the scan and comes out the same. "
@@ -38,7 +38,8 @@ PluginInfo TemplateTransform::plugin_info() {
   return info;
 }
 
-std::vector<UserMask> read_user_masks(const Json& table, const std::string& option, Diagnostics& diag) {
+std::vector<UserMask> read_user_masks(const Json& table, const std::string& option, Diagnostics& diag,
+                                      std::vector<size_t>& index) {
   std::vector<UserMask> masks;
   if (table.is_null()) return masks;
   if (!table.is_array()) {
@@ -56,6 +57,7 @@ std::vector<UserMask> read_user_masks(const Json& table, const std::string& opti
     for (auto it = m.begin(); it != m.end(); ++it)
       if (it.key() != "name" && it.key() != "regex") diag.error(at + "." + it.key(), "unknown key; allowed: name, regex");
     masks.push_back(UserMask{m["name"].get<std::string>(), m["regex"].get<std::string>()});
+    index.push_back(i);
   }
   return masks;
 }
@@ -63,7 +65,8 @@ std::vector<UserMask> read_user_masks(const Json& table, const std::string& opti
 void TemplateTransform::do_configure(const Config& config, Diagnostics& diag) {
   MaskSettings s;
   s.disabled = config.get_list("disable");
-  s.user_masks = read_user_masks(config.get_json("masks"), "masks", diag);
+  std::vector<size_t> mask_index;
+  s.user_masks = read_user_masks(config.get_json("masks"), "masks", diag, mask_index);
   s.extra_delimiters = config.get_string("extra_delimiters");
   s.collapse = config.get_bool("collapse");
   threads_ = static_cast<size_t>(config.get_int("threads"));
@@ -71,13 +74,14 @@ void TemplateTransform::do_configure(const Config& config, Diagnostics& diag) {
     masker_ = std::make_unique<Masker>(s);
     masker_->set_cache_entries(static_cast<size_t>(config.get_int("cache_entries")));
   } catch (const ConfigurationError& e) {
-    if (!report_mask_errors(s, diag)) diag.error("masks", e.what());  // only the parts together fail
+    if (!report_mask_errors(s, mask_index, diag)) diag.error("masks", e.what());  // only the parts together fail
   }
 }
 
 // The masker stops at its first problem; on the error path each part is tried alone, so every
 // bad `disable` entry and every bad user mask is reported at its own key.
-bool TemplateTransform::report_mask_errors(const MaskSettings& all, Diagnostics& diag) {
+bool TemplateTransform::report_mask_errors(const MaskSettings& all, const std::vector<size_t>& mask_index,
+                                           Diagnostics& diag) {
   bool found = false;
   auto problem = [](MaskSettings part) -> std::string {
     try {
@@ -95,7 +99,7 @@ bool TemplateTransform::report_mask_errors(const MaskSettings& all, Diagnostics&
   for (size_t i = 0; i < all.user_masks.size(); ++i) {
     MaskSettings part;
     part.user_masks = {all.user_masks[i]};
-    if (auto e = problem(part); !e.empty()) found = true, diag.error("masks[" + std::to_string(i) + "]", e);
+    if (auto e = problem(part); !e.empty()) found = true, diag.error("masks[" + std::to_string(mask_index[i]) + "]", e);
   }
   return found;
 }

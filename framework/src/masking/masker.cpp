@@ -76,6 +76,10 @@ struct Masker::Impl {
     bool at = true, url = true;
   };
   size_t plain_token(std::string_view rest, bool at_chunk, const Hints& hints, TokenType& type) const;
+  // rest[j] is a period that ends a sentence ("count 42.", "in v2."): the value ends before it.
+  bool ends_sentence(std::string_view rest, size_t j) const {
+    return rest[j] == '.' && (j + 1 == rest.size() || delim[static_cast<unsigned char>(rest[j + 1])]);
+  }
   size_t plain_punctuation(std::string_view rest, TokenType& type) const;
   size_t plain_number(std::string_view rest, TokenType& type) const;
   TokenType word_type(std::string_view rest, size_t j, masking::WordShape shape) const;
@@ -327,7 +331,7 @@ inline TokenType Masker::Impl::word_type(std::string_view rest, size_t j, WordSh
       shape.any |= k;
       ++j;
     }
-    if (j < n && (k & kDot) && !(j + 1 < n && rest[j + 1] == '.')) {
+    if (j < n && (k & kDot) && !(j + 1 < n && rest[j + 1] == '.') && !((shape.any & kDigit) && ends_sentence(rest, j))) {
       shape.add(k);
       ++j;
       continue;
@@ -378,7 +382,7 @@ inline size_t Masker::Impl::plain_number(std::string_view rest, TokenType& type)
   size_t j = 1;
   while (j < rest.size() && is_digit(rest[j])) ++j;
   const char next = j < rest.size() ? rest[j] : '\0';
-  if (has_class(next, kWord) || next == ':' || next == '%') return 0;
+  if ((has_class(next, kWord) && !ends_sentence(rest, j)) || next == ':' || next == '%') return 0;
   if (next == ' ' && j + 1 < rest.size() && is_alpha(rest[j + 1])) return 0;
   type = classify_word(rest.substr(0, j), WordShape{kDigit, 0});
   if (!on(type)) type = TokenType::Word;
@@ -457,7 +461,9 @@ void Masker::Impl::scan_segment(std::string_view msg, size_t from, size_t to, Of
       WordShape shape;
       for (; j < rest.size(); ++j) {
         unsigned char k = kChars.c[static_cast<unsigned char>(rest[j])];
-        if (!(k & kWord) || (rest[j] == '.' && j + 1 < rest.size() && rest[j + 1] == '.')) break;
+        if (!(k & kWord) || delim[static_cast<unsigned char>(rest[j])] ||
+            (rest[j] == '.' && j + 1 < rest.size() && rest[j + 1] == '.') || ((shape.any & kDigit) && ends_sentence(rest, j)))
+          break;
         shape.add(k);
       }
       if (j == 0) {
@@ -545,7 +551,11 @@ Masker::Masker(MaskSettings settings) : impl_(std::make_unique<Impl>()) {
   }
   impl_->enabled[static_cast<size_t>(TokenType::Var)] = true;
   for (char c : std::string_view(" \t\n\r\v\f")) impl_->delim[static_cast<unsigned char>(c)] = true;
-  for (char c : impl_->settings.extra_delimiters) impl_->delim[static_cast<unsigned char>(c)] = true;
+  for (char c : impl_->settings.extra_delimiters) {
+    impl_->delim[static_cast<unsigned char>(c)] = true;
+    // A delimiter inside words (`_`, `-`, `.`): only the word loop of scan_segment splits at it.
+    if (kChars.c[static_cast<unsigned char>(c)] & kWord) impl_->settings.fast_paths = false;
+  }
   impl_->opens_chunk = impl_->delim;
   for (char c : std::string_view("=:([{,\"'<")) impl_->opens_chunk[static_cast<unsigned char>(c)] = true;
   for (const UserMask& m : impl_->settings.user_masks) {

@@ -440,9 +440,39 @@ size_t scan_word_date(std::string_view s) {
   return end;
 }
 
+// A unit of time glued after a number in Go's duration format (the longest first: ms before m).
+// µs is written with the micro sign (U+00B5) or the Greek mu (U+03BC).
+static size_t time_unit_at(std::string_view s, size_t i) {
+  static constexpr std::string_view kTimeUnits[] = {"ms", "us", "\xC2\xB5s", "\xCE\xBCs", "ns", "h", "m", "s"};
+  for (std::string_view u : kTimeUnits)
+    if (s.substr(i, u.size()) == u) return u.size();
+  return 0;
+}
+
+// Go's durations: 2h30m, 1m30.5s, 2h45m0s, 1.2µs -- numbers each with a unit of time, glued.
+// Two parts at least (one part with an ASCII unit is the plain unit scan's), or one in µs.
+static size_t scan_go_duration(std::string_view s, size_t i) {
+  size_t parts = 0;
+  bool micro_sign = false;
+  while (size_t d = digits(s, i)) {
+    size_t j = i + d;
+    if (j + 1 < s.size() && s[j] == '.' && is_digit(s[j + 1])) j += 1 + digits(s, j + 1);
+    const size_t u = time_unit_at(s, j);
+    if (u == 0) return 0;
+    micro_sign |= static_cast<unsigned char>(s[j]) >= 0x80;
+    i = j + u;
+    ++parts;
+  }
+  return (parts >= 2 || (parts == 1 && micro_sign)) && ends_token(s, i) ? i : 0;
+}
+
 size_t scan_number_unit(std::string_view s, TokenType& type) {
   size_t i = 0;
   if (i < s.size() && (s[i] == '-' || s[i] == '+')) ++i;
+  if (size_t n = scan_go_duration(s, i)) {
+    type = TokenType::Duration;
+    return n;
+  }
   size_t d = digits(s, i);
   if (d == 0) return 0;
   i += d;

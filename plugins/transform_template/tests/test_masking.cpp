@@ -20,6 +20,13 @@ std::string typed(const std::string& msg, MaskSettings s = {}) {
 
 TEST(Masking, Numbers) {
   EXPECT_EQ(typed("took 42 tries, -3.5 left"), "took <NUM> tries, <NUM> left");
+  // A number ending a sentence: the period is punctuation, as after a path or an address.
+  for (bool fast : {true, false}) {
+    MaskSettings s;
+    s.fast_paths = fast;
+    EXPECT_EQ(typed("count 42.", s), "count <NUM>.");
+    EXPECT_EQ(typed("count 42. Next 3.5. Then 1.2.3.", s), "count <NUM>. Next <NUM>. Then <ID>.");
+  }
   EXPECT_EQ(typed("version v2 of node17"), "version <ID> of <ID>");  // digits inside identifiers
 }
 
@@ -149,6 +156,10 @@ TEST(Masking, TimesWithTheirHalfOfTheDay) {
 
 TEST(Masking, DurationsAndSizes) {
   EXPECT_EQ(typed("took 13.56ms total"), "took <DURATION> total");
+  // Go's durations (time.Duration's String): several parts, and µs with either micro sign.
+  for (const char* d : {"2h30m", "1m30.5s", "2h45m0s", "1.2\u00b5s", "850\u03bcs", "-1m5s"})
+    EXPECT_EQ(typed(std::string("took ") + d + " total"), "took <DURATION> total") << d;
+  EXPECT_EQ(typed("took 2h30 total"), "took <ID> total");  // a part without its unit: not a duration
   EXPECT_EQ(typed("took 30 sec total"), "took <DURATION> total");
   EXPECT_EQ(typed("stored 5.2 KB in memory"), "stored <SIZE> in memory");
   EXPECT_EQ(typed("at 75% load"), "at <NUM> load");
@@ -431,4 +442,18 @@ TEST(Masking, ExtraDelimiters) {
   m.tokenize("a|b c", t);
   ASSERT_EQ(t.size(), 3u);
   EXPECT_EQ(t[0].text, "a");
+}
+
+// Drain3's usual extra_delimiters = ["_"]: a delimiter that is a word character splits words
+// too; masks still see the raw text first (a path keeps its `_`).
+TEST(Masking, ExtraDelimitersInsideWords) {
+  MaskSettings s;
+  s.extra_delimiters = "_-";
+  Masker m(s);
+  std::vector<Token> t;
+  m.tokenize("alpha_beta blk_123 read-only /var/log/my_app.log", t);
+  std::vector<std::string> words;
+  for (const Token& k : t) words.push_back(std::string(k.text));
+  EXPECT_EQ(words, (std::vector<std::string>{"alpha", "beta", "blk", "123", "read", "only", "/var/log/my_app.log"}));
+  EXPECT_EQ(typed("alpha_beta blk_123 read-only /var/log/my_app.log", s), "alpha_beta blk_<NUM> read-only <PATH>");
 }

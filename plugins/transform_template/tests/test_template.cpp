@@ -59,6 +59,20 @@ TEST(TemplateTransform, EveryBadMaskAndDisabledTypeIsReportedAtItsKey) {
   }
 }
 
+// A malformed entry before a bad regex: the regex's error names its own place in the table.
+TEST(TemplateTransform, BadRegexAfterAMalformedEntryIsReportedAtItsOwnIndex) {
+  try {
+    gardener::testing::make_configured<TemplateTransform>(
+        Json{{"masks", Json::array({{{"regex", "abc"}}, {{"name", "B"}, {"regex", "(bad"}}})}});
+    FAIL() << "expected a configuration error";
+  } catch (const ConfigurationError& e) {
+    const std::string what = e.what();
+    EXPECT_NE(what.find("masks[0]: needs string keys"), std::string::npos) << what;
+    EXPECT_NE(what.find("masks[1]"), std::string::npos) << what;
+    EXPECT_EQ(what.find("masks[0]: user mask `B`"), std::string::npos) << what;
+  }
+}
+
 TEST(TemplateTransform, SameOutputWithAnyThreadCount) {
   auto run = [](int threads) {
     auto t = gardener::testing::make_configured<TemplateTransform>(Json{{"threads", threads}});
