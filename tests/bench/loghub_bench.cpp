@@ -310,7 +310,14 @@ int main(int argc, char** argv) {
   try {
     std::ifstream sf(args.settings);
     if (!sf) usage("cannot read settings file " + args.settings);
-    Json settings = Json::parse(sf);
+    Json settings;
+    try {
+      settings = Json::parse(sf);
+    } catch (const Json::parse_error& e) {
+      throw std::runtime_error(fmt::format("settings file {} is not valid JSON: {}", args.settings, e.what()));
+    }
+    if (!settings.is_object())
+      throw std::runtime_error("settings file " + args.settings + " must be a JSON object of systems");
     std::vector<std::string> systems = args.systems;
     if (systems.empty())
       for (auto it = settings.begin(); it != settings.end(); ++it) systems.push_back(it.key());
@@ -319,7 +326,11 @@ int main(int argc, char** argv) {
     double corrected_ga = -1.0;  // no system scored: below any floor
     for (const auto& sys : systems) {
       if (!settings.contains(sys)) usage("system " + sys + " is not in " + args.settings);
-      results[sys] = run_system(args, sys, settings[sys]);
+      try {
+        results[sys] = run_system(args, sys, settings[sys]);
+      } catch (const std::exception& e) {
+        throw std::runtime_error(fmt::format("system {} in {}: {}", sys, args.settings, e.what()));
+      }
     }
     for (int label_set = 0; label_set < 2; ++label_set) {
       std::cout << (label_set == 0 ? "corrected labels" : "original labels") << " (mode " << args.mode << ")\n";
