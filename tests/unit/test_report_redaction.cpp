@@ -47,6 +47,30 @@ TEST(ReportRedaction, ALargeReportIsRedactedAsEachClusterAlone) {
   EXPECT_FALSE(counts.empty());
 }
 
+// Samples and values that differed only in a secret are one after redaction (issue 3: "a few
+// representative raw samples (distinct, redacted text)").
+TEST(ReportRedaction, WhatRedactionMadeAlikeIsFolded) {
+  Report report;
+  Cluster c;
+  c.template_text = "send report to <EMAIL> now";
+  for (const char* mail : {"ann@example.com", "bob@example.com", "cy@example.com"})
+    c.samples.push_back(Sample{1, Severity::Error, std::string("send report to ") + mail + " now", Json()});
+  c.samples.push_back(Sample{2, Severity::Error, "send report to nobody now", Json()});
+  c.variables.push_back(VariableStat{"EMAIL#1",
+                                     {ValueCount{"ann@example.com", 5}, ValueCount{"nobody", 4},
+                                      ValueCount{"bob@example.com", 3}, ValueCount{"cy@example.com", 2}},
+                                     4});
+  report.clusters.push_back(c);
+  redact_report(report, default_redactor(), nullptr);
+  const Cluster& r = report.clusters[0];
+  ASSERT_EQ(r.samples.size(), 2u);
+  EXPECT_EQ(r.samples[1].message, "send report to nobody now");
+  ASSERT_EQ(r.variables[0].top.size(), 2u);
+  EXPECT_EQ(r.variables[0].top[0].value, "[REDACTED]");
+  EXPECT_EQ(r.variables[0].top[0].count, 10u);
+  EXPECT_EQ(r.variables[0].top[1].value, "nobody");
+}
+
 TEST(ReportRedaction, ALargeJsonArrayIsRedactedAsEachElementAlone) {
   const Redactor& redactor = default_redactor();
   Report report;

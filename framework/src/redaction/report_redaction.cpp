@@ -1,5 +1,6 @@
 #include <gardener/report_redaction.hpp>
 
+#include <algorithm>
 #include <cctype>
 #include <optional>
 
@@ -74,6 +75,27 @@ size_t redact_variables(Cluster& c, const std::vector<std::string>& evidence, co
   return n;
 }
 
+// Values and samples that differed only in what redaction removed are one now: three e-mail
+// addresses are one `[REDACTED]` value with their counts summed, and one sample.
+void fold_redacted_duplicates(Cluster& c) {
+  for (auto& v : c.variables) {
+    auto marker = std::find_if(v.top.begin(), v.top.end(), [](const ValueCount& t) { return t.value == kValueMarker; });
+    if (marker == v.top.end()) continue;
+    const size_t first = static_cast<size_t>(marker - v.top.begin());
+    for (size_t i = v.top.size(); i-- > first + 1;)
+      if (v.top[i].value == kValueMarker) {
+        v.top[first].count += v.top[i].count;
+        v.top.erase(v.top.begin() + static_cast<std::ptrdiff_t>(i));
+      }
+    std::stable_sort(v.top.begin(), v.top.end(), [](const ValueCount& a, const ValueCount& b) { return a.count > b.count; });
+  }
+  std::vector<Sample> distinct;
+  for (auto& s : c.samples)
+    if (std::none_of(distinct.begin(), distinct.end(), [&](const Sample& d) { return d.message == s.message; }))
+      distinct.push_back(std::move(s));
+  c.samples = std::move(distinct);
+}
+
 size_t redact_cluster(Cluster& c, const Redactor& redactor, RedactionCounts* counts) {
   // Evidence is taken before anything is redacted: the raw samples show each value's context.
   std::vector<std::string> evidence;
@@ -88,6 +110,7 @@ size_t redact_cluster(Cluster& c, const Redactor& redactor, RedactionCounts* cou
     n += redactor.redact_json(s.entry, counts);
   }
   for (auto& k : c.link_keys) n += redactor.redact_text(k.value, counts);
+  if (n > 0) fold_redacted_duplicates(c);
   return n;
 }
 
