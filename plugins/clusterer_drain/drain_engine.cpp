@@ -701,20 +701,10 @@ void DrainEngine::add_value(Group& g, size_t pos, std::string_view word, uint64_
 // `word` for every record so far, since all of them had it. Without this a record's values would
 // land one position early until the position existed.
 void DrainEngine::insert_stats_position(Group& g, size_t pos, const std::string& word) const {
-  std::vector<std::string> names;
-  size_t k = 0;
-  for (size_t i = 0; i < g.tmpl.size(); ++i) {
-    if (g.tmpl[i].type == TokenType::Word) continue;
-    if (i == pos) k = names.size();
-    add_variable_name(names, masker_, g.tmpl[i].type);
-  }
-  std::vector<int> to(names.size() - 1);
-  for (size_t j = 0; j < to.size(); ++j) to[j] = static_cast<int>(j < k ? j : j + 1);
-  for (Sub& s : g.subs) {
-    if (!s.stats || s.stats->count() == 0) continue;
-    s.stats->remap_variables(to, names);
-    s.stats->add_variable(k, names[k], word, s.stats->count());
-  }
+  std::vector<TemplateToken> before = g.tmpl;  // the template the statistics were gathered under
+  before[pos] = TemplateToken{word, g.tmpl[pos].ws, TokenType::Word};
+  for (Sub& s : g.subs)
+    if (s.stats && s.stats->count() > 0) relayout_stats(*s.stats, before, g.tmpl, masker_);
 }
 
 void DrainEngine::update_group(Group& g, const std::vector<Token>& tokens) {
