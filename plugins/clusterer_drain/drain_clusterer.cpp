@@ -341,7 +341,9 @@ void DrainClusterer::do_finish(Context& ctx, Report& report) {
   ctx.metric("clusters", static_cast<double>(clusters.size()));
   ctx.metric("memo_answers", static_cast<double>(engine_->memo_answers()));
   StateStore* store = ctx.state();
-  if (!store || !params_.learn || !persist_) return;
+  // --plan writes nothing: a saved tree would make the real run after it see no change, and
+  // lose the aliases that lead its issues to the clusters they were filed for.
+  if (!store || !params_.learn || !persist_ || ctx.plan()) return;
   for (const auto& [old_id, new_id] : engine_->aliases()) store->add_alias(old_id, new_id);
   store->put(state_ns(ctx), "tree", engine_->save());
 }

@@ -466,6 +466,31 @@ TEST(Drain, PersistenceRoundTripAndAlias) {
   }
 }
 
+// --plan performs the reads and no write: the tree and the aliases stay as the last real run
+// left them, so the real run after a plan still finds the generalisation and its alias.
+TEST(Drain, APlanWritesNoTreeAndNoAlias) {
+  TempDir dir;
+  auto store = StateStore::open(dir.file("state.db"));
+  TestContext ctx;
+  ctx.store = store.get();
+  const std::vector<std::string> one = {"Worker node alpha finished stage cleanup successfully today"};
+  std::vector<std::string> many;  // more names than an enumeration has: the template generalises
+  for (const char* name : {"beta", "gamma", "delta", "omega"})
+    many.push_back(std::string("Worker node ") + name + " finished stage cleanup successfully today");
+  std::string first_id = run(*make_configured<DrainClusterer>(Json::object()), ctx, one).clusters[0].id;
+  const auto tree = store->get("test-pipeline/under-test", "tree");
+  ctx.plan_mode = true;
+  std::string planned_id = run(*make_configured<DrainClusterer>(Json::object()), ctx, many).clusters[0].id;
+  EXPECT_NE(planned_id, first_id);
+  EXPECT_EQ(store->get("test-pipeline/under-test", "tree"), tree);
+  EXPECT_EQ(store->resolve_alias(first_id), first_id);
+  ctx.plan_mode = false;
+  auto rep = run(*make_configured<DrainClusterer>(Json::object()), ctx, many);
+  EXPECT_EQ(rep.clusters[0].id, planned_id);
+  EXPECT_EQ(rep.clusters[0].aliases, std::vector<std::string>{first_id});
+  EXPECT_EQ(store->resolve_alias(first_id), planned_id);
+}
+
 // The names found at the end of one run hold from the start of the next: a record is claimed
 // under the id its cluster ends the run with.
 TEST(Drain, RestoredTreeKnowsItsNamesFromTheFirstRecord) {
