@@ -92,6 +92,7 @@ void merge_tokens(std::vector<TemplateToken>& into, const std::vector<TemplateTo
   for (size_t i = 0; i < into.size() && i < other.size(); ++i) {
     TemplateToken& a = into[i];
     const TemplateToken& b = other[i];
+    a.free |= b.free;
     if (a.type == b.type && (a.type != TokenType::Word || a.text == b.text)) continue;
     a.type = TokenType::Var;
     a.text.clear();
@@ -239,24 +240,35 @@ std::vector<size_t> free_text_ends(const std::vector<TemplateToken>& t) {
 }
 
 // Statistics gathered under template `from` (variable j is its j-th placeholder) laid out for
-// `to`, the template they are reported under: a placeholder that became a constant (the enum
-// split) drops its values; a constant that became a placeholder (a merge) gains its word once per
-// record. A template of another length keeps no values rather than wrong ones.
+// `to`, the template they are reported under. `at[i]` is the position of `to` that from's i-th
+// token falls in (same length: the same position). A placeholder that became a constant (the enum
+// split) or shares its place with others (a free slot) drops its values; a constant that became
+// a placeholder (a merge) gains its word once per record. Without a way to place them, the
+// values are dropped rather than put in a wrong place.
 void relayout_stats(ClusterStats& stats, const std::vector<TemplateToken>& from, const std::vector<TemplateToken>& to,
-                    const Masker& masker) {
-  std::vector<int> map;
+                    const Masker& masker, const std::vector<int>* at = nullptr) {
+  std::vector<int> same;
+  if (!at && from.size() == to.size()) {
+    same.resize(from.size());
+    std::iota(same.begin(), same.end(), 0);
+    at = &same;
+  }
   std::vector<std::string> names;
-  std::vector<std::pair<size_t, const std::string*>> gained;
-  const bool same_length = from.size() == to.size();
-  for (size_t i = 0; i < to.size(); ++i) {
-    const bool is = to[i].type != TokenType::Word;
-    const bool was = same_length && from[i].type != TokenType::Word;
-    if (same_length && is && !was) gained.emplace_back(names.size(), &from[i].text);
-    if (was) map.push_back(is ? static_cast<int>(names.size()) : -1);
-    if (is) add_variable_name(names, masker, to[i].type);
+  std::vector<int> var_of(to.size(), -1), hits(to.size(), 0);
+  for (size_t p = 0; p < to.size(); ++p)
+    if (to[p].type != TokenType::Word) var_of[p] = static_cast<int>(names.size()), add_variable_name(names, masker, to[p].type);
+  if (at)
+    for (int p : *at)
+      if (p >= 0) ++hits[static_cast<size_t>(p)];
+  auto target = [&](size_t i) { return at && (*at)[i] >= 0 && hits[(*at)[i]] == 1 ? var_of[(*at)[i]] : -1; };
+  std::vector<int> map;
+  std::vector<std::pair<int, const std::string*>> gained;
+  for (size_t i = 0; i < from.size(); ++i) {
+    if (from[i].type != TokenType::Word) map.push_back(target(i));
+    else if (target(i) >= 0) gained.emplace_back(target(i), &from[i].text);
   }
   stats.remap_variables(map, names);
-  for (const auto& [k, word] : gained) stats.add_variable(k, names[k], *word, stats.count());
+  for (const auto& [k, word] : gained) stats.add_variable(static_cast<size_t>(k), names[k], *word, stats.count());
 }
 
 // `f` with the text between its brackets at `open` and `close` as one <*> (inserted when there is
@@ -282,7 +294,7 @@ void rewrite_to_frame(FinalCluster& f, size_t open, size_t close, const Masker& 
   }
   const std::string ws = close > open + 1 ? t[close - 1].ws : std::string();
   t.erase(t.begin() + static_cast<std::ptrdiff_t>(open + 1), t.begin() + static_cast<std::ptrdiff_t>(close));
-  t.insert(t.begin() + static_cast<std::ptrdiff_t>(open + 1), TemplateToken{std::string(), ws, TokenType::Var});
+  t.insert(t.begin() + static_cast<std::ptrdiff_t>(open + 1), TemplateToken{std::string(), ws, TokenType::Var, true});
 }
 
 // Clusters that share a frame -- a prefix with two or more constant words ending in an opener,
@@ -1229,7 +1241,8 @@ const std::vector<FinalCluster>& DrainEngine::finalize() {
     g.stats = std::move(f.stats);
     f = std::move(g);
   }
-  for (auto& o : owners) o.g->subs[o.sub].final_index = index[redirect[o.g->subs[o.sub].final_index]];
+  const std::vector<int> moved = adopt_known_templates();
+  for (auto& o : owners) o.g->subs[o.sub].final_index = moved[index[redirect[o.g->subs[o.sub].final_index]]];
   // Retired (evicted) clusters keep their counts.
   size_t base = final_.size();
   for (const auto& r : retired_) {
@@ -1252,8 +1265,7 @@ const std::vector<FinalCluster>& DrainEngine::finalize() {
       for (Sub& s : gp->subs) {
         const Sub& root = gp->subs[sub_root(*gp, static_cast<int>(&s - gp->subs.data()))];
         // A sub without lines in this window still knows the id its template has now.
-        std::string now = root.final_index >= 0 ? final_[root.final_index].id
-                                                 : fingerprint(render(masker_, sub_template(*gp, root, ep), true));
+        std::string now = root.final_index >= 0 ? final_[root.final_index].id : absent_id(*gp, root, ep);
         if (!s.reported_id.empty() && s.reported_id != now) {
           aliases_.emplace_back(s.reported_id, now);
           if (root.final_index >= 0) final_[root.final_index].aliases.push_back(s.reported_id);
@@ -1265,7 +1277,60 @@ const std::vector<FinalCluster>& DrainEngine::finalize() {
     std::sort(f.aliases.begin(), f.aliases.end());
     f.aliases.erase(std::unique(f.aliases.begin(), f.aliases.end()), f.aliases.end());
   }
+  remember_templates();
   return final_;
+}
+
+// A cluster that a template of an earlier run describes takes that template, and so its id: the
+// merges of that run hold though this window lacks their evidence. Clusters that come to share a
+// template are one. Returns where each cluster went.
+std::vector<int> DrainEngine::adopt_known_templates() {
+  std::vector<int> moved(final_.size());
+  std::unordered_map<std::string, int> by_id;
+  std::vector<FinalCluster> kept;
+  std::vector<int> at;
+  for (size_t c = 0; c < final_.size(); ++c) {
+    FinalCluster& f = final_[c];
+    if (const KnownTemplates::Entry* k = known_.cover(f.tokens, at); k && k->id != f.id) {
+      if (f.stats) relayout_stats(*f.stats, f.tokens, k->tokens, masker_, &at);
+      FinalCluster g = make_final(k->tokens);
+      g.count = f.count;
+      g.stats = std::move(f.stats);
+      f = std::move(g);
+    }
+    auto [it, fresh] = by_id.emplace(f.id, static_cast<int>(kept.size()));
+    moved[c] = it->second;
+    if (fresh) {
+      kept.push_back(std::move(f));
+      continue;
+    }
+    FinalCluster& into = kept[static_cast<size_t>(it->second)];
+    into.count += f.count;
+    if (f.stats && into.stats) into.stats->merge(*f.stats);
+    else if (f.stats) into.stats = std::move(f.stats);
+  }
+  final_ = std::move(kept);
+  return moved;
+}
+
+// The id of a sub that has no line in this window: its template's, or the remembered template's
+// that describes it (so a member of an earlier merge does not turn the merged id into an alias).
+std::string DrainEngine::absent_id(const Group& g, const Sub& s, const std::vector<bool>& enum_pos) const {
+  const std::vector<TemplateToken> t = sub_template(g, s, enum_pos);
+  std::vector<int> at;
+  if (const KnownTemplates::Entry* k = known_.cover(t, at)) return k->id;
+  return fingerprint(render(masker_, t, true));
+}
+
+// This run's clusters describe the next runs' lines; an id that became an alias stands for
+// nothing now. As many as the tree may hold, and at least kMinKnownTemplates.
+void DrainEngine::remember_templates() {
+  constexpr size_t kMinKnownTemplates = 10000;
+  known_.begin_run();
+  for (const auto& [old_id, now] : aliases_) known_.forget(old_id);
+  for (const FinalCluster& f : final_)
+    if (f.count > 0) known_.remember(f.id, f.tokens);
+  known_.end_run(std::max(params_.max_clusters, kMinKnownTemplates));
 }
 
 const FinalCluster* DrainEngine::resolve(const Ref& ref) const {

@@ -18,6 +18,9 @@
 #include <gardener/masking.hpp>
 #include <gardener/text_hash.hpp>
 
+#include "known_templates.hpp"
+#include "template_token.hpp"
+
 namespace gardener::drain {
 
 struct DrainParams {
@@ -36,11 +39,6 @@ struct DrainParams {
   bool keep_stats = true;
 };
 
-struct TemplateToken {
-  std::string text;
-  std::string ws;
-  TokenType type = TokenType::Word;
-};
 
 /// A position of a template that varies: its word values while it may still be an enumeration.
 struct PosTracker {
@@ -214,6 +212,9 @@ class DrainEngine {
   void find_recurring_words();
   void retire(Group& g);
   FinalCluster make_final(std::vector<TemplateToken> tokens) const;
+  std::vector<int> adopt_known_templates();
+  std::string absent_id(const Group& g, const Sub& s, const std::vector<bool>& enum_pos) const;
+  void remember_templates();
   /// `layout[c]`: the template out[c]'s statistics were gathered under (its first group's).
   void post_merges(std::vector<FinalCluster>& out, const std::vector<const std::vector<TemplateToken>*>& layout,
                    std::vector<int>& redirect) const;
@@ -228,6 +229,8 @@ class DrainEngine {
   /// Words that several clusters take as a varying value (set by finalize): users, hosts,
   /// services, which recur across events, unlike an event's own enumeration.
   std::unordered_set<std::string> recurring_words_;
+  /// The templates earlier runs reported (known_templates.hpp).
+  KnownTemplates known_;
   bool keep_evicted_ = false;
 };
 

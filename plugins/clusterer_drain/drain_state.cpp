@@ -46,11 +46,30 @@ std::string DrainEngine::save() const {
     root["groups"] = std::move(groups);
     roots.push_back(std::move(root));
   }
+  json known = json::array();
+  for (const auto& e : known_.entries()) {
+    json tmpl = json::array();
+    for (const auto& t : e.tokens) tmpl.push_back(json::array({t.text, t.ws, static_cast<int>(t.type), t.free}));
+    json entry = json::object();
+    entry["id"] = e.id;
+    entry["tmpl"] = std::move(tmpl);
+    entry["run"] = e.run;
+    known.push_back(std::move(entry));
+  }
   json doc = json::object();
   doc["format"] = kFormat;
   doc["roots"] = std::move(roots);
+  doc["known"] = std::move(known);  // absent in states saved before the fifteenth session
+  doc["runs"] = known_.runs();
   return doc.dump();
 }
+
+namespace {
+TemplateToken token_from(const nlohmann::json& t) {
+  return TemplateToken{t.at(0).get<std::string>(), t.at(1).get<std::string>(), static_cast<TokenType>(t.at(2).get<int>()),
+                       t.size() > 3 && t.at(3).get<bool>()};
+}
+}  // namespace
 
 void DrainEngine::load(const std::string& text) {
   auto j = nlohmann::json::parse(text);
@@ -62,9 +81,7 @@ void DrainEngine::load(const std::string& text) {
     LengthRoot& r = root(len);
     for (const auto& jg : jr.at("groups")) {
       auto g = std::make_unique<Group>();
-      for (const auto& t : jg.at("tmpl"))
-        g->tmpl.push_back(TemplateToken{t.at(0).get<std::string>(), t.at(1).get<std::string>(),
-                                        static_cast<TokenType>(t.at(2).get<int>())});
+      for (const auto& t : jg.at("tmpl")) g->tmpl.push_back(token_from(t));
       for (const auto& t : jg.at("trackers")) {
         PosTracker tr;
         tr.word_only = t.at(0).get<bool>();
@@ -98,6 +115,13 @@ void DrainEngine::load(const std::string& text) {
       node->groups.push_back(static_cast<uint32_t>(r.groups.size() - 1));
     }
   }
+  std::vector<KnownTemplates::Entry> known;
+  for (const auto& jk : j.value("known", nlohmann::json::array())) {
+    KnownTemplates::Entry e{jk.at("id").get<std::string>(), {}, jk.at("run").get<uint64_t>()};
+    for (const auto& t : jk.at("tmpl")) e.tokens.push_back(token_from(t));
+    known.push_back(std::move(e));
+  }
+  known_.restore(std::move(known), j.value("runs", uint64_t{0}));
   find_recurring_words();  // the restored clusters' names, so this run's ids start as the last ended
 }
 

@@ -491,6 +491,57 @@ TEST(Drain, APlanWritesNoTreeAndNoAlias) {
   EXPECT_EQ(store->resolve_alias(first_id), planned_id);
 }
 
+// A merge at the end of one window holds in the next, though the next lacks its evidence: the
+// line of a free-text frame, a name of a cardinality merge, a new name, and a generalised
+// template that max_clusters evicted keep the merged id (one GitHub issue, not one per line).
+TEST(Drain, MergesOfAnEarlierRunHoldInTheNext) {
+  TempDir dir;
+  auto store = StateStore::open(dir.file("state.db"));
+  TestContext ctx;
+  ctx.store = store.get();
+  auto id_of = [](const Report& rep, const std::string& prefix) {
+    for (const auto& c : rep.clusters)
+      if (c.template_text.rfind(prefix, 0) == 0) return c.id;
+    return std::string("(none)");
+  };
+  std::vector<std::string> first;
+  const char* commands[] = {"run-parts /etc/cron.hourly", "backup", "sh -c sync now", "/usr/lib/sa/sa1 1 1"};
+  const char* names[] = {"alpha", "beta", "gamma", "delta", "kappa"};
+  for (int i = 0; i < 8; ++i) {
+    first.push_back(std::string("cron job (root) CMD (") + commands[i % 4] + ") exited with status");
+    first.push_back(std::string("Subsystem ") + names[i % 5] + " reported unexpected failure code " + std::to_string(i));
+  }
+  auto rep1 = run(*make_configured<DrainClusterer>(Json::object()), ctx, first);
+  const std::string cron = id_of(rep1, "cron job (root) CMD (<*>)");
+  const std::string subsystem = id_of(rep1, "Subsystem <*> reported");
+  ASSERT_NE(cron, "(none)");
+  ASSERT_NE(subsystem, "(none)");
+  auto rep2 = run(*make_configured<DrainClusterer>(Json::object()), ctx,
+                  {"cron job (root) CMD (sh -c sync now) exited with status",
+                   "Subsystem alpha reported unexpected failure code 9", "Subsystem kilo reported unexpected failure code 3"});
+  ASSERT_EQ(rep2.clusters.size(), 2u);
+  EXPECT_EQ(id_of(rep2, "cron job"), cron);
+  EXPECT_EQ(id_of(rep2, "Subsystem"), subsystem);
+  EXPECT_TRUE(rep2.clusters[0].aliases.empty() && rep2.clusters[1].aliases.empty());
+  EXPECT_EQ(store->resolve_alias(cron), cron);  // no member turned the merged id into an alias
+  // Statistics follow the adopted template: one variable per placeholder.
+  for (const auto& c : rep2.clusters)
+    if (c.id == subsystem) ASSERT_EQ(c.variables.size(), 2u);
+
+  // Evicted, then back with a new name: the generalised template's id.
+  TempDir dir2;
+  auto store2 = StateStore::open(dir2.file("state.db"));
+  TestContext ctx2;
+  ctx2.store = store2.get();
+  Json small{{"max_clusters", 2}};
+  std::vector<std::string> users;
+  for (const char* u : {"ann", "bob", "cyd", "dan", "eve", "fay"}) users.push_back(std::string("Login failed for user ") + u + " from portal");
+  const std::string login = run(*make_configured<DrainClusterer>(small), ctx2, users).clusters[0].id;
+  run(*make_configured<DrainClusterer>(small), ctx2, {"disk sda full on node one", "fan two stopped on node one", "cpu hot on node one now"});
+  auto rep3 = run(*make_configured<DrainClusterer>(small), ctx2, {"Login failed for user zed from portal"});
+  EXPECT_EQ(rep3.clusters[0].id, login);
+}
+
 // The names found at the end of one run hold from the start of the next: a record is claimed
 // under the id its cluster ends the run with.
 TEST(Drain, RestoredTreeKnowsItsNamesFromTheFirstRecord) {
