@@ -1,5 +1,9 @@
 #include "issue_body.hpp"
 
+#include <algorithm>
+#include <cctype>
+#include <vector>
+
 #include <fmt/format.h>
 
 #include <gardener/record.hpp>
@@ -87,7 +91,15 @@ std::string render_tail(const BodyParts& parts) {
 
 }  // namespace
 
-std::string marker(const std::string& cluster_id) {
+namespace {
+
+constexpr std::string_view kFormerOpen = "<!-- log-gardener:was=";
+constexpr std::string_view kCommentClose = " -->";
+constexpr size_t kMaxFormerIds = 32;
+
+// An id as the markers spell it: safe characters kept, the rest (and a second `-` of `--`,
+// which would end the HTML comment) as %XX.
+std::string encode_id(const std::string& cluster_id) {
   std::string id;
   for (size_t i = 0; i < cluster_id.size(); ++i) {
     char c = cluster_id[i];
@@ -98,23 +110,18 @@ std::string marker(const std::string& cluster_id) {
       id += fmt::format("%{:02X}", static_cast<unsigned char>(c));
     }
   }
-  return std::string(kMarkerOpen) + id + std::string(kMarkerVersion);
+  return id;
 }
 
-std::optional<std::string> find_marker(std::string_view body) {
-  size_t pos = body.find(kMarkerOpen);
-  if (pos == std::string_view::npos) return std::nullopt;
-  size_t start = pos + kMarkerOpen.size();
-  size_t end = body.find(';', start);
-  if (end == std::string_view::npos || body.substr(end, 4) != ";v=1") return std::nullopt;
+std::optional<std::string> decode_id(std::string_view text) {
   std::string id;
-  for (size_t i = start; i < end; ++i) {
-    if (body[i] == '%' && i + 2 < end && std::isxdigit(static_cast<unsigned char>(body[i + 1])) &&
-        std::isxdigit(static_cast<unsigned char>(body[i + 2]))) {
-      id += static_cast<char>(std::stoi(std::string(body.substr(i + 1, 2)), nullptr, 16));
+  for (size_t i = 0; i < text.size(); ++i) {
+    if (text[i] == '%' && i + 2 < text.size() && std::isxdigit(static_cast<unsigned char>(text[i + 1])) &&
+        std::isxdigit(static_cast<unsigned char>(text[i + 2]))) {
+      id += static_cast<char>(std::stoi(std::string(text.substr(i + 1, 2)), nullptr, 16));
       i += 2;
-    } else if (marker_safe(body[i])) {
-      id += body[i];
+    } else if (marker_safe(text[i])) {
+      id += text[i];
     } else {
       return std::nullopt;  // not one of ours
     }
@@ -123,16 +130,62 @@ std::optional<std::string> find_marker(std::string_view body) {
   return id;
 }
 
-std::string with_marker(std::string_view body, const std::string& cluster_id) {
-  std::string out(body);
-  for (size_t pos; (pos = out.find(kMarkerOpen)) != std::string::npos;) {
+// `body` without any of the comments that start with `open`, and without trailing blanks.
+std::string without_comments(std::string out, std::string_view open) {
+  for (size_t pos; (pos = out.find(open)) != std::string::npos;) {
     size_t end = out.find("-->", pos);
     end = end == std::string::npos ? out.size() : end + 3;
     if (end < out.size() && out[end] == '\n') ++end;
     out.erase(pos, end - pos);
   }
+  return out;
+}
+
+}  // namespace
+
+std::string marker(const std::string& cluster_id) {
+  return std::string(kMarkerOpen) + encode_id(cluster_id) + std::string(kMarkerVersion);
+}
+
+std::optional<std::string> find_marker(std::string_view body) {
+  size_t pos = body.find(kMarkerOpen);
+  if (pos == std::string_view::npos) return std::nullopt;
+  size_t start = pos + kMarkerOpen.size();
+  size_t end = body.find(';', start);
+  if (end == std::string_view::npos || body.substr(end, 4) != ";v=1") return std::nullopt;
+  return decode_id(body.substr(start, end - start));
+}
+
+std::vector<std::string> former_ids(std::string_view body) {
+  std::vector<std::string> ids;
+  size_t pos = body.find(kFormerOpen);
+  if (pos == std::string_view::npos) return ids;
+  size_t start = pos + kFormerOpen.size();
+  size_t end = body.find(kCommentClose, start);
+  if (end == std::string_view::npos) return ids;
+  std::string_view list = body.substr(start, end - start);
+  for (size_t from = 0; from <= list.size();) {
+    size_t comma = std::min(list.find(',', from), list.size());
+    if (auto id = decode_id(list.substr(from, comma - from))) ids.push_back(*id);
+    from = comma + 1;
+  }
+  return ids;
+}
+
+std::string with_marker(std::string_view body, const std::string& cluster_id, const std::vector<std::string>& former) {
+  std::string out = without_comments(without_comments(std::string(body), kMarkerOpen), kFormerOpen);
   while (!out.empty() && (out.back() == '\n' || out.back() == ' ')) out.pop_back();
-  return out + "\n\n" + marker(cluster_id) + "\n";
+  std::vector<std::string> kept;  // the newest last, without the current id or repeats
+  for (auto it = former.rbegin(); it != former.rend() && kept.size() < kMaxFormerIds; ++it)
+    if (*it != cluster_id && std::find(kept.begin(), kept.end(), *it) == kept.end()) kept.push_back(*it);
+  std::reverse(kept.begin(), kept.end());
+  out += "\n\n";
+  if (!kept.empty()) {
+    out += kFormerOpen;
+    for (size_t i = 0; i < kept.size(); ++i) out += (i ? "," : "") + encode_id(kept[i]);
+    out += std::string(kCommentClose) + "\n";
+  }
+  return out + marker(cluster_id) + "\n";
 }
 
 namespace {
@@ -225,7 +278,7 @@ std::string render_body(const Cluster& cluster, const BodyParts& parts, const Re
     if (kept < samples.size()) body += fmt::format("_{} more entries omitted to fit GitHub's size limit._\n", samples.size() - kept);
   }
   body += tail;
-  return with_marker(body, cluster.id);
+  return with_marker(body, cluster.id, cluster.aliases);
 }
 
 std::string finish_comment(std::string text, const Redactor& redactor) {

@@ -5,6 +5,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include <gardener/redaction.hpp>
 #include <gardener/report.hpp>
@@ -18,8 +19,12 @@ inline constexpr size_t kBodyLimit = 65536;
 std::string marker(const std::string& cluster_id);
 /// The cluster id of the first marker in `body`.
 std::optional<std::string> find_marker(std::string_view body);
-/// `body` with every marker removed and `cluster_id`'s marker as the last line.
-std::string with_marker(std::string_view body, const std::string& cluster_id);
+/// The ids the issue stood for before (a template that generalised, an alias), newest last.
+std::vector<std::string> former_ids(std::string_view body);
+/// `body` with every marker removed and `cluster_id`'s marker as the last line, after a comment
+/// with the `former` ids (at most 32, newest kept): a lost state finds the issue by any of them.
+std::string with_marker(std::string_view body, const std::string& cluster_id,
+                        const std::vector<std::string>& former = {});
 
 /// The text between a section's begin/end comments (without them), if present.
 std::optional<std::string> section(std::string_view body, std::string_view name);

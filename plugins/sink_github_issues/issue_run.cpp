@@ -79,6 +79,11 @@ void Ledger::put_notes(const std::string& cluster_id, const Json& notes) {
   if (store_ && !read_only_) store_->put(ns_, "issue-notes:" + repo_ + ":" + cluster_id, notes.dump());
 }
 
+void Ledger::carry_notes(const std::string& from, const std::string& to) {
+  if (!store_ || read_only_ || !notes(to).empty()) return;
+  if (Json old = notes(from); !old.empty()) put_notes(to, old);
+}
+
 int64_t Ledger::add_intent(const std::string& cluster_id, const Json& payload) {
   return store_ && !read_only_ ? store_->add_intent(ns_, "create_issue", cluster_id, payload.dump()) : 0;
 }
@@ -151,6 +156,9 @@ void IssueRun::index_issue(const ApiIssue& issue) {
 void IssueRun::load_issues() {
   try {
     for (const auto& issue : api_.list_by_label(s_.label)) index_issue(issue);
+    // Then the ids each issue stood for before, where no issue stands for them now.
+    for (const auto& [number, issue] : by_number_)
+      for (const auto& id : former_ids(issue.body)) by_marker_.emplace(id, issue);
   } catch (const RemoteError& e) {
     // A plan against an unreachable API still shows what would be written, loudly marked.
     if (!ctx_.plan() || !api_.unreachable()) throw;
@@ -232,7 +240,11 @@ void IssueRun::handle_cluster(Cluster& c) {
     return;
   }
   const ApiIssue& issue = found->first;
-  if (found->second != c.id) ctx_.info("github_issues: cluster `{}` follows its old id `{}` to #{}", c.id, found->second, issue.number);
+  if (found->second != c.id) {
+    ctx_.info("github_issues: cluster `{}` follows its old id `{}` to #{}", c.id, found->second, issue.number);
+    ledger_.carry_notes(found->second, c.id);  // the title we set, the variants and windows seen
+  }
+  close_merged_duplicates(c, issue);
   if (muted(issue)) {
     set_ref(c, issue, "muted");
     remember(c, issue, 0);
@@ -472,7 +484,10 @@ void IssueRun::refresh(Tracked& t) {
   ctx_.redactor().redact_text(related);
   std::string body = replace_section(issue.body, "latest", latest);
   if (!related.empty() || section(body, "related")) body = replace_section(body, "related", related);
-  if (find_marker(body) != c.id) body = with_marker(body, c.id);
+  std::vector<std::string> former = former_ids(issue.body);
+  if (auto old = find_marker(issue.body)) former.push_back(*old);
+  former.insert(former.end(), c.aliases.begin(), c.aliases.end());
+  if (find_marker(body) != c.id) body = with_marker(body, c.id, former);
   if (body.size() > kBodyLimit) {
     ctx_.warn("github_issues: the body of #{} outgrew GitHub's limit; rewriting it from the cluster", issue.number);
     BodyParts parts;
@@ -481,7 +496,7 @@ void IssueRun::refresh(Tracked& t) {
     parts.related = related;
     parts.max_samples = static_cast<size_t>(s_.max_samples);
     add_query(c, parts);
-    body = render_body(c, parts, ctx_.redactor());
+    body = with_marker(render_body(c, parts, ctx_.redactor()), c.id, former);
   }
   Json payload = Json::object();
   if (body != issue.body) payload["body"] = body;
@@ -556,6 +571,40 @@ void IssueRun::close_quiet(QuietCluster& q, const ApiIssue& issue, int64_t quiet
   row.updated_at = now_ns();
   ledger_.put(row);
   ctx_.metric("issues_closed", 1);
+}
+
+// Clusters that had an issue each became one (`state Started` and `state Stopped` are now
+// `state <*>`): the cluster follows one issue, and each other open issue of its ids would never
+// be updated again. Each is closed as a duplicate of the one it follows, saying why.
+void IssueRun::close_merged_duplicates(const Cluster& c, const ApiIssue& kept) {
+  std::vector<std::string> ids{c.id};
+  ids.insert(ids.end(), c.aliases.begin(), c.aliases.end());
+  for (const auto& id : ids) {
+    auto it = by_marker_.find(id);
+    if (it == by_marker_.end() || find_marker(it->second.body) != id) continue;  // only its own marker
+    const ApiIssue other = it->second;
+    if (other.number == kept.number || other.state != "open" || muted(other)) continue;
+    comment(other.number,
+            fmt::format("These lines are now one cluster with #{} (`{}`), which log-gardener keeps up to date. "
+                        "Closing this one as its duplicate.", kept.number, c.template_text),
+            "merged");
+    if (ctx_.plan()) {
+      ctx_.plan_action(fmt::format("github: close {}#{} as a duplicate of #{}", s_.repo, other.number, kept.number));
+      continue;
+    }
+    ApiIssue closed = api_.update_issue(other.number, Json{{"state", "closed"}, {"state_reason", "duplicate"}});
+    by_marker_[id] = kept;
+    by_number_[closed.number] = closed;
+    IssueLinkRow row = ledger_.link(id).value_or(IssueLinkRow{});
+    row.cluster_id = id;
+    row.repo = s_.repo;
+    row.number = kept.number;
+    row.url = kept.html_url;
+    row.state = kept.state.empty() ? "open" : kept.state;
+    row.updated_at = now_ns();
+    ledger_.put(row);
+    ctx_.metric("issues_closed", 1);
+  }
 }
 
 void IssueRun::remember(const Cluster& c, const ApiIssue& issue, int64_t quiet_runs) {

@@ -27,6 +27,8 @@ class Ledger {
   /// Notes kept per cluster: the title we set, known variants, windows seen and commented.
   Json notes(const std::string& cluster_id) const;
   void put_notes(const std::string& cluster_id, const Json& notes);
+  /// A cluster that follows an old id to its issue takes the old id's notes, when it has none.
+  void carry_notes(const std::string& from, const std::string& to);
   int64_t add_intent(const std::string& cluster_id, const Json& payload);
   void finish_intent(int64_t id, const std::string& status);
   std::vector<IntentRow> pending_intents() const;
@@ -68,6 +70,7 @@ class IssueRun {
   void refresh(Tracked& t);
   void handle_quiet(QuietCluster& q);
   void close_quiet(QuietCluster& q, const ApiIssue& issue, int64_t quiet_runs);
+  void close_merged_duplicates(const Cluster& c, const ApiIssue& kept);
   void remember(const Cluster& c, const ApiIssue& issue, int64_t quiet_runs);
 
   std::optional<std::pair<ApiIssue, std::string>> find_issue(const Cluster& c);

@@ -412,6 +412,60 @@ TEST_F(GitHubSinkTest, HumanEditedTitleIsKeptOursFollowsTheCluster) {
   EXPECT_EQ(gh.issue(kRepo, first.clusters[1].issue->number)->title, "Clusterer renamed b");
 }
 
+// A template that generalised (alias old -> new): the issue's title follows the new template as
+// long as no human edited it, and the issue remembers the old id, so a lost state that meets the
+// old id again finds the issue instead of filing a second one.
+TEST_F(GitHubSinkTest, AnAliasedClusterKeepsItsIssueTitleAndOldIds) {
+  auto s = sink();
+  auto ctx = context(store.get());
+  Report first = report({cluster("aaa111", 5)});
+  write(*s, *ctx, first);
+  const int64_t number = first.clusters[0].issue->number;
+  Cluster general = cluster("ccc333", 7);
+  general.title = "Cluster <*> failed";
+  general.aliases = {"aaa111"};
+  Report second = report({general}, 1);
+  write(*s, *ctx, second);
+  ASSERT_EQ(gh.issues(kRepo).size(), 1u);
+  EXPECT_EQ(gh.issue(kRepo, number)->title, "Cluster <*> failed");
+  EXPECT_EQ(find_marker(gh.issue(kRepo, number)->body), "ccc333");
+  EXPECT_EQ(former_ids(gh.issue(kRepo, number)->body), std::vector<std::string>{"aaa111"});
+
+  TempDir other;
+  auto fresh = StateStore::open(other.file("state.db"));
+  auto s2 = sink();
+  auto ctx2 = context(fresh.get());
+  Report third = report({cluster("aaa111", 2)}, 2);
+  write(*s2, *ctx2, third);
+  EXPECT_EQ(gh.issues(kRepo).size(), 1u);
+  EXPECT_EQ(third.clusters[0].issue->number, number);
+}
+
+// Two clusters with an issue each became one: the cluster follows one issue and the other is
+// closed as its duplicate, with a comment that says where the lines went.
+TEST_F(GitHubSinkTest, IssuesOfMergedClustersAreClosedAsDuplicates) {
+  auto s = sink();
+  auto ctx = context(store.get());
+  Report first = report({cluster("aaa111", 5), cluster("bbb222", 5)});
+  write(*s, *ctx, first);
+  Cluster merged = cluster("ccc333", 10);
+  merged.aliases = {"aaa111", "bbb222"};
+  Report second = report({merged}, 1);
+  write(*s, *ctx, second);
+  const int64_t kept = second.clusters[0].issue->number;
+  const int64_t other = kept == first.clusters[0].issue->number ? first.clusters[1].issue->number
+                                                                 : first.clusters[0].issue->number;
+  ASSERT_NE(kept, other);
+  EXPECT_EQ(gh.issue(kRepo, other)->state, "closed");
+  EXPECT_EQ(gh.issue(kRepo, other)->state_reason, "duplicate");
+  EXPECT_EQ(gh.issue(kRepo, kept)->state, "open");
+  EXPECT_EQ(count_requests("POST", "/repos/" + std::string(kRepo) + "/issues/" + std::to_string(other) + "/comments"), 1u);
+  Report third = report({merged}, 2);  // the next run: nothing more to close
+  write(*s, *ctx, third);
+  EXPECT_EQ(gh.issues(kRepo).size(), 2u);
+  EXPECT_EQ(third.clusters[0].issue->number, kept);
+}
+
 TEST_F(GitHubSinkTest, OversizedClusterFitsTheBodyLimitWithItsMarker) {
   Cluster big = cluster("aaa111", 5000);
   for (int i = 0; i < 40; ++i) {

@@ -48,6 +48,24 @@ TEST(IssueBody, WithMarkerReplacesOldMarkerKeepsText) {
   EXPECT_NE(out.find("more"), std::string::npos);
 }
 
+TEST(IssueBody, FormerIdsRoundTripNewestKept) {
+  std::vector<std::string> former;
+  for (int i = 0; i < 40; ++i) former.push_back("id" + std::to_string(i));
+  former.push_back("odd--id;x");
+  former.push_back("now");  // the current id is not a former one
+  std::string body = with_marker("Text", "now", former);
+  EXPECT_EQ(find_marker(body), "now");
+  auto ids = former_ids(body);
+  ASSERT_EQ(ids.size(), 32u);
+  EXPECT_EQ(ids.back(), "odd--id;x");
+  EXPECT_EQ(ids.front(), "id9");
+  // Rewritten for a newer id, the old comment goes and the marker stays last.
+  std::string again = with_marker(body, "newer", {"now"});
+  EXPECT_EQ(former_ids(again), std::vector<std::string>{"now"});
+  EXPECT_EQ(again.rfind("<!-- log-gardener:fp=newer;v=1 -->\n"), again.size() - 35);
+  EXPECT_TRUE(former_ids("no comments here").empty());
+}
+
 TEST(IssueBody, ReplaceSectionKeepsHumanEdits) {
   std::string body = "intro by a human\n" + wrap_section("latest", "old latest") + "notes\n" + marker("x") + "\n";
   std::string out = replace_section(body, "latest", "new latest");
