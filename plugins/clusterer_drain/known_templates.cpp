@@ -35,6 +35,10 @@ bool describes_from(const std::vector<TemplateToken>& k, size_t i, const std::ve
   return j == t.size();
 }
 
+// The index's key: the first token's text ("" for a placeholder) and the length ("*": a template
+// with a free slot describes templates of any length).
+std::string index_key(const std::string& first, const std::string& length) { return first + '\x1f' + length; }
+
 size_t constant_words(const std::vector<TemplateToken>& t) {
   return static_cast<size_t>(std::count_if(t.begin(), t.end(), [](const TemplateToken& k) {
     return k.type == TokenType::Word &&
@@ -69,8 +73,12 @@ const KnownTemplates::Entry* KnownTemplates::cover(const std::vector<TemplateTok
       at = pos;
     }
   };
-  if (t[0].type == TokenType::Word) consider(t[0].text);
-  consider(std::string());
+  const std::string length = std::to_string(t.size());
+  for (const std::string& first : {t[0].type == TokenType::Word ? t[0].text : std::string(), std::string()}) {
+    consider(index_key(first, length));
+    consider(index_key(first, "*"));
+    if (t[0].type != TokenType::Word) break;  // the word bucket is the placeholder bucket
+  }
   return best;
 }
 
@@ -116,8 +124,11 @@ void KnownTemplates::reindex() {
   by_first_.clear();
   for (size_t e = 0; e < entries_.size(); ++e) {
     by_id_[entries_[e].id] = e;
-    const TemplateToken& first = entries_[e].tokens.front();
-    by_first_[first.type == TokenType::Word ? first.text : std::string()].push_back(e);
+    const std::vector<TemplateToken>& t = entries_[e].tokens;
+    const bool any_length = std::any_of(t.begin(), t.end(), [](const TemplateToken& k) { return k.free; });
+    by_first_[index_key(t.front().type == TokenType::Word ? t.front().text : std::string(),
+                        any_length ? "*" : std::to_string(t.size()))]
+        .push_back(e);
   }
 }
 

@@ -50,8 +50,9 @@ class KnownTemplates {
 
   std::vector<Entry> entries_;
   std::unordered_map<std::string, size_t> by_id_;
-  // By the first token's text ("" for a placeholder): a template that starts with a word only
-  // describes templates that start with it.
+  // By the first token's text ("" for a placeholder) and the length: a template that starts with
+  // a word only describes templates that start with it, and one without a free slot only those
+  // of its length.
   std::unordered_map<std::string, std::vector<size_t>> by_first_;
   uint64_t runs_ = 0;
 };
