@@ -466,13 +466,17 @@ std::string render(const Masker& masker, const std::vector<TemplateToken>& token
 std::string title_of(const std::string& untyped, size_t max_chars) {
   std::string t;
   for (size_t i = 0; i < untyped.size(); ++i) {
-    if (untyped.compare(i, 3, kWild) == 0 && t.size() >= 3 && t.compare(t.size() - 3, 3, kWild) == 0) {
-      i += 2;  // "<*> <*>" reads as one "…"
+    const size_t end = t.size() - (!t.empty() && t.back() == ' ');  // "<*>" or "<*> " before
+    if (untyped.compare(i, 3, kWild) == 0 && end >= 3 && t.compare(end - 3, 3, kWild) == 0) {
+      i += 2;  // "<*> <*>" and "<*><*>" read as one "<*>"
       continue;
     }
-    if (untyped[i] == ' ' && i + 1 < untyped.size() && untyped[i + 1] == ' ') continue;
-    t += untyped[i];
+    // One line: a stack trace's lines and tabs read as single spaces (a GitHub title, a heading).
+    const char c = std::isspace(static_cast<unsigned char>(untyped[i])) ? ' ' : untyped[i];
+    if (c == ' ' && (t.empty() || t.back() == ' ')) continue;
+    t += c;
   }
+  while (!t.empty() && t.back() == ' ') t.pop_back();
   if (t.size() > max_chars) {
     size_t cut = t.rfind(' ', max_chars);
     t.resize(cut == std::string::npos || cut < max_chars / 2 ? max_chars : cut);

@@ -523,6 +523,15 @@ bool is_host_port(std::string_view rest, size_t j) {
   return true;
 }
 
+// A class of error: Exception, Error, Throwable, Fault or Warning at the end of a capitalised name
+// (IOException, NullPointerException, StackOverflowError).
+static bool names_error_class(std::string_view name) {
+  if (name.empty() || name[0] < 'A' || name[0] > 'Z') return false;
+  for (std::string_view kind : {"Exception", "Error", "Throwable", "Fault", "Warning"})
+    if (name.size() >= kind.size() && name.substr(name.size() - kind.size()) == kind) return true;
+  return false;
+}
+
 // A protocol or device name: two to five lower-case letters and one digit (ssh2, en0, eth1,
 // sda1, scip0). Loghub's labels keep these as constants; a drain position still generalises when
 // they vary.
@@ -570,8 +579,11 @@ TokenType classify_word(std::string_view w, WordShape shape) {
       }
     }
     // android.intent.action.SCREEN_ON ends in a constant: a value of a closed set, not a name.
+    // java.net.SocketTimeoutException names the kind of error: what the event is, as Loghub's
+    // labels keep it (`java.io.IOException:`) and as Sentry groups a stack trace by it.
     const std::string_view last = w.substr(w.size() - len);
-    const bool constant = std::none_of(last.begin(), last.end(), [](char c) { return c >= 'a' && c <= 'z'; });
+    const bool constant = std::none_of(last.begin(), last.end(), [](char c) { return c >= 'a' && c <= 'z'; }) ||
+                          names_error_class(last);
     if (len > 0 && parts + 1 >= 3 && !constant) return TokenType::Name;
   }
   return TokenType::Word;

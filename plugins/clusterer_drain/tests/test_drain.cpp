@@ -432,6 +432,14 @@ TEST(Drain, ClusterIdIsTemplateFingerprintAndRecordsAreClaimed) {
   EXPECT_EQ(rep2.clusters[0].id, rep.clusters[0].id);
 }
 
+// A title is one line: a stack trace's lines and tabs read as spaces.
+TEST(Drain, TitlesAreOneLine) {
+  using drain::title_of;
+  EXPECT_EQ(title_of("Failed order <*>\njava.io.IOException: reset\n\tat <*>(A.java:<*>)"),
+            "Failed order <*> java.io.IOException: reset at <*>(A.java:<*>)");
+  EXPECT_EQ(title_of("  a  <*> <*>  b \n"), "a <*> b");
+}
+
 TEST(Drain, PersistenceRoundTripAndAlias) {
   TempDir dir;
   auto store = StateStore::open(dir.file("state.db"));

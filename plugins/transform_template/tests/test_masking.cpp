@@ -18,6 +18,16 @@ std::string typed(const std::string& msg, MaskSettings s = {}) {
 }
 }  // namespace
 
+// The class of an error names the event (Loghub's labels keep `java.io.IOException:`); other
+// dotted names of three parts are names (a frame's method stays one).
+TEST(Masking, ErrorClassesStayWords) {
+  EXPECT_EQ(typed("caught java.io.IOException: reset"), "caught java.io.IOException: reset");
+  EXPECT_EQ(typed("java.lang.NullPointerException at com.acme.billing.Invoice.compute"),
+            "java.lang.NullPointerException at <NAME>");
+  EXPECT_EQ(typed("a com.acme.StackOverflowError b"), "a com.acme.StackOverflowError b");
+  EXPECT_EQ(typed("a com.acme.errorHandler b"), "a <NAME> b");
+}
+
 TEST(Masking, Numbers) {
   EXPECT_EQ(typed("took 42 tries, -3.5 left"), "took <NUM> tries, <NUM> left");
   // A number ending a sentence: the period is punctuation, as after a path or an address.
