@@ -166,3 +166,17 @@ TEST(Record, RefilledJsonRecordsMatchFreshOnes) {
 }
 
 }  // namespace
+
+// A <Time> field alone may hold the whole timestamp.
+TEST(Record, ATimeFieldAloneCarriesTheTimestamp) {
+  gardener::InputOptions opt;
+  opt.format = gardener::InputFormat::Text;
+  opt.log_format = "<Time> <Level> <Content>";
+  TempFile file("2025-09-13T17:00:05Z ERROR disk full\n17:00:06 ERROR no date here\n");
+  gardener::testing::CollectingEmitter out;
+  read_with(out, opt, file.path());
+  ASSERT_EQ(out.records.size(), 2u);
+  EXPECT_EQ(gardener::format_rfc3339(out.records[0].timestamp_ns), "2025-09-13T17:00:05Z");
+  EXPECT_EQ(out.records[0].message, "disk full");
+  EXPECT_NE(gardener::format_rfc3339(out.records[1].timestamp_ns), "2025-09-13T17:00:06Z");  // no date: undated
+}

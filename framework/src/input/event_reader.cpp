@@ -249,6 +249,8 @@ struct EventReader::Impl {
         std::copy(t.begin(), t.end(), out + d.size() + 1);
       }
       stamp = std::string_view(out, n);
+    } else if (stamp.empty()) {
+      stamp = v(f.time);  // a <Time> alone may hold the whole timestamp (2025-09-13T17:00:00Z)
     }
     if (!stamp.empty()) r.timestamp_ns = timestamp_of(stamp);
     if (auto s = parse_severity(v(f.level)); s && f.level >= 0) r.severity = *s;

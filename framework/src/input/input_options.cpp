@@ -26,7 +26,7 @@ OptionsTable input_option_specs() {
       {"log_format", OptionType::String, "",
        "For text input: a logparser format such as \"<Date> <Time> <Level> <Component>: <Content>\" (the "
        "text between fields is a regex; spaces match any run of whitespace, optional parts such as "
-       "(\\[<Pid>\\])? are allowed). Date/Time (or Timestamp), Level (or Severity), Component, Content, Module, Function, Line, Logger "
+       "(\\[<Pid>\\])? are allowed). Date and Time (or Timestamp, or a Time holding the whole timestamp), Level (or Severity), Component, Content, Module, Function, Line, Logger "
        "and Service map onto the record; other fields become labels. Empty: the whole line is the message."},
       {"multiline", OptionType::StringList, Json(default_multiline_patterns()),
        "Text input: RE2 patterns of continuation lines, joined to the event before them (stack "
