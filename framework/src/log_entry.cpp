@@ -96,10 +96,23 @@ Labels labels_of(const std::optional<element>& v) {
   return out;
 }
 
-/// RFC 3339 string, {seconds, nanos} object, or nothing.
+/// Seconds, milliseconds, microseconds or nanoseconds since the epoch, told apart by magnitude
+/// (pino's `time` is in ms, zap's `ts` in seconds with a fraction).
+std::optional<TimeNs> epoch_time(double v) {
+  if (!(v > 0)) return std::nullopt;
+  if (v >= 1e17) return static_cast<TimeNs>(v);
+  if (v >= 1e14) return static_cast<TimeNs>(v * 1e3);
+  if (v >= 1e11) return static_cast<TimeNs>(v * 1e6);
+  return static_cast<TimeNs>(v * 1e9);
+}
+
+/// RFC 3339 string, {seconds, nanos} object, a number since the epoch, or nothing.
 std::optional<TimeNs> time_of(const std::optional<element>& v) {
   if (!v) return std::nullopt;
   if (v->is_string()) return parse_rfc3339(v->get_string().value_unsafe());
+  if (v->is_double()) return epoch_time(v->get_double().value_unsafe());
+  if (v->is_int64()) return epoch_time(static_cast<double>(v->get_int64().value_unsafe()));
+  if (v->is_uint64()) return epoch_time(static_cast<double>(v->get_uint64().value_unsafe()));
   if (v->is_object()) {
     auto secs = int_at(member(*v, "seconds"));
     if (!secs) return std::nullopt;
@@ -114,6 +127,7 @@ std::optional<TimeNs> timestamp_of(const element& root, const element& payload) 
     if (auto s = int_at(member(*where, "timestampSeconds")))
       return *s * kNsPerSecond + int_at(member(*where, "timestampNanos")).value_or(0);
     if (auto t = time_of(member(*where, "time"))) return t;
+    if (auto t = time_of(member(*where, "ts"))) return t;  // zap, logrus
   }
   return time_of(member(root, "receiveTimestamp"));
 }
@@ -121,8 +135,23 @@ std::optional<TimeNs> timestamp_of(const element& root, const element& payload) 
 std::optional<Severity> severity_of(const std::optional<element>& v) {
   if (!v) return std::nullopt;
   if (v->is_string()) return parse_severity(v->get_string().value_unsafe());
-  if (auto n = int_at(v)) return parse_severity(std::to_string(*n));
+  if (auto n = int_at(v)) {
+    // pino's and bunyan's numbers: 10 trace, 20 debug, 30 info, 40 warn, 50 error, 60 fatal.
+    if (*n >= 10 && *n < 100) return *n >= 60 ? Severity::Critical : *n >= 50 ? Severity::Error
+                                   : *n >= 40 ? Severity::Warning : *n >= 30 ? Severity::Info : Severity::Debug;
+    return parse_severity(std::to_string(*n));
+  }
   return std::nullopt;
+}
+
+/// Cloud Logging's `severity`, else the level of the JSON loggers (pino, zap, logrus, bunyan,
+/// structlog): `level`, `lvl`, `log.level`.
+Severity entry_severity(const element& root, const element& payload) {
+  if (auto s = severity_of(member(root, "severity"))) return *s;
+  for (const element* where : {&payload, &root})
+    for (const char* key : {"level", "lvl", "log.level"})
+      if (auto s = severity_of(member(*where, key))) return *s;
+  return Severity::Default;
 }
 
 /// "projects/p/logs/run.googleapis.com%2Fstderr" -> "run.googleapis.com/stderr".
@@ -145,11 +174,52 @@ std::string log_id(std::string_view log_name) {
   return out;
 }
 
-/// The message when the payload has none of the usual keys: the payload itself, minified.
+/// A request log (Cloud Run, a load balancer) has no message: its method, path and status are
+/// what happened ("POST /v1/checkout 503").
+std::string request_line(const element& root) {
+  auto req = member(root, "httpRequest");
+  if (!req || !req->is_object()) return {};
+  std::string url = first_text(member(*req, "requestUrl"));
+  if (size_t scheme = url.find("://"); scheme != std::string::npos) {
+    size_t slash = url.find('/', scheme + 3);
+    url = slash == std::string::npos ? "/" : url.substr(slash);
+  }
+  url = url.substr(0, url.find_first_of("?#"));
+  std::string line = first_text(member(*req, "requestMethod"));
+  for (const std::string& part : {url, first_text(member(*req, "status"))})
+    if (!part.empty()) line += (line.empty() ? "" : " ") + part;
+  return line;
+}
+
+/// The cause a JSON logger puts beside its message (`error`, `err`, `exception`, `exc_info`,
+/// `stack_trace`, `stack`; an object's `stack` or `message`), else "".
+std::string cause_of(const element& payload) {
+  for (const char* key : {"error", "err", "exception", "exc_info", "stack_trace", "stack"}) {
+    auto v = member(payload, key);
+    if (!v) continue;
+    if (v->is_object()) {
+      if (auto t = first_text(member(*v, "stack"), member(*v, "message"), member(*v, "msg")); !t.empty()) return t;
+      continue;
+    }
+    if (auto t = text_at(v); t && *t != "true" && *t != "false") return *t;
+  }
+  return {};
+}
+
+/// The message, then the cause beside it on a line of its own (as a stack trace's lines: two
+/// causes of one message are two events). When the payload has none of the usual keys: a
+/// request's line, or the payload itself, minified.
 std::string message_of(const element& root, const element& payload, bool payload_is_root) {
   auto m = first_text(member(payload, "message"), member(root, "textPayload"),
                       path(root, {"protoPayload", "status", "message"}), member(payload, "msg"));
-  if (!m.empty() || payload_is_root || !payload.is_object()) return m;
+  if (!m.empty()) {
+    if (payload.is_object())
+      if (std::string cause = cause_of(payload); !cause.empty() && m.find(cause) == std::string::npos)
+        m += "\n" + cause;
+    return m;
+  }
+  if (std::string request = request_line(root); !request.empty()) return request;
+  if (payload_is_root || !payload.is_object()) return m;
   return simdjson::minify(payload);
 }
 
@@ -202,7 +272,7 @@ std::string decode_element(const element& root, Record& out) {
   bool payload_is_root = !jp && !member(root, "textPayload") && !member(root, "protoPayload");
   element payload = jp && jp->is_object() ? *jp : root;
   out.timestamp_ns = timestamp_of(root, payload).value_or(0);
-  out.severity = severity_of(member(root, "severity")).value_or(Severity::Default);
+  out.severity = entry_severity(root, payload);
   out.message = message_of(root, payload, payload_is_root);
   fill_location(root, payload, out);
   fill_identity(root, payload, out);

@@ -106,6 +106,46 @@ TEST(LogEntry, TimestampForms) {
   EXPECT_EQ(c.timestamp_ns, 2 * kNsPerSecond);
 }
 
+// The JSON loggers besides Cloud Logging: pino (numeric level, time in ms), zap (ts in seconds
+// with a fraction, level as text), logrus (level, time as RFC 3339).
+TEST(LogEntry, LevelsAndTimesOfJsonLoggers) {
+  Record pino, zap, logrus, cloud;
+  ASSERT_EQ(decode_log_entry(R"({"level":50,"time":1757782801123,"msg":"request errored"})", pino), "");
+  EXPECT_EQ(pino.severity, Severity::Error);
+  EXPECT_EQ(format_rfc3339(pino.timestamp_ns, 3), "2025-09-13T17:00:01.123Z");
+  ASSERT_EQ(decode_log_entry(R"({"level":"warn","ts":1757782801.5,"msg":"slow"})", zap), "");
+  EXPECT_EQ(zap.severity, Severity::Warning);
+  EXPECT_EQ(format_rfc3339(zap.timestamp_ns, 1), "2025-09-13T17:00:01.5Z");
+  ASSERT_EQ(decode_log_entry(R"({"level":"fatal","time":"2025-09-13T17:00:01Z","msg":"down"})", logrus), "");
+  EXPECT_EQ(logrus.severity, Severity::Critical);
+  // Cloud Logging's severity wins over a payload's level.
+  ASSERT_EQ(decode_log_entry(R"({"severity":"ERROR","jsonPayload":{"message":"x","level":"info"}})", cloud), "");
+  EXPECT_EQ(cloud.severity, Severity::Error);
+}
+
+// A cause beside the message is part of what happened: two causes are two events.
+TEST(LogEntry, ACauseBesideTheMessageFollowsIt) {
+  Record a, b, c, d;
+  ASSERT_EQ(decode_log_entry(R"({"message":"request failed","error":"context deadline exceeded"})", a), "");
+  EXPECT_EQ(a.message, "request failed\ncontext deadline exceeded");
+  ASSERT_EQ(decode_log_entry(R"j({"msg":"job failed","err":{"type":"Error","message":"boom","stack":"Error: boom\n    at f (a.js:1:2)"}})j", b), "");
+  EXPECT_EQ(b.message, "job failed\nError: boom\n    at f (a.js:1:2)");
+  ASSERT_EQ(decode_log_entry(R"({"message":"upstream timeout: read tcp","error":"read tcp"})", c), "");
+  EXPECT_EQ(c.message, "upstream timeout: read tcp");  // already in the message
+  ASSERT_EQ(decode_log_entry(R"({"message":"x","error":false})", d), "");
+  EXPECT_EQ(d.message, "x");
+}
+
+// A request log has no message: its method, path and status say what happened.
+TEST(LogEntry, ARequestLogReadsAsItsRequestLine) {
+  Record r;
+  ASSERT_EQ(decode_log_entry(R"({"severity":"ERROR","httpRequest":{"requestMethod":"POST",
+    "requestUrl":"https://svc-abc.a.run.app/v1/checkout?cart=42","status":503,"latency":"1.2s"},
+    "timestamp":"2025-09-13T17:00:01Z"})", r), "");
+  EXPECT_EQ(r.message, "POST /v1/checkout 503");
+  EXPECT_EQ(r.severity, Severity::Error);
+}
+
 TEST(LogEntry, PayloadWithoutMessageIsKeptAsJson) {
   Record r;
   ASSERT_EQ(decode_log_entry(R"({"jsonPayload":{"event":"login","user":1}})", r), "");
