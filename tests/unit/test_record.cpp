@@ -180,3 +180,16 @@ TEST(Record, ATimeFieldAloneCarriesTheTimestamp) {
   EXPECT_EQ(out.records[0].message, "disk full");
   EXPECT_NE(gardener::format_rfc3339(out.records[1].timestamp_ns), "2025-09-13T17:00:06Z");  // no date: undated
 }
+
+// nginx's and Go's date: 2025/09/13 17:00:01.
+TEST(Record, ADateWithSlashesIsRead) {
+  gardener::InputOptions opt;
+  opt.format = gardener::InputFormat::Text;
+  opt.log_format = "<Date> <Time> \\[<Level>\\] <Content>";
+  TempFile file("2025/09/13 17:00:05 [error] 12#12: upstream timed out\n");
+  gardener::testing::CollectingEmitter out;
+  read_with(out, opt, file.path());
+  ASSERT_EQ(out.records.size(), 1u);
+  EXPECT_EQ(gardener::format_rfc3339(out.records[0].timestamp_ns), "2025-09-13T17:00:05Z");
+  EXPECT_EQ(out.records[0].severity, gardener::Severity::Error);
+}

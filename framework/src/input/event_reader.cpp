@@ -223,6 +223,13 @@ struct EventReader::Impl {
   int64_t timestamp_of(std::string_view stamp) {
     if (stamp != last_stamp) {
       last_stamp.assign(stamp);
+      // 2025/09/13 17:00:01: nginx's and Go's log package's date, RFC 3339's with slashes.
+      std::string dashed;
+      if (stamp.size() >= 10 && stamp[4] == '/' && stamp[7] == '/') {
+        dashed.assign(stamp);
+        dashed[4] = dashed[7] = '-';
+        stamp = dashed;
+      }
       last_stamp_ns = parse_rfc3339(stamp).value_or(0);
     }
     return last_stamp_ns;
