@@ -613,7 +613,12 @@ DrainEngine::Match DrainEngine::best_group(const LengthRoot& root, const Node& l
       const TemplateToken& t = g.tmpl[i];
       const Token& m = tokens[i];
       if (t.type == TokenType::Word) {
-        if (is_placeholder(m.type) || !text::equal(t.text, m.text)) ++mism;
+        if (is_placeholder(m.type) || !text::equal(t.text, m.text)) {
+          ++mism;
+          // One kind of error never stands for another (a TimeoutException is not a
+          // CancellationException), however alike the rest of the trace is.
+          if (!is_placeholder(m.type) && (names_error_class(t.text) || names_error_class(m.text))) mism = allowed + 1;
+        }
       } else {
         ++params;
         // Typed similarity: a placeholder matches a placeholder; a position that has already
@@ -1132,7 +1137,8 @@ void DrainEngine::post_merges(std::vector<FinalCluster>& out, const std::vector<
         total += out[m].count;
       }
       const size_t values = words.size();
-      if (values < 2) return;
+      if (values < 2 || std::any_of(words.begin(), words.end(), [](std::string_view w) { return names_error_class(w); }))
+        return;  // kinds of error are events, not values
       // Names: by their place (a program's, a user's), or words other events vary over.
       // Or identifiers (check-nfs, mcelog.cron) after the first word: the first names the event
       // itself (mDNS_RegisterInterface: / mDNS_DeregisterInterface:).

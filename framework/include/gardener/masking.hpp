@@ -41,6 +41,19 @@ enum class TokenType : uint16_t {
 
 inline bool is_placeholder(TokenType t) { return t != TokenType::Word; }
 
+/// Whether a word names a class of error (IOException, java.net.SocketTimeoutException:,
+/// StackOverflowError): a capitalised last dotted part ending in Exception, Error, Throwable,
+/// Fault or Warning. The kind of error is what an event is: the template keeps it and the drain
+/// never lets one stand for another. Header-only (no symbol): SDK 3.6 plugins may use it.
+inline bool names_error_class(std::string_view word) {
+  while (!word.empty() && word.back() == ':') word.remove_suffix(1);
+  if (const size_t dot = word.rfind('.'); dot != std::string_view::npos) word.remove_prefix(dot + 1);
+  if (word.empty() || word[0] < 'A' || word[0] > 'Z') return false;
+  for (std::string_view kind : {"Exception", "Error", "Throwable", "Fault", "Warning"})
+    if (word.size() > kind.size() && word.substr(word.size() - kind.size()) == kind) return true;
+  return word == "Error" || word == "Exception";
+}
+
 /// One token: for a constant its text, for a placeholder the original value. `ws` is the
 /// whitespace that followed it (kept so templates render like the messages).
 struct Token {

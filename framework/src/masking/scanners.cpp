@@ -523,15 +523,6 @@ bool is_host_port(std::string_view rest, size_t j) {
   return true;
 }
 
-// A class of error: Exception, Error, Throwable, Fault or Warning at the end of a capitalised name
-// (IOException, NullPointerException, StackOverflowError).
-static bool names_error_class(std::string_view name) {
-  if (name.empty() || name[0] < 'A' || name[0] > 'Z') return false;
-  for (std::string_view kind : {"Exception", "Error", "Throwable", "Fault", "Warning"})
-    if (name.size() >= kind.size() && name.substr(name.size() - kind.size()) == kind) return true;
-  return false;
-}
-
 // A protocol or device name: two to five lower-case letters and one digit (ssh2, en0, eth1,
 // sda1, scip0). Loghub's labels keep these as constants; a drain position still generalises when
 // they vary.

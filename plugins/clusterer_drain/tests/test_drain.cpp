@@ -432,6 +432,30 @@ TEST(Drain, ClusterIdIsTemplateFingerprintAndRecordsAreClaimed) {
   EXPECT_EQ(rep2.clusters[0].id, rep.clusters[0].id);
 }
 
+// Traces alike but for the kind of error are two events (Sentry groups by it), and kinds of
+// error seen once each are not values of one event either.
+TEST(Drain, KindsOfErrorAreNeverMerged) {
+  auto d = make_configured<DrainClusterer>(Json::object());
+  TestContext ctx;
+  std::vector<std::string> lines;
+  for (int i = 0; i < 6; ++i)
+    lines.push_back(std::string("Async task sync-inventory failed\n") +
+                    (i % 2 ? "java.util.concurrent.TimeoutException" : "java.util.concurrent.CancellationException") +
+                    "\n\tat java.base/java.util.concurrent.FutureTask.get(FutureTask.java:205)\n\tat com.acme.Jobs.run(Jobs.java:" +
+                    std::to_string(40 + i) + ")");
+  for (const char* kind : {"KeyError", "ValueError", "TypeError"})
+    lines.push_back(std::string("handler crashed with ") + kind + " while serving the request");
+  auto m = by_template(run(*d, ctx, lines));
+  size_t async = 0, handler = 0;
+  for (const auto& [tmpl, count] : m) {
+    async += tmpl.rfind("Async task", 0) == 0;
+    handler += tmpl.rfind("handler crashed", 0) == 0;
+    if (tmpl.rfind("Async task", 0) == 0) EXPECT_EQ(count, 3u) << tmpl;
+  }
+  EXPECT_EQ(async, 2u);
+  EXPECT_EQ(handler, 3u);
+}
+
 // A title is one line: a stack trace's lines and tabs read as spaces.
 TEST(Drain, TitlesAreOneLine) {
   using drain::title_of;
