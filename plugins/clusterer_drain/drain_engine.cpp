@@ -463,7 +463,28 @@ std::string render(const Masker& masker, const std::vector<TemplateToken>& token
   return s;
 }
 
-std::string title_of(const std::string& untyped, size_t max_chars) {
+// The line of a multi-line event that names its kind of error ("java.lang.IllegalStateException:
+// ...", Python's last "KeyError: ..."), after the first; empty when there is none.
+static std::string_view error_line(std::string_view text) {
+  for (size_t start = text.find('\n'); start != std::string_view::npos;) {
+    const size_t end = text.find('\n', start + 1);
+    std::string_view line = text.substr(start + 1, end == std::string_view::npos ? std::string_view::npos : end - start - 1);
+    const size_t first = line.find_first_not_of(" \t");
+    if (first != std::string_view::npos) {
+      line.remove_prefix(first);
+      if (names_error_class(line.substr(0, line.find_first_of(" \t")))) return line;
+    }
+    start = end;
+  }
+  return {};
+}
+
+std::string title_of(const std::string& template_text, size_t max_chars) {
+  // A stack trace reads as Sentry titles it: the kind of error and its message first, then the
+  // event's first line, which the cut at max_chars may shorten.
+  std::string untyped = template_text;
+  if (std::string_view err = error_line(template_text); !err.empty())
+    untyped = std::string(err) + " \u2014 " + template_text.substr(0, template_text.find('\n'));
   std::string t;
   for (size_t i = 0; i < untyped.size(); ++i) {
     const size_t end = t.size() - (!t.empty() && t.back() == ' ');  // "<*>" or "<*> " before

@@ -235,7 +235,7 @@ class DrainEngine {
 };
 
 std::string render(const Masker& masker, const std::vector<TemplateToken>& tokens, bool typed);
-/// A readable shortening of a template for titles.
-std::string title_of(const std::string& untyped, size_t max_chars = 90);
+/// A readable shortening of a template for titles: one line, a trace's kind of error first.
+std::string title_of(const std::string& template_text, size_t max_chars = 90);
 
 }  // namespace gardener::drain

@@ -459,9 +459,16 @@ TEST(Drain, KindsOfErrorAreNeverMerged) {
 // A title is one line: a stack trace's lines and tabs read as spaces.
 TEST(Drain, TitlesAreOneLine) {
   using drain::title_of;
-  EXPECT_EQ(title_of("Failed order <*>\njava.io.IOException: reset\n\tat <*>(A.java:<*>)"),
-            "Failed order <*> java.io.IOException: reset at <*>(A.java:<*>)");
+  EXPECT_EQ(title_of("Failed order <*>\nconnection reset\n\tat <*>(A.java:<*>)"),
+            "Failed order <*> connection reset at <*>(A.java:<*>)");
   EXPECT_EQ(title_of("  a  <*> <*>  b \n"), "a <*> b");
+  // The kind of error first, as Sentry titles a trace: Java's first line after the message,
+  // Python's last.
+  EXPECT_EQ(title_of("Servlet.service() threw exception\njava.lang.IllegalStateException: no order <*>\n\tat <*>"),
+            "java.lang.IllegalStateException: no order <*> \u2014 Servlet.service() threw exception");
+  EXPECT_EQ(title_of("Exception in ASGI application\nTraceback (most recent call last):\n  File \"<*>\", line <*>\n"
+                     "KeyError: '<*>'"),
+            "KeyError: '<*>' \u2014 Exception in ASGI application");
 }
 
 TEST(Drain, PersistenceRoundTripAndAlias) {
