@@ -174,8 +174,22 @@ std::string log_id(std::string_view log_name) {
   return out;
 }
 
-/// A request log (Cloud Run, a load balancer) has no message: its method, path and status are
-/// what happened ("POST /v1/checkout 503").
+/// The reason phrase of an HTTP status: a word the masks keep, so 503 and 429 stay two events
+/// (the number itself is a value like any other).
+std::string_view reason_phrase(std::string_view status) {
+  static constexpr std::pair<std::string_view, std::string_view> kReasons[] = {
+      {"400", "Bad Request"}, {"401", "Unauthorized"}, {"403", "Forbidden"}, {"404", "Not Found"},
+      {"405", "Method Not Allowed"}, {"408", "Request Timeout"}, {"409", "Conflict"}, {"410", "Gone"},
+      {"413", "Payload Too Large"}, {"422", "Unprocessable Entity"}, {"429", "Too Many Requests"},
+      {"499", "Client Closed Request"}, {"500", "Internal Server Error"}, {"501", "Not Implemented"},
+      {"502", "Bad Gateway"}, {"503", "Service Unavailable"}, {"504", "Gateway Timeout"}};
+  for (const auto& [code, phrase] : kReasons)
+    if (code == status) return phrase;
+  return status.size() == 3 && status[0] >= '1' && status[0] <= '5' ? "HTTP status" : "";
+}
+
+/// A request log (Cloud Run, a load balancer) has no message: its status, method and path are
+/// what happened ("503 Service Unavailable: POST /v1/checkout").
 std::string request_line(const element& root) {
   auto req = member(root, "httpRequest");
   if (!req || !req->is_object()) return {};
@@ -185,8 +199,10 @@ std::string request_line(const element& root) {
     url = slash == std::string::npos ? "/" : url.substr(slash);
   }
   url = url.substr(0, url.find_first_of("?#"));
-  std::string line = first_text(member(*req, "requestMethod"));
-  for (const std::string& part : {url, first_text(member(*req, "status"))})
+  std::string line;
+  const std::string status = first_text(member(*req, "status"));
+  if (!status.empty()) line = status + " " + std::string(reason_phrase(status)) + ":";
+  for (const std::string& part : {first_text(member(*req, "requestMethod")), url})
     if (!part.empty()) line += (line.empty() ? "" : " ") + part;
   return line;
 }

@@ -142,7 +142,7 @@ TEST(LogEntry, ARequestLogReadsAsItsRequestLine) {
   ASSERT_EQ(decode_log_entry(R"({"severity":"ERROR","httpRequest":{"requestMethod":"POST",
     "requestUrl":"https://svc-abc.a.run.app/v1/checkout?cart=42","status":503,"latency":"1.2s"},
     "timestamp":"2025-09-13T17:00:01Z"})", r), "");
-  EXPECT_EQ(r.message, "POST /v1/checkout 503");
+  EXPECT_EQ(r.message, "503 Service Unavailable: POST /v1/checkout");
   EXPECT_EQ(r.severity, Severity::Error);
 }
 
