@@ -276,25 +276,17 @@ void relayout_stats(ClusterStats& stats, const std::vector<TemplateToken>& from,
 // are dropped for the new <*>, the later ones move up.
 void rewrite_to_frame(FinalCluster& f, size_t open, size_t close, const Masker& masker) {
   std::vector<TemplateToken>& t = f.tokens;
-  if (f.stats) {
-    std::vector<int> to;
-    std::vector<std::string> names;
-    for (size_t i = 0; i < t.size(); ++i) {
-      if (i == open + 1) add_variable_name(names, masker, TokenType::Var);  // the text's <*>: no values kept
-      if (t[i].type == TokenType::Word) continue;
-      if (i > open && i < close) {
-        to.push_back(-1);
-      } else {
-        to.push_back(static_cast<int>(names.size()));
-        add_variable_name(names, masker, t[i].type);
-      }
-    }
-    if (open + 1 == t.size()) add_variable_name(names, masker, TokenType::Var);  // a value missing at the end ("user=")
-    f.stats->remap_variables(to, names);
-  }
   const std::string ws = close > open + 1 ? t[close - 1].ws : std::string();
-  t.erase(t.begin() + static_cast<std::ptrdiff_t>(open + 1), t.begin() + static_cast<std::ptrdiff_t>(close));
-  t.insert(t.begin() + static_cast<std::ptrdiff_t>(open + 1), TemplateToken{std::string(), ws, TokenType::Var, true});
+  std::vector<TemplateToken> framed(t.begin(), t.begin() + static_cast<std::ptrdiff_t>(open + 1));
+  framed.push_back(TemplateToken{std::string(), ws, TokenType::Var, true});
+  framed.insert(framed.end(), t.begin() + static_cast<std::ptrdiff_t>(close), t.end());
+  if (f.stats) {
+    std::vector<int> at(t.size(), -1);  // the text's tokens go into the new <*>, which keeps no values
+    for (size_t i = 0; i < t.size(); ++i)
+      if (i <= open || i >= close) at[i] = static_cast<int>(i <= open ? i : i + open + 2 - close);
+    relayout_stats(*f.stats, t, framed, masker, &at);
+  }
+  t = std::move(framed);
 }
 
 // Clusters that share a frame -- a prefix with two or more constant words ending in an opener,
