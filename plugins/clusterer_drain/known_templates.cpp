@@ -63,7 +63,7 @@ const KnownTemplates::Entry* KnownTemplates::cover(const std::vector<TemplateTok
     if (it == by_first_.end()) return;
     for (size_t e : it->second) {
       const Entry& k = entries_[e];
-      const size_t constants = constant_words(k.tokens);
+      const size_t constants = k.constants;
       if (constants < 2 || !describes(k.tokens, t, pos)) continue;
       const bool better = !best || constants > best_constants ||
                           (constants == best_constants && (k.run > best->run || (k.run == best->run && k.id < best->id)));
@@ -83,10 +83,11 @@ const KnownTemplates::Entry* KnownTemplates::cover(const std::vector<TemplateTok
 }
 
 void KnownTemplates::remember(const std::string& id, const std::vector<TemplateToken>& tokens) {
-  if (constant_words(tokens) < 2) return;  // it would describe too much to be used
+  const size_t constants = constant_words(tokens);
+  if (constants < 2) return;  // it would describe too much to be used
   auto [it, fresh] = by_id_.emplace(id, entries_.size());
   if (fresh) {
-    entries_.push_back(Entry{id, tokens, runs_});
+    entries_.push_back(Entry{id, tokens, runs_, constants});
     return;
   }
   Entry& e = entries_[it->second];
@@ -116,6 +117,7 @@ void KnownTemplates::restore(std::vector<Entry> entries, uint64_t runs) {
   entries_ = std::move(entries);
   runs_ = runs;
   std::erase_if(entries_, [](const Entry& e) { return e.id.empty() || e.tokens.empty(); });
+  for (Entry& e : entries_) e.constants = constant_words(e.tokens);
   reindex();
 }
 

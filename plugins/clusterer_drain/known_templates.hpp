@@ -24,6 +24,7 @@ class KnownTemplates {
     std::string id;
     std::vector<TemplateToken> tokens;
     uint64_t run = 0;  // the last run that reported it
+    size_t constants = 0;  // its alphanumeric constant words (set by remember() and restore())
   };
 
   /// The remembered template that describes `t` with the most constant words (then the most
