@@ -258,8 +258,18 @@ class Handler(BaseHTTPRequestHandler):
         if not self.fake.keepalive:
             self.send_header("Connection", "close")
             self.close_connection = True
+        # The request stops being in flight before its answer goes out: a serial
+        # client may send its next request the moment it reads this one, on a new
+        # connection served by another thread, before this thread runs its finally.
+        self._leave_flight()
         self.end_headers()
         self.wfile.write(data)
+
+    def _leave_flight(self):
+        if getattr(self, "_in_flight", False):
+            with self.fake.lock:
+                self.fake.inflight -= 1
+            self._in_flight = False
 
     def _handle(self):
         f = self.fake
@@ -275,11 +285,11 @@ class Handler(BaseHTTPRequestHandler):
             f.requests.append(rec)
             f.inflight += 1
             f.max_inflight = max(f.max_inflight, f.inflight)
+        self._in_flight = True
         try:
             self._handle2(rec, u, raw)
         finally:
-            with f.lock:
-                f.inflight -= 1
+            self._leave_flight()
 
     def _handle2(self, rec, u, raw):
         f = self.fake
