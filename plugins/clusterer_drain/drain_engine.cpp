@@ -63,9 +63,45 @@ static bool after_naming_key(const std::vector<TemplateToken>& tmpl, size_t pos)
          naming_field(tmpl[pos - 2].text);
 }
 
-// Where a word names something by its place in the message: a program, a user, a host.
+static bool is_token(const TemplateToken& t, std::string_view text) {
+  return t.type == TokenType::Word && t.text == text;
+}
+
+// Where the `key: ` before position `pos` starts (an opening quote between them skipped), or
+// npos: "server: api", "request: \"GET".
+static size_t field_key_before(const std::vector<TemplateToken>& t, size_t pos) {
+  constexpr size_t npos = std::string_view::npos;
+  size_t k = pos;
+  if (k > 0 && t[k - 1].ws.empty() && (is_token(t[k - 1], "\"") || is_token(t[k - 1], "'"))) --k;
+  if (k < 2 || !is_token(t[k - 1], ":") || t[k - 1].ws.empty()) return npos;
+  const TemplateToken& key = t[k - 2];
+  const bool word = std::all_of(key.text.begin(), key.text.end(), [](char c) {
+    return std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == '-';
+  });
+  return key.type == TokenType::Word && key.ws.empty() && word ? k - 2 : npos;
+}
+
+// A value in a comma-separated list of `key: value` fields, after its first field: nginx's
+// context of an error ("..., client: <IP>, server: <NAME>, request: \"GET <PATH>\", host: ...").
+// The request's method, like the client, is context of the event, not a kind of it: the same
+// upstream timeout on a GET and on a POST is one issue. (A method that starts the message, as in
+// an access log's "GET /v2/x HTTP/1.1" status: 200, stays an enumeration.)
+static bool in_field_list(const std::vector<TemplateToken>& t, size_t pos) {
+  constexpr size_t npos = std::string_view::npos;
+  const size_t key = field_key_before(t, pos);
+  if (key == npos || key == 0 || !is_token(t[key - 1], ",") || t[key - 1].ws.empty()) return false;
+  // The field before: a `key: ` within a few tokens before that comma (a quoted value is three).
+  for (size_t v = key - 1; v-- > 0 && key - 1 - v <= 3;) {
+    if (is_token(t[v], ",")) return false;
+    if (field_key_before(t, v) != npos) return true;
+  }
+  return false;
+}
+
+// Where a word names something by its place in the message: a program, a user, a host, or the
+// context of an error in a field list.
 static bool naming_position(const std::vector<TemplateToken>& tmpl, size_t pos) {
-  return before_process_id(tmpl, pos) || after_naming_key(tmpl, pos);
+  return before_process_id(tmpl, pos) || after_naming_key(tmpl, pos) || in_field_list(tmpl, pos);
 }
 
 namespace {
@@ -192,18 +228,19 @@ std::vector<FrameHashes> frame_hashes(const std::vector<FinalCluster>& out) {
   return h;
 }
 
-// Whether `a` without [a_from, a_to) and `b` without [b_from, b_to) are the same tokens (any
-// placeholder matches any other).
+// Whether two tokens are the same word, or both placeholders (of any type).
+bool same_token(const TemplateToken& x, const TemplateToken& y) {
+  return x.type == TokenType::Word ? y.type == TokenType::Word && x.text == y.text : y.type != TokenType::Word;
+}
+
+// Whether `a` without [a_from, a_to) and `b` without [b_from, b_to) are the same tokens.
 bool same_frame(const std::vector<TemplateToken>& a, size_t a_from, size_t a_to,
                 const std::vector<TemplateToken>& b, size_t b_from, size_t b_to) {
   if (a_to > a.size() || b_to > b.size() || a_from != b_from || a.size() - a_to != b.size() - b_to) return false;
-  auto same = [](const TemplateToken& x, const TemplateToken& y) {
-    return x.type == TokenType::Word ? y.type == TokenType::Word && x.text == y.text : y.type != TokenType::Word;
-  };
   for (size_t i = 0; i < a_from; ++i)
-    if (!same(a[i], b[i])) return false;
+    if (!same_token(a[i], b[i])) return false;
   for (size_t i = a_to, j = b_to; i < a.size(); ++i, ++j)
-    if (!same(a[i], b[j])) return false;
+    if (!same_token(a[i], b[j])) return false;
   return true;
 }
 
@@ -433,6 +470,93 @@ void word_run_merges(std::vector<FinalCluster>& out, const std::vector<const std
       }
       if (!found) continue;
       join(c, from, to);
+      break;
+    }
+  }
+}
+
+// Where the value of the field ending at `end` starts: one placeholder, or placeholders between
+// quotes ("\"<*> <PATH>\""); npos when the field's value is not variable.
+size_t variable_value_start(const std::vector<TemplateToken>& t, size_t end) {
+  constexpr size_t npos = std::string_view::npos;
+  const bool quoted = end > 0 && (is_token(t[end - 1], "\"") || is_token(t[end - 1], "'"));
+  size_t v = quoted ? end - 1 : end;
+  const size_t last = v;
+  while (v > 0 && is_placeholder(t[v - 1].type) && (quoted || v == last)) --v;
+  if (v == last) return npos;
+  if (!quoted) return v;
+  return v > 0 && t[v - 1].text == t[end - 1].text && t[v - 1].ws.empty() ? v - 1 : npos;
+}
+
+// Where t's trailing optional fields may start: before each `, key: <variable>` field of the
+// comma-separated field list that ends t, last field first, as long as a field stays before the
+// cut ("..., host: \"<*>\"" | ", referrer: \"<*>\"").
+std::vector<size_t> optional_field_cuts(const std::vector<TemplateToken>& t) {
+  constexpr size_t npos = std::string_view::npos;
+  std::vector<size_t> cuts;
+  for (size_t end = t.size();;) {
+    const size_t value = variable_value_start(t, end);
+    const size_t key = value == npos || value == 0 ? npos : field_key_before(t, value);
+    if (key == npos || key == 0 || !is_token(t[key - 1], ",")) break;
+    end = key - 1;
+    // The field before the comma: a key, then a value of at most three tokens.
+    bool field_before = false;
+    for (size_t v = end; v-- > 0 && end - v <= 3 && !field_before;) field_before = field_key_before(t, v) != npos;
+    if (!field_before) break;
+    cuts.push_back(end);
+  }
+  return cuts;
+}
+
+// nginx's error lines end in a list of context fields, some of them optional (`, referrer:
+// "..."` only when the client sent one). Drain files each set of fields by its length, so one
+// error made a cluster per set. A cluster whose template is another's plus trailing
+// `, key: <variable>` fields joins it. Both are rewritten to the shorter template with a free
+// slot at the end (`host: "<*>"<*>`), so a later window holding only one of the forms still gets
+// the merged template from the known templates (§4), and its id.
+void optional_field_merges(std::vector<FinalCluster>& out, const Masker& masker, UnionFind& uf) {
+  std::vector<size_t> order(out.size());
+  std::iota(order.begin(), order.end(), size_t{0});
+  std::stable_sort(order.begin(), order.end(),
+                   [&](size_t a, size_t b) { return out[a].tokens.size() < out[b].tokens.size(); });
+  std::unordered_map<size_t, std::vector<size_t>> by_length;  // in cluster order
+  for (size_t c = 0; c < out.size(); ++c) by_length[out[c].tokens.size()].push_back(c);
+  std::vector<bool> rewritten(out.size(), false), framed(out.size(), false);
+  auto frame = [&](size_t c, size_t cut) {  // the template up to `cut`, then a free slot
+    FinalCluster& f = out[c];
+    std::vector<TemplateToken> to(f.tokens.begin(), f.tokens.begin() + static_cast<std::ptrdiff_t>(cut));
+    to.back().ws.clear();
+    to.push_back(TemplateToken{std::string(), std::string(), TokenType::Var, true});
+    if (f.stats) {
+      std::vector<int> at(f.tokens.size(), static_cast<int>(cut));  // the fields go into the slot
+      std::iota(at.begin(), at.begin() + static_cast<std::ptrdiff_t>(cut), 0);
+      relayout_stats(*f.stats, f.tokens, to, masker, &at);
+    }
+    f.tokens = std::move(to);
+    framed[c] = true;
+  };
+  // Whether d's template (without the slot framing gave it) describes t up to `cut`: the same
+  // words, and a placeholder wherever t has one (t's word there becomes a value when they merge).
+  auto describes_prefix = [&](size_t d, const std::vector<TemplateToken>& t, size_t cut) {
+    const std::vector<TemplateToken>& s = out[d].tokens;
+    for (size_t i = 0; i < cut; ++i)
+      if (s[i].type == TokenType::Word ? !same_token(s[i], t[i]) : t[i].type == TokenType::Word && !is_alnum_word(t[i].text))
+        return false;
+    return true;
+  };
+  for (size_t c : order) {  // shorter first: a cluster is framed before anything joins it
+    const std::vector<TemplateToken>& t = out[c].tokens;
+    for (size_t cut : optional_field_cuts(t)) {
+      auto it = by_length.find(cut);
+      if (it == by_length.end()) continue;
+      auto target = std::find_if(it->second.begin(), it->second.end(),
+                                 [&](size_t d) { return !rewritten[d] && describes_prefix(d, t, cut); });
+      if (target == it->second.end()) continue;
+      const size_t into = *target;
+      if (!framed[into]) frame(into, cut);
+      frame(c, cut);
+      rewritten[c] = true;
+      uf.unite(static_cast<int>(into), static_cast<int>(c));
       break;
     }
   }
@@ -1121,6 +1245,7 @@ void DrainEngine::post_merges(std::vector<FinalCluster>& out, const std::vector<
   if (params_.free_text_merge) {
     free_text_merges(out, masker_, uf);
     word_run_merges(out, layout, masker_, uf);
+    optional_field_merges(out, masker_, uf);
   }
   if (params_.cardinality_merge) {
     // Clusters equal but for one word position with many values, each seen rarely: a word-valued

@@ -581,6 +581,48 @@ TEST(Drain, MergesOfAnEarlierRunHoldInTheNext) {
   EXPECT_EQ(rep3.clusters[0].id, login);
 }
 
+// nginx's error lines end in context fields: the request's method and an optional referrer are
+// context, not kinds of the error. One error is one cluster, in this window and the next, while a
+// method that starts a message (an access log's request line) and a state in the first field of
+// a list stay enumerations.
+TEST(Drain, ContextFieldsOfAnErrorAreOneEvent) {
+  TempDir dir;
+  auto store = StateStore::open(dir.file("state.db"));
+  TestContext ctx;
+  ctx.store = store.get();
+  auto nginx = [](int i, const char* method, bool referrer) {
+    return "*" + std::to_string(100 + i) +
+           " connect() failed (111: Connection refused) while connecting to upstream, client: 203.0.1." +
+           std::to_string(i) + ", server: api.example.com, request: \"" + method + " /v1/orders/" +
+           std::to_string(i) + " HTTP/1.1\", upstream: \"http://10.0.1.5:8080/v1/orders\", host: \"api.example.com\"" +
+           (referrer ? ", referrer: \"https://www.example.com/\"" : "");
+  };
+  const char* methods[] = {"GET", "POST", "PUT"};
+  std::vector<std::string> lines;
+  for (int i = 0; i < 12; ++i) {
+    lines.push_back(nginx(i, methods[i % 3], i % 4 == 0));
+    lines.push_back(std::string("\"") + methods[i % 2] + " /v2/servers/" + std::to_string(i) +
+                    " HTTP/1.1\" status: 200 len: 1893 time: 0.25");
+    lines.push_back(std::string("Interface eth0 changed state, status: ") + (i % 2 ? "up" : "down"));
+  }
+  auto rep1 = run(*make_configured<DrainClusterer>(Json::object()), ctx, lines);
+  auto m = by_template(rep1);
+  const std::string merged =
+      "*<NUM> connect() failed (<NUM>: Connection refused) while connecting to upstream, client: <IP>, server: "
+      "<NAME>, request: \"<*> <PATH>\", upstream: \"<QUOTED>\", host: \"<QUOTED>\"<*>";
+  EXPECT_EQ(m[merged], 12u) << ::testing::PrintToString(m);
+  EXPECT_EQ(m["\"GET <PATH>\" status: <NUM> len: <NUM> time: <NUM>"], 6u);
+  EXPECT_EQ(m["\"POST <PATH>\" status: <NUM> len: <NUM> time: <NUM>"], 6u);
+  EXPECT_EQ(m["Interface eth0 changed state, status: up"], 6u);
+  std::string id;
+  for (const auto& c : rep1.clusters)
+    if (c.template_text == merged) id = c.id;
+  // The next window has only lines with a referrer, and one method: the same issue.
+  auto rep2 = run(*make_configured<DrainClusterer>(Json::object()), ctx, {nginx(20, "GET", true), nginx(21, "GET", true)});
+  ASSERT_EQ(rep2.clusters.size(), 1u);
+  EXPECT_EQ(rep2.clusters[0].id, id) << rep2.clusters[0].template_text;
+}
+
 // The names found at the end of one run hold from the start of the next: a record is claimed
 // under the id its cluster ends the run with.
 TEST(Drain, RestoredTreeKnowsItsNamesFromTheFirstRecord) {
