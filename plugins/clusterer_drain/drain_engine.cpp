@@ -98,6 +98,32 @@ static bool in_field_list(const std::vector<TemplateToken>& t, size_t pos) {
   return false;
 }
 
+// Whether position p of t is a stack frame's function: after `at` (or `at async`) that starts a
+// line (Java, JavaScript, .NET), or the last word of Python's `File "...", line N, in <function>`.
+// Frames say where an error was thrown: two traces that differ there are two issues (Sentry's
+// grouping), however alike their messages.
+static bool frame_function(const std::vector<TemplateToken>& t, size_t p) {
+  auto starts_line = [&](size_t k) { return k > 0 && t[k - 1].ws.find('\n') != std::string::npos; };
+  if (p >= 2 && is_token(t[p - 1], "at") && starts_line(p - 1)) return true;
+  if (p >= 3 && is_token(t[p - 1], "async") && is_token(t[p - 2], "at") && starts_line(p - 2)) return true;
+  if (p < 2 || !is_token(t[p - 1], "in") || (p + 1 < t.size() && t[p].ws.find('\n') == std::string::npos))
+    return false;
+  for (size_t k = p - 1; k-- > 0;)
+    if (starts_line(k)) return is_token(t[k], "File");
+  return false;
+}
+
+// An HTTP method before the path it was sent to, outside a quoted request line: "Unhandled error
+// in GET /api/cart", "Completed POST /v1/orders -> 201". The request is context of such a message
+// (one event for any method), while an access log's `"GET /v2/x HTTP/1.1" status: 200` is a
+// request line whose method is part of the event, as Loghub's OpenStack labels have it.
+static bool request_method(const std::vector<TemplateToken>& t, size_t p, std::string_view word) {
+  static constexpr std::string_view kMethods[] = {"GET", "POST", "PUT", "DELETE", "PATCH", "HEAD", "OPTIONS"};
+  if (std::find(std::begin(kMethods), std::end(kMethods), word) == std::end(kMethods)) return false;
+  if (p + 1 >= t.size() || !is_placeholder(t[p + 1].type) || t[p].ws.empty()) return false;
+  return !(p > 0 && t[p - 1].ws.empty() && (is_token(t[p - 1], "\"") || is_token(t[p - 1], "'")));
+}
+
 // Where a word names something by its place in the message: a program, a user, a host, or the
 // context of an error in a field list.
 static bool naming_position(const std::vector<TemplateToken>& tmpl, size_t pos) {
@@ -753,8 +779,9 @@ DrainEngine::Match DrainEngine::best_group(const LengthRoot& root, const Node& l
         if (is_placeholder(m.type) || !text::equal(t.text, m.text)) {
           ++mism;
           // One kind of error never stands for another (a TimeoutException is not a
-          // CancellationException), however alike the rest of the trace is.
+          // CancellationException), however alike the rest of the trace is; nor one frame another.
           if (!is_placeholder(m.type) && (names_error_class(t.text) || names_error_class(m.text))) mism = allowed + 1;
+          if (frame_function(g.tmpl, i)) mism = allowed + 1;
         }
       } else {
         ++params;
@@ -836,7 +863,7 @@ void DrainEngine::add_value(Group& g, size_t pos, std::string_view word, uint64_
   PosTracker& tr = g.trackers[pos];
   tr.words_seen = true;
   if (!tr.word_only || (tr.overflow && tr.values.empty())) return;
-  if (!tr.overflow && (looks_like_identifier(word) || naming_position(g.tmpl, pos))) {
+  if (!tr.overflow && (looks_like_identifier(word) || naming_position(g.tmpl, pos) || request_method(g.tmpl, pos, word))) {
     tr.overflow = true;  // no longer a candidate: the sub-clusters merge
     ++g.version;
   }
@@ -1275,13 +1302,15 @@ void DrainEngine::post_merges(std::vector<FinalCluster>& out, const std::vector<
         total += out[m].count;
       }
       const size_t values = words.size();
-      if (values < 2 || std::any_of(words.begin(), words.end(), [](std::string_view w) { return names_error_class(w); }))
-        return;  // kinds of error are events, not values
+      if (values < 2 || frame_function(first, p) ||
+          std::any_of(words.begin(), words.end(), [](std::string_view w) { return names_error_class(w); }))
+        return;  // kinds of error and the frames that threw them are events, not values
       // Names: by their place (a program's, a user's), or words other events vary over.
       // Or identifiers (check-nfs, mcelog.cron) after the first word: the first names the event
       // itself (mDNS_RegisterInterface: / mDNS_DeregisterInterface:).
       const bool identifiers = p > 0 && std::all_of(words.begin(), words.end(), looks_like_identifier);
-      const bool names = naming_position(first, p) || recurring >= 2 || identifiers;
+      const bool methods = std::all_of(words.begin(), words.end(), [&](std::string_view w) { return request_method(first, p, w); });
+      const bool names = naming_position(first, p) || recurring >= 2 || identifiers || methods;
       // What is left must say what the event is: two constant words, or one beside names
       // ("(<*>) CMD (<*>)"); one-word messages (normal, warning, critical) never merge.
       if (alnum_constants(first, p) < (names ? 1u : 2u)) return;
@@ -1305,7 +1334,7 @@ void DrainEngine::post_merges(std::vector<FinalCluster>& out, const std::vector<
     for (size_t c = 0; c < out.size(); ++c) {
       const std::vector<TemplateToken>& t = out[c].tokens;
       for (size_t p = 0; p < t.size(); ++p) {
-        if (t[p].type != TokenType::Word) continue;
+        if (t[p].type != TokenType::Word || frame_function(t, p)) continue;
         // One constant word left says little ("starting <*>"): then only an identifier joins.
         if (alnum_constants_without(t, constants[c], p) < 2 && !looks_like_identifier(t[p].text)) continue;
         for (const auto& [key, g] : general.find(hashes[c].key(p, p + 1)))  // the first that matches

@@ -133,6 +133,27 @@ bool restates_size(std::string_view msg, const std::vector<MessageToken>& out, s
          (type(before) == TokenType::Size || count_of_bytes);
 }
 
+// A stack frame's function (`\tat com.acme.PricingService.applyDiscount(...)`, `    at async
+// OrdersService.findOne (...)`) stays a word, not a NAME: where an error was thrown tells two
+// errors of one message apart, as Sentry groups a trace by its frames (the drain requires frames
+// to match, docs/clustering.md). A name with a digit (`GeneratedMethodAccessor45.invoke`) is
+// generated and keeps its type.
+void keep_frame_functions(std::string_view msg, std::vector<MessageToken>& out) {
+  if (msg.find('\n') == std::string_view::npos) return;
+  auto text = [&](const MessageToken& t) { return msg.substr(t.begin, t.size); };
+  for (size_t k = 1; k + 1 < out.size(); ++k) {
+    const MessageToken& prev = out[k - 1];
+    if (text(out[k]) != "at" || msg.substr(prev.begin + prev.size, prev.ws).find('\n') == std::string_view::npos)
+      continue;
+    size_t f = k + 1;
+    if (text(out[f]) == "async" && f + 1 < out.size()) ++f;
+    const std::string_view name = text(out[f]);
+    if (static_cast<TokenType>(out[f].type) == TokenType::Name &&
+        std::none_of(name.begin(), name.end(), [](char c) { return c >= '0' && c <= '9'; }))
+      out[f].type = static_cast<uint16_t>(TokenType::Word);
+  }
+}
+
 // What follows `reason` or `cause` and a `:` or `=` is free text, one value, as Loghub's labels
 // have it (`Wake reason: RTC (Alarm)`, `reason = device busy`; Android's `reason = <*>`). It ends
 // at the message's end, at a bracket opened before the key, or at another `key=`; one value alone
@@ -592,6 +613,7 @@ void Masker::Impl::tokenize(std::string_view message, Offsets& out) const {
     }
     scan_segment(message, pos, message.size(), out);
   }
+  if (settings.builtins) keep_frame_functions(message, out);
   if (settings.collapse) {
     collapse(message, out);
     join_reason_text(message, out);

@@ -623,6 +623,40 @@ TEST(Drain, ContextFieldsOfAnErrorAreOneEvent) {
   EXPECT_EQ(rep2.clusters[0].id, id) << rep2.clusters[0].template_text;
 }
 
+// Sentry's grouping of traces: one exception and message thrown from two places are two issues
+// (Java and Python frames), and the request a message mentions ("in GET /x") is context, for
+// any method, while a quoted request line keeps its method.
+TEST(Drain, FramesTellTracesApartAndRequestsAreContext) {
+  auto d = make_configured<DrainClusterer>(Json::object());
+  TestContext ctx;
+  std::vector<std::string> lines;
+  const char* methods[] = {"GET", "POST", "PUT"};
+  for (int i = 0; i < 12; ++i) {
+    const std::string where = i % 2 ? "cancel" : "refund";
+    lines.push_back(std::string("Unhandled error in ") + methods[i % 3] + " /api/orders/" + std::to_string(i) +
+                    "\njava.lang.IllegalStateException: Order is not in a valid state\n\tat com.acme.orders.OrderService." +
+                    where + "(OrderService.java:" + std::to_string(40 + i % 2) +
+                    ")\n\tat com.acme.orders.web.OrderController.handle(OrderController.java:19)");
+    lines.push_back(std::string("Traceback (most recent call last):\n  File \"/app/api.py\", line 12, in ") +
+                    (i % 2 ? "load_user" : "load_cart") + "\nKeyError: 'id'");
+    lines.push_back(std::string("\"") + methods[i % 2] + " /v2/servers/" + std::to_string(i) + " HTTP/1.1\" status: 200");
+  }
+  auto m = by_template(run(*d, ctx, lines));
+  for (const char* where : {"cancel", "refund"})
+    EXPECT_EQ(m[std::string("Unhandled error in <*> <PATH>\njava.lang.IllegalStateException: Order is not in a valid "
+                            "state\n\tat com.acme.orders.OrderService.") +
+                where + "(OrderService.java:<NUM>)\n\tat com.acme.orders.web.OrderController.handle(OrderController.java:<NUM>)"],
+              6u)
+        << ::testing::PrintToString(m);
+  for (const char* where : {"load_user", "load_cart"})
+    EXPECT_EQ(m[std::string("Traceback (most recent call last):\n  File \"<QUOTED>\", line <NUM>, in ") + where +
+                "\nKeyError: '<QUOTED>'"],
+              6u)
+        << ::testing::PrintToString(m);
+  EXPECT_EQ(m["\"GET <PATH>\" status: <NUM>"], 6u);
+  EXPECT_EQ(m["\"POST <PATH>\" status: <NUM>"], 6u);
+}
+
 // The names found at the end of one run hold from the start of the next: a record is claimed
 // under the id its cluster ends the run with.
 TEST(Drain, RestoredTreeKnowsItsNamesFromTheFirstRecord) {

@@ -28,6 +28,19 @@ TEST(Masking, ErrorClassesStayWords) {
   EXPECT_EQ(typed("a com.acme.errorHandler b"), "a <NAME> b");
 }
 
+
+// A stack frame's function, after `at` that starts a line, stays a word (where the error was
+// thrown names the event); one with a digit is generated and stays a value, and `at` inside a
+// line is not a frame.
+TEST(Masking, StackFrameFunctionsStayWords) {
+  EXPECT_EQ(typed("java.lang.IllegalStateException: bad\n\tat com.acme.orders.OrderService.cancel(OrderService.java:42)"),
+            "java.lang.IllegalStateException: bad\n\tat com.acme.orders.OrderService.cancel(OrderService.java:<NUM>)");
+  EXPECT_EQ(typed("Error: boom\n    at async com.acme.worker.Queue.run (<anonymous>)"),
+            "Error: boom\n    at async com.acme.worker.Queue.run (<anonymous>)");
+  EXPECT_EQ(typed("x\n\tat jdk.internal.reflect.GeneratedMethodAccessor45.invoke(Unknown Source)"),
+            "x\n\tat <ID>(Unknown Source)");
+  EXPECT_EQ(typed("failed at com.acme.billing.Invoice.compute"), "failed at <NAME>");
+}
 TEST(Masking, Numbers) {
   EXPECT_EQ(typed("took 42 tries, -3.5 left"), "took <NUM> tries, <NUM> left");
   // A number ending a sentence: the period is punctuation, as after a path or an address.
