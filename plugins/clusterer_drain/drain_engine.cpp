@@ -621,12 +621,52 @@ static std::string_view error_line(std::string_view text) {
   return {};
 }
 
+// Where a trace was thrown, as Sentry's culprit: the first frame after the error line (Java,
+// JavaScript: `at com.acme.OrderService.cancel(...)`), else the innermost Python frame before it
+// (`File "...", line 12, in load_user`); the function's last two dotted parts. Empty when the
+// frames hold no such function (or a placeholder for it).
+static std::string_view culprit(std::string_view text, std::string_view err) {
+  const size_t err_at = static_cast<size_t>(err.data() - text.data());
+  std::string_view found;
+  for (size_t start = 0; start < text.size();) {
+    size_t end = text.find('\n', start);
+    if (end == std::string_view::npos) end = text.size();
+    std::string_view line = text.substr(start, end - start);
+    line.remove_prefix(std::min(line.size(), line.find_first_not_of(" \t")));
+    if (start > err_at && line.starts_with("at ")) {
+      std::string_view f = line.substr(3);
+      if (f.starts_with("async ")) f.remove_prefix(6);
+      found = f.substr(0, f.find_first_of(" ("));
+      break;
+    }
+    if (start < err_at && line.starts_with("File ") && line.rfind(", in ") != std::string_view::npos)
+      found = line.substr(line.rfind(", in ") + 5);
+    start = end + 1;
+  }
+  if (found.empty() || found.find(kWild) != std::string_view::npos) return {};
+  const size_t last = found.rfind('.');
+  if (last != std::string_view::npos && last > 0) {
+    const size_t before = found.rfind('.', last - 1);
+    if (before != std::string_view::npos) found.remove_prefix(before + 1);
+  }
+  return found;
+}
+
 std::string title_of(const std::string& template_text, size_t max_chars) {
-  // A stack trace reads as Sentry titles it: the kind of error and its message first, then the
-  // event's first line, which the cut at max_chars may shorten.
+  // A stack trace reads as Sentry titles it: the kind of error and its message first, where it
+  // was thrown (two places are two issues: frames must match), then the event's first line,
+  // which the cut at max_chars may shorten.
   std::string untyped = template_text;
-  if (std::string_view err = error_line(template_text); !err.empty())
-    untyped = std::string(err) + " \u2014 " + template_text.substr(0, template_text.find('\n'));
+  if (std::string_view err = error_line(template_text); !err.empty()) {
+    const std::string_view where = culprit(template_text, err);
+    // The class by its own name, as Sentry shows it: `NullPointerException: ...`, the package
+    // would spend the title's length.
+    std::string_view kind = err.substr(0, err.find_first_of(" \t"));
+    const size_t dot = kind.rfind('.');
+    if (dot != std::string_view::npos && dot + 1 < kind.size()) err.remove_prefix(dot + 1);
+    untyped = std::string(err) + (where.empty() ? "" : " (in " + std::string(where) + ")") + " \u2014 " +
+              template_text.substr(0, template_text.find('\n'));
+  }
   std::string t;
   for (size_t i = 0; i < untyped.size(); ++i) {
     const size_t end = t.size() - (!t.empty() && t.back() == ' ');  // "<*>" or "<*> " before

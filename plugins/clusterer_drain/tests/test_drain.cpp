@@ -462,13 +462,22 @@ TEST(Drain, TitlesAreOneLine) {
   EXPECT_EQ(title_of("Failed order <*>\nconnection reset\n\tat <*>(A.java:<*>)"),
             "Failed order <*> connection reset at <*>(A.java:<*>)");
   EXPECT_EQ(title_of("  a  <*> <*>  b \n"), "a <*> b");
-  // The kind of error first, as Sentry titles a trace: Java's first line after the message,
-  // Python's last.
+  // The kind of error first, by its class's own name, as Sentry titles a trace: Java's first
+  // line after the message, Python's last.
   EXPECT_EQ(title_of("Servlet.service() threw exception\njava.lang.IllegalStateException: no order <*>\n\tat <*>"),
-            "java.lang.IllegalStateException: no order <*> \u2014 Servlet.service() threw exception");
+            "IllegalStateException: no order <*> \u2014 Servlet.service() threw exception");
   EXPECT_EQ(title_of("Exception in ASGI application\nTraceback (most recent call last):\n  File \"<*>\", line <*>\n"
                      "KeyError: '<*>'"),
             "KeyError: '<*>' \u2014 Exception in ASGI application");
+  // Where it was thrown, when the frames name it: two traces of one error differ there.
+  EXPECT_EQ(title_of("Failed\njava.lang.IllegalStateException: bad state\n\tat "
+                     "com.acme.orders.OrderService.cancel(OrderService.java:<*>)\n\tat com.acme.Web.handle(Web.java:<*>)"),
+            "IllegalStateException: bad state (in OrderService.cancel) \u2014 Failed");
+  EXPECT_EQ(title_of("Exception in ASGI application\nTraceback (most recent call last):\n  File \"<*>\", line <*>, in "
+                     "run\n  File \"<*>\", line <*>, in load_user\nKeyError: '<*>'"),
+            "KeyError: '<*>' (in load_user) \u2014 Exception in ASGI application");
+  EXPECT_EQ(title_of("Unhandled error\nTypeError: x is undefined\n    at async Queue.run (<*>)"),
+            "TypeError: x is undefined (in Queue.run) \u2014 Unhandled error");
 }
 
 TEST(Drain, PersistenceRoundTripAndAlias) {
