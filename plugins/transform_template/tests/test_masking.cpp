@@ -218,6 +218,9 @@ TEST(Masking, BoolsNamesQuoted) {
   EXPECT_EQ(typed("it's 'not closed at all"), "it's 'not closed at all");
   EXPECT_EQ(typed("say 'abc ' now"), "say 'abc ' now");  // a space before the closing quote: no value
   EXPECT_EQ(typed("no longer served"), "no longer served");  // "no" is not a boolean
+  // A quoted key before `:` names a field of the event's shape; its value is the value.
+  EXPECT_EQ(typed("failed {\"user\": \"bob\", \"order_id\": 42}"), "failed {\"user\": \"<QUOTED>\", \"order_id\": <NUM>}");
+  EXPECT_EQ(typed("onSleep, 'ExternalConnected': Yes"), "onSleep, 'ExternalConnected': Yes");
 }
 
 TEST(Masking, HostsWithPortsAndMacAddresses) {
