@@ -501,6 +501,19 @@ void word_run_merges(std::vector<FinalCluster>& out, const std::vector<const std
   }
 }
 
+// `f` as its first `keep` tokens, then a free slot that takes the rest. Its statistics follow:
+// the rest's values go into the slot (one of them alone keeps its values there).
+void frame_tail(FinalCluster& f, size_t keep, const Masker& masker) {
+  std::vector<TemplateToken> to(f.tokens.begin(), f.tokens.begin() + static_cast<std::ptrdiff_t>(keep));
+  to.push_back(TemplateToken{std::string(), std::string(), TokenType::Var, true});
+  if (f.stats) {
+    std::vector<int> at(f.tokens.size(), static_cast<int>(keep));
+    std::iota(at.begin(), at.begin() + static_cast<std::ptrdiff_t>(keep), 0);
+    relayout_stats(*f.stats, f.tokens, to, masker, &at);
+  }
+  f.tokens = std::move(to);
+}
+
 // Where the value of the field ending at `end` starts: one placeholder, or placeholders between
 // quotes ("\"<*> <PATH>\""); npos when the field's value is not variable.
 size_t variable_value_start(const std::vector<TemplateToken>& t, size_t end) {
@@ -549,16 +562,8 @@ void optional_field_merges(std::vector<FinalCluster>& out, const Masker& masker,
   for (size_t c = 0; c < out.size(); ++c) by_length[out[c].tokens.size()].push_back(c);
   std::vector<bool> rewritten(out.size(), false), framed(out.size(), false);
   auto frame = [&](size_t c, size_t cut) {  // the template up to `cut`, then a free slot
-    FinalCluster& f = out[c];
-    std::vector<TemplateToken> to(f.tokens.begin(), f.tokens.begin() + static_cast<std::ptrdiff_t>(cut));
-    to.back().ws.clear();
-    to.push_back(TemplateToken{std::string(), std::string(), TokenType::Var, true});
-    if (f.stats) {
-      std::vector<int> at(f.tokens.size(), static_cast<int>(cut));  // the fields go into the slot
-      std::iota(at.begin(), at.begin() + static_cast<std::ptrdiff_t>(cut), 0);
-      relayout_stats(*f.stats, f.tokens, to, masker, &at);
-    }
-    f.tokens = std::move(to);
+    frame_tail(out[c], cut, masker);
+    out[c].tokens[cut - 1].ws.clear();  // `host: "<*>"<*>`: the fields glue on
     framed[c] = true;
   };
   // Whether d's template (without the slot framing gave it) describes t up to `cut`: the same
@@ -584,6 +589,56 @@ void optional_field_merges(std::vector<FinalCluster>& out, const Masker& masker,
       rewritten[c] = true;
       uf.unite(static_cast<int>(into), static_cast<int>(c));
       break;
+    }
+  }
+}
+
+// A message that ends in a list ("Batch import failed for file <*>: 11 rows rejected: row 13566:
+// missing country; row 69050: ...") has as many lengths as the list has sizes, and Drain files
+// each length apart: one cluster (one issue) a line. Clusters that share what comes up to their
+// first `:` (three alphanumeric constants before it at least), with three or more list sizes
+// after it (counts of `;` or `,`), and that are rare (≤ 1.5 lines a cluster: a list seldom
+// repeats its size) are one event with a free tail. Reasons after a `:` repeat (`Error loading
+// <*>: Permission denied` over and over) or are not lists (BGL's `: warning for torus z+ wire`
+// beside `..., suppressing further interrupts`): they stay apart, as the labels keep them.
+void list_tail_merges(std::vector<FinalCluster>& out, const Masker& masker, UnionFind& uf) {
+  std::map<std::pair<size_t, uint64_t>, std::vector<int>> frames;  // (colon, prefix hash): in a fixed order
+  for (size_t c = 0; c < out.size(); ++c) {
+    const std::vector<TemplateToken>& t = out[c].tokens;
+    if (std::any_of(t.begin(), t.end(), [](const TemplateToken& k) { return k.free; })) continue;  // framed
+    size_t constants = 0;
+    for (size_t k = 0; k + 1 < t.size(); ++k) {
+      if (is_token(t[k], ":") && constants >= 3) {
+        frames[{k, FrameHashes(std::vector<TemplateToken>(t.begin(), t.begin() + static_cast<std::ptrdiff_t>(k + 1)))
+                       .before.back()}]
+            .push_back(static_cast<int>(c));
+        break;
+      }
+      if (t[k].type == TokenType::Word && is_alnum_word(t[k].text)) ++constants;
+    }
+  }
+  for (auto& [key, members] : frames) {
+    const size_t colon = key.first;
+    const std::vector<TemplateToken>& head = out[static_cast<size_t>(members[0])].tokens;
+    std::erase_if(members, [&](int m) {  // a hash that collided
+      const std::vector<TemplateToken>& t = out[static_cast<size_t>(m)].tokens;
+      for (size_t i = 0; i <= colon; ++i)
+        if (!same_token(t[i], head[i])) return true;
+      return false;
+    });
+    // A list's items are separated: its sizes show as counts of `;` or `,` in the tail.
+    std::set<size_t> sizes;
+    uint64_t lines = 0;
+    for (int m : members) {
+      const std::vector<TemplateToken>& t = out[static_cast<size_t>(m)].tokens;
+      sizes.insert(static_cast<size_t>(std::count_if(t.begin() + static_cast<std::ptrdiff_t>(colon), t.end(),
+                                                     [](const TemplateToken& k) { return is_token(k, ";") || is_token(k, ","); })));
+      lines += out[static_cast<size_t>(m)].count;
+    }
+    if (members.size() < 3 || sizes.size() < 3 || lines * 2 > members.size() * 3) continue;
+    for (int m : members) {
+      frame_tail(out[static_cast<size_t>(m)], colon + 1, masker);
+      uf.unite(members[0], m);
     }
   }
 }
@@ -1313,6 +1368,7 @@ void DrainEngine::post_merges(std::vector<FinalCluster>& out, const std::vector<
     free_text_merges(out, masker_, uf);
     word_run_merges(out, layout, masker_, uf);
     optional_field_merges(out, masker_, uf);
+    list_tail_merges(out, masker_, uf);
   }
   if (params_.cardinality_merge) {
     // Clusters equal but for one word position with many values, each seen rarely: a word-valued

@@ -7,7 +7,7 @@ namespace gardener::drain {
 
 namespace {
 
-constexpr size_t kMaxFreeTokens = 64;  // a free slot takes at most this many tokens
+constexpr size_t kMaxFreeTokens = 64;  // a free slot inside a template takes at most this many tokens
 
 bool takes(const TemplateToken& k, const TemplateToken& t) {
   if (k.type == TokenType::Word) return t.type == TokenType::Word && k.text == t.text;
@@ -18,6 +18,10 @@ bool describes_from(const std::vector<TemplateToken>& k, size_t i, const std::ve
                     std::vector<int>& at) {
   for (; i < k.size(); ++i, ++j) {
     if (k[i].free) {
+      if (i + 1 == k.size()) {  // a slot that ends the template takes the rest, however long
+        for (size_t x = j; x < t.size(); ++x) at[x] = static_cast<int>(i);
+        return true;
+      }
       const size_t last = std::min(t.size(), j + kMaxFreeTokens);
       for (size_t m = j; m <= last; ++m) {
         // The slot ends where what follows it in k begins: try only those places.

@@ -632,6 +632,40 @@ TEST(Drain, ContextFieldsOfAnErrorAreOneEvent) {
   EXPECT_EQ(rep2.clusters[0].id, id) << rep2.clusters[0].template_text;
 }
 
+// A message that ends in a list has a length per list size: rare clusters that share what
+// comes up to their first `:` and list three sizes or more are one event, in this window and the
+// next (however long its list). Reasons after a `:` that repeat stay apart.
+TEST(Drain, ListsOfVaryingLengthAreOneEvent) {
+  TempDir dir;
+  auto store = StateStore::open(dir.file("state.db"));
+  TestContext ctx;
+  ctx.store = store.get();
+  const char* reasons[] = {"missing country", "invalid email", "duplicate customer id"};
+  auto batch = [&](int file, int rows) {
+    std::string line = "Batch import failed for file customers-" + std::to_string(file) + ".csv: " +
+                       std::to_string(rows) + " rows rejected: ";
+    for (int r = 0; r < rows; ++r) line += (r ? "; row " : "row ") + std::to_string(100 + r * 7) + ": " + reasons[(file + r) % 3];
+    return line;
+  };
+  std::vector<std::string> lines;
+  for (int i = 0; i < 6; ++i) lines.push_back(batch(i, 2 + i));
+  for (int i = 0; i < 10; ++i) {
+    lines.push_back(std::string("Error loading module ") + "m" + std::to_string(i) + ": " +
+                    (i % 2 ? "Permission denied" : "No such file or directory"));
+  }
+  auto rep1 = run(*make_configured<DrainClusterer>(Json::object()), ctx, lines);
+  auto m = by_template(rep1);
+  EXPECT_EQ(m["Batch import failed for file <ID>: <*>"], 6u) << ::testing::PrintToString(m);
+  EXPECT_EQ(m["Error loading module <ID>: Permission denied"], 5u);
+  EXPECT_EQ(m["Error loading module <ID>: No such file or directory"], 5u);
+  std::string id;
+  for (const auto& c : rep1.clusters)
+    if (c.template_text.rfind("Batch", 0) == 0) id = c.id;
+  auto rep2 = run(*make_configured<DrainClusterer>(Json::object()), ctx, {batch(40, 30)});
+  ASSERT_EQ(rep2.clusters.size(), 1u);
+  EXPECT_EQ(rep2.clusters[0].id, id);
+}
+
 // Sentry's grouping of traces: one exception and message thrown from two places are two issues
 // (Java and Python frames), and the request a message mentions ("in GET /x") is context, for
 // any method, while a quoted request line keeps its method.
