@@ -616,7 +616,12 @@ void Masker::Impl::tokenize(std::string_view message, Offsets& out) const {
     }
     scan_segment(message, pos, message.size(), out);
   }
-  if (settings.builtins) keep_frame_functions(message, out);
+  if (settings.builtins) {
+    keep_frame_functions(message, out);
+    // A message that opens with true/false/null opens with a phrase, not a value ("null value in
+    // column ... violates not-null constraint"): no line gives it a value to vary over.
+    if (!out.empty() && static_cast<TokenType>(out[0].type) == TokenType::Bool) out[0].type = static_cast<uint16_t>(TokenType::Word);
+  }
   if (settings.collapse) {
     collapse(message, out);
     join_reason_text(message, out);

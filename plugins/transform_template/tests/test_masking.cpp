@@ -207,6 +207,9 @@ TEST(Masking, BytesAreCountedAndARestatedSizeKeepsItsUnit) {
 
 TEST(Masking, BoolsNamesQuoted) {
   EXPECT_EQ(typed("allDrawn= false x"), "allDrawn= <BOOL> x");
+  // A message that opens with one opens with a phrase (PostgreSQL's not-null violation).
+  EXPECT_EQ(typed("null value in column \"id\" violates not-null constraint"),
+            "null value in column \"<QUOTED>\" violates not-null constraint");
   // `none` is as often a name as a value (sshd's `Failed none for` is the method): a word.
   EXPECT_EQ(typed("Failed none for invalid user x, auth=null"), "Failed none for invalid user x, auth=<BOOL>");
   EXPECT_EQ(typed("pkg com.example.app died"), "pkg <NAME> died");
