@@ -553,6 +553,8 @@ std::vector<size_t> optional_field_cuts(const std::vector<TemplateToken>& t) {
 // `, key: <variable>` fields joins it. Both are rewritten to the shorter template with a free
 // slot at the end (`host: "<*>"<*>`), so a later window holding only one of the forms still gets
 // the merged template from the known templates (§4), and its id.
+constexpr size_t kMaxPrefixCandidates = 256;
+
 void optional_field_merges(std::vector<FinalCluster>& out, const Masker& masker, UnionFind& uf) {
   std::vector<size_t> order(out.size());
   std::iota(order.begin(), order.end(), size_t{0});
@@ -580,9 +582,12 @@ void optional_field_merges(std::vector<FinalCluster>& out, const Masker& masker,
     for (size_t cut : optional_field_cuts(t)) {
       auto it = by_length.find(cut);
       if (it == by_length.end()) continue;
-      auto target = std::find_if(it->second.begin(), it->second.end(),
+      // The first clusters of that length only: a window of thousands of one length must not
+      // compare each with each (the one that matters comes early: Drain saw it first).
+      const auto last = it->second.begin() + static_cast<std::ptrdiff_t>(std::min<size_t>(it->second.size(), kMaxPrefixCandidates));
+      auto target = std::find_if(it->second.begin(), last,
                                  [&](size_t d) { return !rewritten[d] && describes_prefix(d, t, cut); });
-      if (target == it->second.end()) continue;
+      if (target == last) continue;
       const size_t into = *target;
       if (!framed[into]) frame(into, cut);
       frame(c, cut);
