@@ -614,9 +614,7 @@ void list_tail_merges(std::vector<FinalCluster>& out, const Masker& masker, Unio
     size_t constants = 0;
     for (size_t k = 0; k + 1 < t.size(); ++k) {
       if (is_token(t[k], ":") && constants >= 3) {
-        frames[{k, FrameHashes(std::vector<TemplateToken>(t.begin(), t.begin() + static_cast<std::ptrdiff_t>(k + 1)))
-                       .before.back()}]
-            .push_back(static_cast<int>(c));
+        frames[{k, FrameHashes(t).before[k + 1]}].push_back(static_cast<int>(c));  // the tokens up to the colon
         break;
       }
       if (t[k].type == TokenType::Word && is_alnum_word(t[k].text)) ++constants;
