@@ -2,6 +2,7 @@
 #include <gardener/input.hpp>
 
 #include <algorithm>
+#include <cctype>
 #include <charconv>
 #include <optional>
 
@@ -79,6 +80,33 @@ struct FieldMap {
       if (std::find(kMapped.begin(), kMapped.end(), f.fields()[i]) == kMapped.end()) labels.push_back(i);
   }
 };
+
+// The severity a message's first line names, for a record whose input gave it none (a plain
+// line, a format without <Level>, an unknown level word): the strongest of panic/fatal/critical,
+// error/err/exception, warn/warning as whole words in any case (Loki's detected_level does the
+// same). None found: DEFAULT.
+Severity severity_in_text(std::string_view message) {
+  std::string_view line = message.substr(0, message.find('\n'));
+  Severity found = Severity::Default;
+  for (size_t i = 0; i < line.size();) {
+    while (i < line.size() && !std::isalpha(static_cast<unsigned char>(line[i]))) ++i;
+    size_t end = i;
+    while (end < line.size() && std::isalnum(static_cast<unsigned char>(line[end]))) ++end;
+    if (i > 0 && (std::isdigit(static_cast<unsigned char>(line[i - 1])) || line[i - 1] == '_')) {
+      i = end;  // inside a word: "5error", "no_error"
+      continue;
+    }
+    std::string word(line.substr(i, end - i));
+    for (char& c : word) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    Severity s = Severity::Default;
+    if (word == "panic" || word == "fatal" || word == "critical") s = Severity::Critical;
+    else if (word == "error" || word == "err" || word == "exception") s = Severity::Error;
+    else if (word == "warn" || word == "warning") s = Severity::Warning;
+    if (static_cast<int>(s) > static_cast<int>(found)) found = s;
+    i = end;
+  }
+  return found;
+}
 
 }  // namespace
 
@@ -191,6 +219,7 @@ struct EventReader::Impl {
       drop_last();
       return;
     }
+    if (r.severity == Severity::Default) r.severity = severity_in_text(r.message);
     if (static_cast<int>(r.severity) < static_cast<int>(opt.min_severity)) {
       ++counts.below_severity;
       drop_last();
@@ -235,7 +264,7 @@ struct EventReader::Impl {
     return last_stamp_ns;
   }
 
-  void fill_from_format(Record& r) {
+  void fill_from_format(Record& r, std::string_view line) {  // values[] view `line`
     const auto& f = *fields;
     auto v = [&](int i) { return i >= 0 ? values[static_cast<size_t>(i)] : std::string_view(); };
     r.message.assign(v(f.content));
@@ -258,6 +287,8 @@ struct EventReader::Impl {
       stamp = std::string_view(out, n);
     } else if (stamp.empty()) {
       stamp = v(f.time);  // a <Time> alone may hold the whole timestamp (2025-09-13T17:00:00Z)
+    } else {
+      stamp = with_following_time(stamp, line);
     }
     if (!stamp.empty()) r.timestamp_ns = timestamp_of(stamp);
     if (auto s = parse_severity(v(f.level)); s && f.level >= 0) r.severity = *s;
@@ -269,10 +300,59 @@ struct EventReader::Impl {
     for (size_t i : f.labels) r.labels.emplace_back(format->fields()[i], std::string(values[i]));
   }
 
+  // A loose format (`<Timestamp> <Level> <Caller> <Content>`, fields split by spaces) also
+  // matches a goroutine dump's "created by net/http.(*Server).Serve in goroutine 1" and
+  // "main.(*Server).GetUser(0xc00093e6ac, {0xd7d3b3, ...". A time field without a digit, or with
+  // a bracket, brace, `*` or `=`, is no time: such a line does not match, and continues the
+  // event before it.
+  bool times_plausible() const {
+    const FieldMap& f = *fields;
+    for (int i : {f.date, f.time, f.stamp}) {
+      if (i < 0) continue;
+      std::string_view v = values[static_cast<size_t>(i)];
+      if (std::none_of(v.begin(), v.end(), [](char c) { return c >= '0' && c <= '9'; }) ||
+          v.find_first_of("(){}*=") != std::string_view::npos)
+        return false;
+    }
+    return true;
+  }
+
+  // A <Timestamp> that holds a date alone ("2025/09/13" of Go's std log "2025/09/13 17:00:02
+  // http: panic ..." read with zap's format): the time that follows it in the line joins it.
+  static std::string_view with_following_time(std::string_view stamp, std::string_view line) {
+    const bool bare_date = stamp.size() == 10 && (stamp[4] == '-' || stamp[4] == '/') && stamp[7] == stamp[4];
+    if (!bare_date || stamp.data() < line.data() || stamp.data() + 10 > line.data() + line.size()) return stamp;
+    const size_t at = static_cast<size_t>(stamp.data() - line.data()) + 10;
+    size_t end = at + 1;
+    auto digit = [&](size_t i) { return i < line.size() && line[i] >= '0' && line[i] <= '9'; };
+    if (at >= line.size() || line[at] != ' ' || !digit(end) || !digit(end + 1) || end + 2 >= line.size() ||
+        line[end + 2] != ':')
+      return stamp;
+    while (end < line.size() && (digit(end) || line[end] == ':' || line[end] == '.')) ++end;
+    return line.substr(static_cast<size_t>(stamp.data() - line.data()), end - static_cast<size_t>(stamp.data() - line.data()));
+  }
+
+  // A line that does not match the format but opens with a date and a time ("2025/09/13
+  // 17:00:02 http: panic serving ...": Go's std log between zap's lines) is an event of its own:
+  // its time, and the rest as the message. 0 otherwise; `rest` is where the message starts.
+  int64_t leading_time(std::string_view text, size_t& rest) {
+    if (text.empty() || text[0] < '0' || text[0] > '9') return 0;
+    const size_t sp = text.find(' ');
+    size_t end = sp;
+    if (sp == 10) end = text.find(' ', sp + 1);  // a date alone: its time follows
+    if (sp == std::string_view::npos || end == std::string_view::npos) return 0;
+    const int64_t t = timestamp_of(text.substr(0, end));
+    rest = text.find_first_not_of(' ', end);
+    if (rest == std::string_view::npos) return 0;
+    return t;
+  }
+
   void text_line(std::string_view raw_line, uint64_t line) {
     std::string_view text = clean(raw_line);
-    bool matched = format && format->match(text, values);
-    bool joins = has_pending && continuation && ((format && !matched) || continues(text));
+    bool matched = format && format->match(text, values) && times_plausible();
+    size_t rest = 0;
+    const int64_t dated = format && !matched ? leading_time(text, rest) : 0;
+    bool joins = has_pending && continuation && ((format && !matched && !dated) || continues(text));
     if (joins && last().message.size() + text.size() < static_cast<size_t>(opt.max_line_bytes)) {
       ++counts.joined;
       Record& pending = last();
@@ -283,16 +363,20 @@ struct EventReader::Impl {
       return;
     }
     flush_pending();
-    if (format && !matched)
+    if (format && !matched && !dated)
       return bad(origin(line), "does not match log_format \"" + opt.log_format + "\"; fix log_format or the line");
     // Built in place in the batch: no move and no reset of a Record per line.
     Record& pending = next_record();
     set_origin(pending.origin, line);
     pending.raw.assign(text);
-    if (format)
-      fill_from_format(pending);
-    else
+    if (dated) {
+      pending.timestamp_ns = dated;
+      pending.message.assign(text.substr(rest));
+    } else if (format) {
+      fill_from_format(pending, text);
+    } else {
       pending.message.assign(text);
+    }
     has_pending = true;
   }
 

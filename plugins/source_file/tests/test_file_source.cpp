@@ -233,6 +233,40 @@ TEST(FileSource, TextWithLogFormatAndMultilineEvents) {
   EXPECT_EQ(r.ctx.metrics["multiline_joined"], 6);
 }
 
+// zap's console lines with Go's std log panic between them: the panic line is an event of its own
+// (its date and time, rated by its words), the goroutine dump continues it though a loose format
+// matches its lines; a line of another format that opens with a date and time is an event too.
+TEST(FileSource, MixedFormatsAndLevelsReadFromTheWords) {
+  Harness r;
+  write(r.dir.file("app.log"),
+        "2025-09-13T17:00:01.000Z\tWARN\tcache/redis.go:55\tcache miss storm\n"
+        "2025/09/13 17:00:02 http: panic serving 10.0.0.7:51234: runtime error: nil pointer dereference\n"
+        "goroutine 1234 [running]:\n"
+        "main.(*Server).GetUser(0xc00093e6ac, {0xd7d3b3, 0xc000419f3a}, 0xc000143dcb)\n"
+        "created by net/http.(*Server).Serve in goroutine 1\n"
+        "2025-09-13T17:00:03Z db pool: error acquiring connection\n");
+  r.go({{"path", "app.log"}, {"log_format", "<Timestamp> <Level> <Caller> <Content>"}});
+  ASSERT_EQ(r.out.records.size(), 3u) << ::testing::PrintToString(r.messages());
+  EXPECT_EQ(r.out.records[0].severity, Severity::Warning);
+  EXPECT_EQ(r.out.records[0].message, "cache miss storm");
+  const Record& panic = r.out.records[1];
+  EXPECT_EQ(panic.timestamp_ns, *parse_rfc3339("2025-09-13T17:00:02Z"));
+  EXPECT_EQ(panic.severity, Severity::Critical);  // "17:00:02" is no level: "panic" says it
+  EXPECT_NE(panic.message.find("\ncreated by net/http.(*Server).Serve in goroutine 1"), std::string::npos);
+  EXPECT_EQ(r.out.records[2].severity, Severity::Error);  // "db" is no level: "error" says it
+  EXPECT_EQ(r.ctx.metrics["undated_lines"], 0.0);
+
+  // Without a format, words rate a line that has no level; a word inside another is no level.
+  Harness plain;
+  write(plain.dir.file("a.log"), "Fatal: disk full\nWARNING low memory\nno_error here, 5errors\nall good\n");
+  plain.go({{"path", "a.log"}});
+  ASSERT_EQ(plain.out.records.size(), 4u);
+  EXPECT_EQ(plain.out.records[0].severity, Severity::Critical);
+  EXPECT_EQ(plain.out.records[1].severity, Severity::Warning);
+  EXPECT_EQ(plain.out.records[2].severity, Severity::Default);
+  EXPECT_EQ(plain.out.records[3].severity, Severity::Default);
+}
+
 TEST(FileSource, MultilineOffAndCustomRule) {
   const std::string text = "start one\n  indented\n+more\nstart two\n";
   Harness off;
