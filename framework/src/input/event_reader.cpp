@@ -96,8 +96,14 @@ Severity severity_in_text(std::string_view message) {
       i = end;  // inside a word: "5error", "no_error"
       continue;
     }
-    std::string word(line.substr(i, end - i));
-    for (char& c : word) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    char lower[10];  // the longest level word is 9 letters: longer words are none
+    const size_t n = end - i;
+    if (n >= sizeof lower) {
+      i = end;
+      continue;
+    }
+    for (size_t k = 0; k < n; ++k) lower[k] = static_cast<char>(std::tolower(static_cast<unsigned char>(line[i + k])));
+    const std::string_view word(lower, n);
     Severity s = Severity::Default;
     if (word == "panic" || word == "fatal" || word == "critical") s = Severity::Critical;
     else if (word == "error" || word == "err" || word == "exception") s = Severity::Error;
