@@ -114,6 +114,7 @@ std::optional<TimeNs> time_of(const std::optional<element>& v) {
   if (v->is_int64()) return epoch_time(static_cast<double>(v->get_int64().value_unsafe()));
   if (v->is_uint64()) return epoch_time(static_cast<double>(v->get_uint64().value_unsafe()));
   if (v->is_object()) {
+    if (auto d = member(*v, "$date")) return time_of(d);  // MongoDB's {"t":{"$date":"..."}}
     auto secs = int_at(member(*v, "seconds"));
     if (!secs) return std::nullopt;
     return *secs * kNsPerSecond + int_at(member(*v, "nanos")).value_or(0);
@@ -128,6 +129,7 @@ std::optional<TimeNs> timestamp_of(const element& root, const element& payload) 
       return *s * kNsPerSecond + int_at(member(*where, "timestampNanos")).value_or(0);
     if (auto t = time_of(member(*where, "time"))) return t;
     if (auto t = time_of(member(*where, "ts"))) return t;  // zap, logrus
+    if (auto t = time_of(member(*where, "t"))) return t;   // MongoDB
   }
   return time_of(member(root, "receiveTimestamp"));
 }
@@ -145,11 +147,11 @@ std::optional<Severity> severity_of(const std::optional<element>& v) {
 }
 
 /// Cloud Logging's `severity`, else the level of the JSON loggers (pino, zap, logrus, bunyan,
-/// structlog): `level`, `lvl`, `log.level`.
+/// structlog, MongoDB): `level`, `lvl`, `log.level`, `s`.
 Severity entry_severity(const element& root, const element& payload) {
   if (auto s = severity_of(member(root, "severity"))) return *s;
   for (const element* where : {&payload, &root})
-    for (const char* key : {"level", "lvl", "log.level"})
+    for (const char* key : {"level", "lvl", "log.level", "s"})
       if (auto s = severity_of(member(*where, key))) return *s;
   return Severity::Default;
 }
@@ -208,16 +210,24 @@ std::string request_line(const element& root) {
 }
 
 /// The cause a JSON logger puts beside its message (`error`, `err`, `exception`, `exc_info`,
-/// `stack_trace`, `stack`; an object's `stack` or `message`), else "".
+/// `stack_trace`, `stack`, or MongoDB's `attr.error`; an object's `stack` or `message`, or
+/// MongoDB's `codeName: errmsg`), else "".
 std::string cause_of(const element& payload) {
-  for (const char* key : {"error", "err", "exception", "exc_info", "stack_trace", "stack"}) {
-    auto v = member(payload, key);
-    if (!v) continue;
-    if (v->is_object()) {
-      if (auto t = first_text(member(*v, "stack"), member(*v, "message"), member(*v, "msg")); !t.empty()) return t;
-      continue;
+  auto attr = member(payload, "attr");
+  const element* nested = attr && attr->is_object() ? &*attr : nullptr;
+  for (const element* where : {&payload, nested}) {
+    if (!where) continue;
+    for (const char* key : {"error", "err", "exception", "exc_info", "stack_trace", "stack"}) {
+      auto v = member(*where, key);
+      if (!v) continue;
+      if (v->is_object()) {
+        if (auto t = first_text(member(*v, "stack"), member(*v, "message"), member(*v, "msg")); !t.empty()) return t;
+        const std::string code = first_text(member(*v, "codeName")), text = first_text(member(*v, "errmsg"));
+        if (!code.empty() || !text.empty()) return code + (code.empty() || text.empty() ? "" : ": ") + text;
+        continue;
+      }
+      if (auto t = text_at(v); t && *t != "true" && *t != "false") return *t;
     }
-    if (auto t = text_at(v); t && *t != "true" && *t != "false") return *t;
   }
   return {};
 }

@@ -47,6 +47,13 @@ std::optional<Severity> parse_severity(std::string_view text) {
       {"CRIT", Severity::Critical},     {"FATAL", Severity::Critical},   {"F", Severity::Critical},
       {"ALERT", Severity::Alert},       {"EMERGENCY", Severity::Emergency}, {"EMERG", Severity::Emergency},
       {"PANIC", Severity::Emergency},   {"I", Severity::Info},           {"D", Severity::Debug},
+      // .NET's console (fail, dbug, trce), Serilog's and zerolog's three letters, MySQL's Note,
+      // MongoDB's debug levels.
+      {"FAIL", Severity::Error},        {"DBUG", Severity::Debug},       {"TRCE", Severity::Debug},
+      {"VERBOSE", Severity::Debug},     {"VRB", Severity::Debug},        {"DBG", Severity::Debug},
+      {"INF", Severity::Info},          {"NOTE", Severity::Notice},      {"WRN", Severity::Warning},
+      {"FTL", Severity::Critical},      {"D1", Severity::Debug},         {"D2", Severity::Debug},
+      {"D3", Severity::Debug},          {"D4", Severity::Debug},         {"D5", Severity::Debug},
   };
   for (const auto& a : aliases)
     if (same(a.name)) return a.s;

@@ -123,6 +123,23 @@ TEST(LogEntry, LevelsAndTimesOfJsonLoggers) {
   EXPECT_EQ(cloud.severity, Severity::Error);
 }
 
+// MongoDB's structured log: the time in `t.$date`, the level in `s`, the cause in `attr.error`
+// (its codeName and errmsg); .NET's `fail` and MongoDB's `D2` are levels too.
+TEST(LogEntry, MongoDbStructuredLogAndMoreLevelWords) {
+  Record m;
+  ASSERT_EQ(decode_log_entry(R"({"t":{"$date":"2025-09-13T17:00:01.000+00:00"},"s":"E","c":"QUERY","id":23798,)"
+                             R"("ctx":"conn12","msg":"Plan executor error during find command","attr":{"error":)"
+                             R"({"code":50,"codeName":"MaxTimeMSExpired","errmsg":"operation exceeded time limit"}}})",
+                             m),
+            "");
+  EXPECT_EQ(m.severity, Severity::Error);
+  EXPECT_EQ(format_rfc3339(m.timestamp_ns, 0), "2025-09-13T17:00:01Z");
+  EXPECT_EQ(m.message, "Plan executor error during find command\nMaxTimeMSExpired: operation exceeded time limit");
+  EXPECT_EQ(parse_severity("fail"), Severity::Error);
+  EXPECT_EQ(parse_severity("D2"), Severity::Debug);
+  EXPECT_EQ(parse_severity("WRN"), Severity::Warning);
+}
+
 // A cause beside the message is part of what happened: two causes are two events.
 TEST(LogEntry, ACauseBesideTheMessageFollowsIt) {
   Record a, b, c, d;

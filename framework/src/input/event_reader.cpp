@@ -32,13 +32,25 @@ bool blank(std::string_view s) {
 }
 
 /// The first non-blank byte of the stream (reading as much as needed), or 0 for an empty stream.
-char first_non_blank(ByteStream& in) {
+// The first `n` non-blank bytes of the input (fewer at its end), read ahead without consuming.
+std::string first_non_blank(ByteStream& in, size_t n) {
   for (;;) {
-    auto p = in.pending();
-    auto i = p.find_first_not_of(" \t\r\n\v\f");
-    if (i != std::string_view::npos) return p[i];
-    if (!in.fill()) return 0;
+    std::string found;
+    const std::string_view p = in.pending();
+    for (size_t i = 0; i < p.size() && found.size() < n; ++i)
+      if (!std::isspace(static_cast<unsigned char>(p[i]))) found += p[i];
+    if (found.size() == n || !in.fill()) return found;
   }
+}
+
+// `auto`, per input: a JSON array of entries opens with `[` then `{` (or is empty); a text line
+// may open with `[` too (Apache's `[Sat Sep 13 ...]`, Elasticsearch's `[2025-09-13T...]`). A
+// log_format does not decide it: one source may read a text file and a JSON one.
+InputFormat sniff_format(ByteStream& in) {
+  const std::string head = first_non_blank(in, 2);
+  if (head.starts_with('{')) return InputFormat::Jsonl;
+  if (head == "[{" || head == "[]") return InputFormat::GcloudJson;
+  return InputFormat::Text;
 }
 
 std::unique_ptr<RE2> compile_continuation(const std::vector<std::string>& patterns) {
@@ -425,10 +437,7 @@ struct EventReader::Impl {
     ++counts.streams;
     uint64_t before = in.bytes_read(), undated_before = undated;
     InputFormat f = opt.format;
-    if (f == InputFormat::Auto) {
-      char c0 = first_non_blank(in);
-      f = c0 == '[' ? InputFormat::GcloudJson : c0 == '{' ? InputFormat::Jsonl : InputFormat::Text;
-    }
+    if (f == InputFormat::Auto) f = sniff_format(in);
     if (f == InputFormat::GcloudJson)
       read_array(in);
     else

@@ -21,7 +21,8 @@ OptionsTable input_option_specs() {
       {"format", OptionType::String, "auto",
        "Input format: `jsonl` (one LogEntry or Cloud Run JSON object per line), `gcloud_json` (one JSON "
        "array, as `gcloud logging read --format=json`), `text` (see log_format), or `auto` (per input, "
-       "from the first non-blank byte: `[` gcloud_json, `{` jsonl, else text).",
+       "from the first non-blank bytes: `[{` or `[]` gcloud_json, `{` jsonl, else text, such as Apache's "
+       "`[Sat Sep 13 ...]`).",
        false, one_of({"auto", "jsonl", "gcloud_json", "text"})},
       {"log_format", OptionType::String, "",
        "For text input: a logparser format such as \"<Date> <Time> <Level> <Component>: <Content>\" (the "

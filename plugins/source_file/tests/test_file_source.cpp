@@ -267,6 +267,27 @@ TEST(FileSource, MixedFormatsAndLevelsReadFromTheWords) {
   EXPECT_EQ(plain.out.records[3].severity, Severity::Default);
 }
 
+// `auto` takes a text line that opens with `[` for text (Apache, Elasticsearch), with or
+// without a log_format; a JSON array of entries is still an array.
+TEST(FileSource, AutoTellsBracketedTextFromAJsonArray) {
+  const std::string apache =
+      "[Sat Sep 13 17:00:01.123456 2025] [mpm_event:error] [pid 1:tid 1] AH00484: server reached MaxRequestWorkers\n";
+  Harness plain;
+  write(plain.dir.file("error_log"), apache);
+  plain.go({{"path", "error_log"}});
+  EXPECT_EQ(plain.out.records.size(), 1u);
+  EXPECT_TRUE(plain.ctx.bad_lines.empty());
+  Harness formatted;
+  write(formatted.dir.file("error_log"), apache);
+  formatted.go({{"path", "error_log"}, {"log_format", "\\[<Time>\\] \\[<Module>:<Level>\\] <Content>"}});
+  ASSERT_EQ(formatted.out.records.size(), 1u);
+  EXPECT_EQ(formatted.out.records[0].severity, Severity::Error);
+  Harness array;
+  write(array.dir.file("dump.json"), " [\n  " + entry("one") + ",\n" + entry("two") + "]\n");
+  array.go({{"path", "dump.json"}});
+  EXPECT_EQ(array.messages(), (std::vector<std::string>{"one", "two"}));
+}
+
 TEST(FileSource, MultilineOffAndCustomRule) {
   const std::string text = "start one\n  indented\n+more\nstart two\n";
   Harness off;
