@@ -2,6 +2,7 @@
 
 #include <gardener/record.hpp>
 #include <gardener/time.hpp>
+#include "input/log_time.hpp"
 
 using namespace gardener;
 
@@ -34,4 +35,22 @@ TEST(Severity, NamesAliasesAndRanks) {
   EXPECT_EQ(parse_severity("500"), Severity::Error);
   EXPECT_FALSE(parse_severity("loud"));
   EXPECT_EQ(severity_name(Severity::Emergency), "EMERGENCY");
+}
+
+// The times text logs write beyond RFC 3339 (input/log_time.hpp): syslog's without a year takes
+// the window's, or the year before when that would put it over a day past the window.
+TEST(LogTime, SyslogCtimeCommonLogFormatAndSlashes) {
+  using gardener::input::parse_log_time;
+  const TimeNs ref = *parse_rfc3339("2025-09-13T19:00:00Z");
+  EXPECT_EQ(parse_log_time("Sep 13 17:00:03", ref), parse_rfc3339("2025-09-13T17:00:03Z"));
+  EXPECT_EQ(parse_log_time("Sep  3 07:00:03.250", ref), parse_rfc3339("2025-09-03T07:00:03.25Z"));
+  EXPECT_EQ(parse_log_time("Dec 31 23:59:59", *parse_rfc3339("2026-01-01T06:00:00Z")),
+            parse_rfc3339("2025-12-31T23:59:59Z"));
+  EXPECT_EQ(parse_log_time("Sat Sep 13 17:00:01.123456 2025", ref), parse_rfc3339("2025-09-13T17:00:01.123456Z"));
+  EXPECT_EQ(parse_log_time("13/Sep/2025:17:00:01.120", ref), parse_rfc3339("2025-09-13T17:00:01.12Z"));
+  EXPECT_EQ(parse_log_time("13/Sep/2025:19:00:01 +0200", ref), parse_rfc3339("2025-09-13T17:00:01Z"));
+  EXPECT_EQ(parse_log_time("2025/09/13 17:00:01", ref), parse_rfc3339("2025-09-13T17:00:01Z"));
+  EXPECT_EQ(parse_log_time("2025-09-13T17:00:01Z", ref), parse_rfc3339("2025-09-13T17:00:01Z"));
+  for (const char* bad : {"Sep 13", "Foo 13 17:00:03", "13/Sep/2025", "Sep 13 17:00:03 extra words", "created by"})
+    EXPECT_FALSE(parse_log_time(bad, ref)) << bad;
 }

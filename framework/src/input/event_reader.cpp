@@ -14,6 +14,8 @@
 #include <gardener/log_format.hpp>
 #include <gardener/time.hpp>
 
+#include "log_time.hpp"
+
 #include "input/byte_stream.hpp"
 #include "input/continuation.hpp"
 #include "input/spare_records.hpp"
@@ -68,7 +70,7 @@ std::unique_ptr<RE2> compile_continuation(const std::vector<std::string>& patter
 
 /// Maps the fields of a log_format onto record members; unknown fields become labels.
 struct FieldMap {
-  int date = -1, time = -1, stamp = -1, level = -1, component = -1, content = -1;
+  int date = -1, time = -1, stamp = -1, level = -1, component = -1, content = -1, month = -1, day = -1;
   int module = -1, function = -1, line = -1, logger = -1, service = -1;
   std::vector<size_t> labels;  // fields that map to no member, in format order
 
@@ -76,6 +78,8 @@ struct FieldMap {
     date = f.field_index("Date");
     time = f.field_index("Time");
     stamp = f.field_index("Timestamp");
+    month = f.field_index("Month");  // syslog's `<Month> <Day> <Time>` (or `<Month> <Date> <Time>`)
+    day = f.field_index("Day");
     level = f.field_index("Level");
     if (level < 0) level = f.field_index("Severity");
     component = f.field_index("Component");
@@ -85,7 +89,7 @@ struct FieldMap {
     line = f.field_index("Line");
     logger = f.field_index("Logger");
     service = f.field_index("Service");
-    static const std::vector<std::string_view> kMapped = {"Date", "Time", "Timestamp", "Level", "Severity",
+    static const std::vector<std::string_view> kMapped = {"Date", "Time", "Timestamp", "Month", "Day", "Level", "Severity",
                                                            "Component", "Content", "Module", "Function",
                                                            "Line", "Logger", "Service"};
     for (size_t i = 0; i < f.fields().size(); ++i)
@@ -264,20 +268,15 @@ struct EventReader::Impl {
     settle_last();
   }
 
-  // Consecutive lines mostly share their second: the last stamp's value is kept.
+  // Consecutive lines mostly share their second: the last stamp's value is kept. A time without
+  // a year (syslog's) takes it from the window's end (input/log_time.hpp).
   std::string last_stamp;
   int64_t last_stamp_ns = 0;
   int64_t timestamp_of(std::string_view stamp) {
     if (stamp != last_stamp) {
       last_stamp.assign(stamp);
-      // 2025/09/13 17:00:01: nginx's and Go's log package's date, RFC 3339's with slashes.
-      std::string dashed;
-      if (stamp.size() >= 10 && stamp[4] == '/' && stamp[7] == '/') {
-        dashed.assign(stamp);
-        dashed[4] = dashed[7] = '-';
-        stamp = dashed;
-      }
-      last_stamp_ns = parse_rfc3339(stamp).value_or(0);
+      const Window w = ctx->window();
+      last_stamp_ns = input::parse_log_time(stamp, w.end > w.start ? w.end : now_ns()).value_or(0);
     }
     return last_stamp_ns;
   }
@@ -289,7 +288,10 @@ struct EventReader::Impl {
     std::string_view stamp = v(f.stamp);
     char buf[128];  // "<Date> <Time>" without a heap string when it fits
     std::string joined;
-    if (stamp.empty() && f.date >= 0) {
+    if (stamp.empty() && f.month >= 0 && f.time >= 0) {
+      joined = std::string(v(f.month)) + " " + std::string(v(f.day >= 0 ? f.day : f.date)) + " " + std::string(v(f.time));
+      stamp = joined;
+    } else if (stamp.empty() && f.date >= 0) {
       std::string_view d = v(f.date), t = f.time >= 0 ? v(f.time) : std::string_view();
       size_t n = d.size() + (f.time >= 0 ? 1 + t.size() : 0);
       char* out = buf;

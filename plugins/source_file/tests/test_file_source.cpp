@@ -288,6 +288,24 @@ TEST(FileSource, AutoTellsBracketedTextFromAJsonArray) {
   EXPECT_EQ(array.messages(), (std::vector<std::string>{"one", "two"}));
 }
 
+// Syslog's date has no year: the window's. Apache's ctime in brackets is read too, so neither
+// file's lines are stamped with the read time (and counted again by the next run).
+TEST(FileSource, SyslogAndApacheDates) {
+  Harness r;
+  r.ctx.run_window = {*parse_rfc3339("2025-09-13T17:00:00Z"), *parse_rfc3339("2025-09-13T19:00:00Z")};
+  write(r.dir.file("syslog"), "Sep 13 17:00:03 web-01 kernel: nf_conntrack: table full, dropping packet\n");
+  r.go({{"path", "syslog"}, {"log_format", "<Month> <Day> <Time> <Host> <Component>: <Content>"}});
+  Harness apache;
+  apache.ctx.run_window = r.ctx.run_window;
+  write(apache.dir.file("error_log"), "[Sat Sep 13 17:00:01.123456 2025] [core:error] [pid 7] AH00037: loop\n");
+  apache.go({{"path", "error_log"}, {"log_format", "\\[<Time>\\] \\[<Module>:<Level>\\] \\[pid <Pid>\\] <Content>"}});
+  ASSERT_EQ(r.out.records.size(), 1u);
+  EXPECT_EQ(r.out.records[0].timestamp_ns, *parse_rfc3339("2025-09-13T17:00:03Z"));
+  ASSERT_EQ(apache.out.records.size(), 1u);
+  EXPECT_EQ(apache.out.records[0].timestamp_ns, *parse_rfc3339("2025-09-13T17:00:01.123456Z"));
+  EXPECT_EQ(r.ctx.metrics["undated_lines"] + apache.ctx.metrics["undated_lines"], 0.0);
+}
+
 TEST(FileSource, MultilineOffAndCustomRule) {
   const std::string text = "start one\n  indented\n+more\nstart two\n";
   Harness off;
