@@ -679,13 +679,26 @@ static std::string_view error_line(std::string_view text) {
   return {};
 }
 
-// Where a trace was thrown, as Sentry's culprit: the first frame after the error line (Java,
-// JavaScript: `at com.acme.OrderService.cancel(...)`), else the innermost Python frame before it
-// (`File "...", line 12, in load_user`); the function's last two dotted parts. Empty when the
-// frames hold no such function (or a placeholder for it).
+// A frame of the runtime or of a framework, not of the application (Sentry's in-app rule,
+// by the usual namespaces): the culprit is the first frame that is not one, when there is one.
+static bool library_frame(std::string_view function, std::string_view line) {
+  static constexpr std::string_view kLibraries[] = {
+      "java.", "javax.", "jdk.", "sun.", "com.sun.", "kotlin.", "kotlinx.", "scala.", "org.springframework.",
+      "org.hibernate.", "org.apache.", "com.fasterxml.", "io.netty.", "reactor.", "io.grpc.", "okhttp3.",
+      "System.", "Microsoft.", "process.", "node:", "internal/"};
+  for (std::string_view lib : kLibraries)
+    if (function.starts_with(lib)) return true;
+  return line.find("node_modules") != std::string_view::npos || line.find("(node:") != std::string_view::npos;
+}
+
+// Where a trace was thrown, as Sentry's culprit: the first application frame after the error
+// line (Java, JavaScript, .NET: `at com.acme.OrderService.cancel(...)`; the first frame when all
+// are the runtime's or a framework's), else the innermost Python frame before it (`File "...",
+// line 12, in load_user`); the function's last two dotted parts. Empty when the frames hold no
+// such function (or a placeholder for it).
 static std::string_view culprit(std::string_view text, std::string_view err) {
   const size_t err_at = static_cast<size_t>(err.data() - text.data());
-  std::string_view found;
+  std::string_view found, first;
   for (size_t start = 0; start < text.size();) {
     size_t end = text.find('\n', start);
     if (end == std::string_view::npos) end = text.size();
@@ -694,13 +707,21 @@ static std::string_view culprit(std::string_view text, std::string_view err) {
     if (start > err_at && line.starts_with("at ")) {
       std::string_view f = line.substr(3);
       if (f.starts_with("async ")) f.remove_prefix(6);
-      found = f.substr(0, f.find_first_of(" ("));
-      break;
+      f = f.substr(0, f.find_first_of(" ("));
+      if (first.empty()) first = f;
+      if (!library_frame(f, line)) {
+        found = f;
+        break;
+      }
+      start = end + 1;
+      continue;
     }
+    if (start > err_at && !first.empty() && !line.starts_with("at ") && !line.starts_with("...")) break;  // the frames ended
     if (start < err_at && line.starts_with("File ") && line.rfind(", in ") != std::string_view::npos)
       found = line.substr(line.rfind(", in ") + 5);
     start = end + 1;
   }
+  if (found.empty()) found = first;
   if (found.empty() || found.find(kWild) != std::string_view::npos) return {};
   const size_t last = found.rfind('.');
   if (last != std::string_view::npos && last > 0) {
@@ -722,8 +743,15 @@ std::string title_of(const std::string& template_text, size_t max_chars) {
     std::string_view kind = err.substr(0, err.find_first_of(" \t"));
     const size_t dot = kind.rfind('.');
     if (dot != std::string_view::npos && dot + 1 < kind.size()) err.remove_prefix(dot + 1);
-    untyped = std::string(err) + (where.empty() ? "" : " (in " + std::string(where) + ")") + " \u2014 " +
-              template_text.substr(0, template_text.find('\n'));
+    // Where it was thrown goes right after the class, before a message the cut may shorten:
+    // `NullReferenceException (in OrderService.Cancel): Object reference not set ...`.
+    std::string head(err);
+    if (!where.empty()) {
+      const size_t colon = head.find(':');
+      const size_t at = colon != std::string::npos && colon < head.find_first_of(" \t") ? colon : head.find_first_of(" \t");
+      head.insert(at == std::string::npos ? head.size() : at, " (in " + std::string(where) + ")");
+    }
+    untyped = head + " \u2014 " + template_text.substr(0, template_text.find('\n'));
   }
   std::string t;
   for (size_t i = 0; i < untyped.size(); ++i) {

@@ -472,12 +472,17 @@ TEST(Drain, TitlesAreOneLine) {
   // Where it was thrown, when the frames name it: two traces of one error differ there.
   EXPECT_EQ(title_of("Failed\njava.lang.IllegalStateException: bad state\n\tat "
                      "com.acme.orders.OrderService.cancel(OrderService.java:<*>)\n\tat com.acme.Web.handle(Web.java:<*>)"),
-            "IllegalStateException: bad state (in OrderService.cancel) \u2014 Failed");
+            "IllegalStateException (in OrderService.cancel): bad state \u2014 Failed");
   EXPECT_EQ(title_of("Exception in ASGI application\nTraceback (most recent call last):\n  File \"<*>\", line <*>, in "
                      "run\n  File \"<*>\", line <*>, in load_user\nKeyError: '<*>'"),
-            "KeyError: '<*>' (in load_user) \u2014 Exception in ASGI application");
+            "KeyError (in load_user): '<*>' \u2014 Exception in ASGI application");
+  // The first frame of the application, past the framework's.
+  EXPECT_EQ(title_of("Failed\norg.springframework.dao.DataAccessResourceFailureException: no connection\n\tat "
+                     "org.springframework.orm.jpa.JpaDialect.convert(JpaDialect.java:<*>)\n\tat "
+                     "com.acme.orders.OrderRepository.find(OrderRepository.java:<*>)"),
+            "DataAccessResourceFailureException (in OrderRepository.find): no connection \u2014 Failed");
   EXPECT_EQ(title_of("Unhandled error\nTypeError: x is undefined\n    at async Queue.run (<*>)"),
-            "TypeError: x is undefined (in Queue.run) \u2014 Unhandled error");
+            "TypeError (in Queue.run): x is undefined \u2014 Unhandled error");
 }
 
 TEST(Drain, PersistenceRoundTripAndAlias) {
