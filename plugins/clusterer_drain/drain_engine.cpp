@@ -527,9 +527,9 @@ size_t variable_value_start(const std::vector<TemplateToken>& t, size_t end) {
   return v > 0 && t[v - 1].text == t[end - 1].text && t[v - 1].ws.empty() ? v - 1 : npos;
 }
 
-// Where t's trailing optional fields may start: before each `, key: <variable>` field of the
-// comma-separated field list that ends t, last field first, as long as a field stays before the
-// cut ("..., host: \"<*>\"" | ", referrer: \"<*>\"").
+// Where t's trailing optional fields may start: before each `, key: <variable>` field that ends
+// t, last field first ("..., host: \"<*>\"" | ", referrer: \"<*>\"", nginx; "... from remote
+// server <*>" | ", referer: <*>", Apache).
 std::vector<size_t> optional_field_cuts(const std::vector<TemplateToken>& t) {
   constexpr size_t npos = std::string_view::npos;
   std::vector<size_t> cuts;
@@ -538,16 +538,12 @@ std::vector<size_t> optional_field_cuts(const std::vector<TemplateToken>& t) {
     const size_t key = value == npos || value == 0 ? npos : field_key_before(t, value);
     if (key == npos || key == 0 || !is_token(t[key - 1], ",")) break;
     end = key - 1;
-    // The field before the comma: a key, then a value of at most three tokens.
-    bool field_before = false;
-    for (size_t v = end; v-- > 0 && end - v <= 3 && !field_before;) field_before = field_key_before(t, v) != npos;
-    if (!field_before) break;
     cuts.push_back(end);
   }
   return cuts;
 }
 
-// nginx's error lines end in a list of context fields, some of them optional (`, referrer:
+// nginx's and Apache's error lines end in context fields, some of them optional (`, referrer:
 // "..."` only when the client sent one). Drain files each set of fields by its length, so one
 // error made a cluster per set. A cluster whose template is another's plus trailing
 // `, key: <variable>` fields joins it. Both are rewritten to the shorter template with a free

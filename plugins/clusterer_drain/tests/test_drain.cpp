@@ -595,8 +595,8 @@ TEST(Drain, MergesOfAnEarlierRunHoldInTheNext) {
   EXPECT_EQ(rep3.clusters[0].id, login);
 }
 
-// nginx's error lines end in context fields: the request's method and an optional referrer are
-// context, not kinds of the error. One error is one cluster, in this window and the next, while a
+// nginx's and Apache's error lines end in context fields: the request's method and an optional
+// referrer are context, not kinds of the error. One error is one cluster, in this window and the next, while a
 // method that starts a message (an access log's request line) and a state in the first field of
 // a list stay enumerations.
 TEST(Drain, ContextFieldsOfAnErrorAreOneEvent) {
@@ -618,6 +618,8 @@ TEST(Drain, ContextFieldsOfAnErrorAreOneEvent) {
     lines.push_back(std::string("\"") + methods[i % 2] + " /v2/servers/" + std::to_string(i) +
                     " HTTP/1.1\" status: 200 len: 1893 time: 0.25");
     lines.push_back(std::string("Interface eth0 changed state, status: ") + (i % 2 ? "up" : "down"));
+    lines.push_back("AH01102: error reading status line from remote server app-" + std::to_string(i) +
+                    ".internal:8080" + (i % 3 ? "" : ", referer: https://shop.example.com/cart/" + std::to_string(i)));
   }
   auto rep1 = run(*make_configured<DrainClusterer>(Json::object()), ctx, lines);
   auto m = by_template(rep1);
@@ -628,6 +630,7 @@ TEST(Drain, ContextFieldsOfAnErrorAreOneEvent) {
   EXPECT_EQ(m["\"GET <PATH>\" status: <NUM> len: <NUM> time: <NUM>"], 6u);
   EXPECT_EQ(m["\"POST <PATH>\" status: <NUM> len: <NUM> time: <NUM>"], 6u);
   EXPECT_EQ(m["Interface eth0 changed state, status: up"], 6u);
+  EXPECT_EQ(m["<ID>: error reading status line from remote server <*><*>"], 12u);  // Apache's optional referer
   std::string id;
   for (const auto& c : rep1.clusters)
     if (c.template_text == merged) id = c.id;
