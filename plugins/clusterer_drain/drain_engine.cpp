@@ -276,21 +276,33 @@ size_t alnum_constants_without(const std::vector<TemplateToken>& t, size_t all, 
   return all - (t[p].type == TokenType::Word && is_alnum_word(t[p].text) ? 1 : 0);
 }
 
-// Free text is bracketed: a cron command or a status text in parentheses. (Text after a `:` or
-// `,` is too often a constant reason: "Error loading <*>: ..., Permission denied".)
+// Free text is bracketed or double-quoted: a cron command or a status text in parentheses, a
+// user agent in quotes. (Text after a `:` or `,` is too often a constant reason: "Error loading
+// <*>: ..., Permission denied".)
 bool opens_free_text(const TemplateToken& t) {
-  return t.type == TokenType::Word && (t.text == "(" || t.text == "[");
+  return t.type == TokenType::Word && (t.text == "(" || t.text == "[" || t.text == "\"");
 }
 
-// For each opener of free text, its matching bracket (one pass, a stack per bracket kind; other
-// positions and openers never closed map to themselves: no frame).
+// For each opener of free text, its matching bracket or quote (one pass, a stack per bracket
+// kind, double quotes paired in turn; other positions and openers never closed map to
+// themselves: no frame).
 std::vector<size_t> free_text_ends(const std::vector<TemplateToken>& t) {
   std::vector<size_t> end(t.size());
   std::iota(end.begin(), end.end(), size_t{0});
   std::vector<size_t> round, square;
+  size_t quote = t.size();  // the open double quote, if any: quotes pair in turn
   for (size_t i = 0; i < t.size(); ++i) {
     if (t[i].type != TokenType::Word || t[i].text.size() != 1) continue;
     const char c = t[i].text[0];
+    if (c == '"') {
+      if (quote == t.size()) {
+        quote = i;
+      } else {
+        end[quote] = i;
+        quote = t.size();
+      }
+      continue;
+    }
     if (c == '(') round.push_back(i);
     if (c == '[') square.push_back(i);
     std::vector<size_t>* open = c == ')' ? &round : c == ']' ? &square : nullptr;

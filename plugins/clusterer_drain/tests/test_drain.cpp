@@ -640,6 +640,19 @@ TEST(Drain, ContextFieldsOfAnErrorAreOneEvent) {
   EXPECT_EQ(rep2.clusters[0].id, id) << rep2.clusters[0].template_text;
 }
 
+// Quoted text of varying length is free text like bracketed text: three user agents of three
+// lengths are one event.
+TEST(Drain, QuotedFreeTextOfSeveralLengthsIsOneSlot) {
+  auto d = make_configured<DrainClusterer>(Json::object());
+  TestContext ctx;
+  const char* agents[] = {"okhttp/4.12.0", "curl 8.1 (linux)", "Mozilla/5.0 (iPhone; CPU iPhone OS 17_5 like Mac OS X)"};
+  std::vector<std::string> lines;
+  for (int i = 0; i < 9; ++i)
+    lines.push_back(std::string("upstream connect error for client agent \"") + agents[i % 3] + "\" status 503 flags UF");
+  auto m = by_template(run(*d, ctx, lines));
+  EXPECT_EQ(m["upstream connect error for client agent \"<*>\" status <NUM> flags UF"], 9u) << ::testing::PrintToString(m);
+}
+
 // A message that ends in a list has a length per list size: rare clusters that share what
 // comes up to their first `:` and list three sizes or more are one event, in this window and the
 // next (however long its list). Reasons after a `:` that repeat stay apart.
