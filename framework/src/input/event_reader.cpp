@@ -438,6 +438,7 @@ struct EventReader::Impl {
     start_batch();
     ++counts.streams;
     uint64_t before = in.bytes_read(), undated_before = undated;
+    const InputCounts counts_before = counts;
     InputFormat f = opt.format;
     if (f == InputFormat::Auto) f = sniff_format(in);
     if (f == InputFormat::GcloudJson)
@@ -449,6 +450,14 @@ struct EventReader::Impl {
     if (undated > undated_before)
       c.warn("{}: {} line(s) carry no readable time; they were stamped with the read time, inside the window "
              "(check `log_format` and the time's format)", display, undated - undated_before);
+    // Every line bad: the format is wrong, not the log. Say so rather than look like a quiet service.
+    const uint64_t lines = counts.lines - counts_before.lines, blank = counts.blank - counts_before.blank;
+    if (lines > blank && counts.bad - counts_before.bad == lines - blank && counts.records == counts_before.records)
+      c.warn("{}: none of its {} line(s) could be read as {}; check `format` (auto, jsonl, gcloud_json, text) and "
+             "`log_format`", display, lines - blank, f == InputFormat::GcloudJson ? "a JSON array"
+                                                     : f == InputFormat::Jsonl   ? "JSON lines"
+                                                     : format                    ? "log_format \"" + opt.log_format + "\""
+                                                                                 : "text");
     if (!in.error().empty())
       bad(display, in.through_zlib() ? "cannot decompress: " + in.error() + "; the .gz file is corrupt or truncated"
                                      : "cannot read: " + in.error() + "; check the file and the disk");

@@ -306,6 +306,22 @@ TEST(FileSource, SyslogAndApacheDates) {
   EXPECT_EQ(r.ctx.metrics["undated_lines"] + apache.ctx.metrics["undated_lines"], 0.0);
 }
 
+// A file none of whose lines can be read says so: the format is wrong, not the service quiet.
+TEST(FileSource, AFileOfOnlyBadLinesIsNamed) {
+  Harness r;
+  write(r.dir.file("app.log"), "garbage one\n\ngarbage two\n");
+  r.go({{"path", "app.log"}, {"log_format", "<Date> <Time> <Level> <Component>: <Content>"}, {"multiline", Json::array()}});
+  EXPECT_TRUE(r.out.records.empty());
+  bool warned = false;
+  for (const auto& l : r.ctx.logs)
+    warned = warned || l.find("none of its 2 line(s) could be read as log_format") != std::string::npos;
+  EXPECT_TRUE(warned) << ::testing::PrintToString(r.ctx.logs);
+  Harness fine;
+  write(fine.dir.file("app.log"), "garbage one\nfine line\n");
+  fine.go({{"path", "app.log"}});
+  for (const auto& l : fine.ctx.logs) EXPECT_EQ(l.find("none of its"), std::string::npos) << l;
+}
+
 TEST(FileSource, MultilineOffAndCustomRule) {
   const std::string text = "start one\n  indented\n+more\nstart two\n";
   Harness off;
