@@ -984,8 +984,13 @@ static bool looks_like_identifier(std::string_view word) {
   // ...unless it ends in an upper-case constant (SCREEN_ON, android.intent.action.SCREEN_OFF).
   const size_t dot = word.rfind('.');
   if (upper_case_word(dot == std::string_view::npos ? word : word.substr(dot + 1))) return false;
+  // Inner: between two letters or digits. HAProxy's termination flags (`sH--`, `CD--`) are a
+  // closed set padded with dashes, not names.
+  auto alnum = [](char c) { return std::isalnum(static_cast<unsigned char>(c)) != 0; };
   for (size_t i = 1; i + 1 < word.size(); ++i)
-    if (word[i] == '-' || word[i] == '.' || word[i] == '_' || word[i] == '/' || word[i] == '@') return true;
+    if ((word[i] == '-' || word[i] == '.' || word[i] == '_' || word[i] == '/' || word[i] == '@') && alnum(word[i - 1]) &&
+        alnum(word[i + 1]))
+      return true;
   return false;
 }
 
