@@ -33,7 +33,6 @@ bool blank(std::string_view s) {
   return s.find_first_not_of(" \t\r\n\v\f") == std::string_view::npos;
 }
 
-/// The first non-blank byte of the stream (reading as much as needed), or 0 for an empty stream.
 // The first `n` non-blank bytes of the input (fewer at its end), read ahead without consuming.
 std::string first_non_blank(ByteStream& in, size_t n) {
   for (;;) {
@@ -271,6 +270,7 @@ struct EventReader::Impl {
   // Consecutive lines mostly share their second: the last stamp's value is kept. A time without
   // a year (syslog's) takes it from the window's end (input/log_time.hpp).
   std::string last_stamp;
+  std::string syslog_stamp;  // `<Month> <Day> <Time>` joined, reused line after line
   int64_t last_stamp_ns = 0;
   int64_t timestamp_of(std::string_view stamp) {
     if (stamp != last_stamp) {
@@ -289,8 +289,8 @@ struct EventReader::Impl {
     char buf[128];  // "<Date> <Time>" without a heap string when it fits
     std::string joined;
     if (stamp.empty() && f.month >= 0 && f.time >= 0) {
-      joined = std::string(v(f.month)) + " " + std::string(v(f.day >= 0 ? f.day : f.date)) + " " + std::string(v(f.time));
-      stamp = joined;
+      syslog_stamp.assign(v(f.month)).append(" ").append(v(f.day >= 0 ? f.day : f.date)).append(" ").append(v(f.time));
+      stamp = syslog_stamp;
     } else if (stamp.empty() && f.date >= 0) {
       std::string_view d = v(f.date), t = f.time >= 0 ? v(f.time) : std::string_view();
       size_t n = d.size() + (f.time >= 0 ? 1 + t.size() : 0);
@@ -342,14 +342,13 @@ struct EventReader::Impl {
   static std::string_view with_following_time(std::string_view stamp, std::string_view line) {
     const bool bare_date = stamp.size() == 10 && (stamp[4] == '-' || stamp[4] == '/') && stamp[7] == stamp[4];
     if (!bare_date || stamp.data() < line.data() || stamp.data() + 10 > line.data() + line.size()) return stamp;
-    const size_t at = static_cast<size_t>(stamp.data() - line.data()) + 10;
-    size_t end = at + 1;
+    const size_t from = static_cast<size_t>(stamp.data() - line.data()), clock = from + 11;  // after "date "
     auto digit = [&](size_t i) { return i < line.size() && line[i] >= '0' && line[i] <= '9'; };
-    if (at >= line.size() || line[at] != ' ' || !digit(end) || !digit(end + 1) || end + 2 >= line.size() ||
-        line[end + 2] != ':')
+    if (line.size() <= clock + 2 || line[clock - 1] != ' ' || !digit(clock) || !digit(clock + 1) || line[clock + 2] != ':')
       return stamp;
-    while (end < line.size() && (digit(end) || line[end] == ':' || line[end] == '.')) ++end;
-    return line.substr(static_cast<size_t>(stamp.data() - line.data()), end - static_cast<size_t>(stamp.data() - line.data()));
+    size_t end = clock;
+    while (digit(end) || (end < line.size() && (line[end] == ':' || line[end] == '.'))) ++end;
+    return line.substr(from, end - from);
   }
 
   // A line that does not match the format but opens with a date and a time ("2025/09/13
