@@ -548,7 +548,7 @@ std::vector<size_t> optional_field_cuts(const std::vector<TemplateToken>& t) {
   for (size_t end = t.size();;) {
     const size_t value = variable_value_start(t, end);
     const size_t key = value == npos || value == 0 ? npos : field_key_before(t, value);
-    if (key == npos || key == 0 || !is_token(t[key - 1], ",")) break;
+    if (key == npos || key < 2 || !is_token(t[key - 1], ",")) break;  // something stays before the comma
     end = key - 1;
     cuts.push_back(end);
   }

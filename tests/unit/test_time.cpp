@@ -51,6 +51,7 @@ TEST(LogTime, SyslogCtimeCommonLogFormatAndSlashes) {
   EXPECT_EQ(parse_log_time("13/Sep/2025:19:00:01 +0200", ref), parse_rfc3339("2025-09-13T17:00:01Z"));
   EXPECT_EQ(parse_log_time("2025/09/13 17:00:01", ref), parse_rfc3339("2025-09-13T17:00:01Z"));
   EXPECT_EQ(parse_log_time("2025-09-13T17:00:01Z", ref), parse_rfc3339("2025-09-13T17:00:01Z"));
-  for (const char* bad : {"Sep 13", "Foo 13 17:00:03", "13/Sep/2025", "Sep 13 17:00:03 extra words", "created by"})
+  for (const char* bad : {"Sep 13", "Foo 13 17:00:03", "13/Sep/2025", "Sep 13 17:00:03 extra words", "created by",
+                          "Sep 99999999999 17:00:03", "Sat Sep 13 17:00:01 99999999999"})
     EXPECT_FALSE(parse_log_time(bad, ref)) << bad;
 }

@@ -99,7 +99,9 @@ std::optional<TimeNs> parse_log_time(std::string_view text, TimeNs reference) {
   if (n > 0 && is_weekday(w[0])) ++k;  // ctime's weekday
   if (n < k + 3) return std::nullopt;
   const int month = month_of(w[k]);
-  if (!month || w[k].size() > 9 || !all_digits(w[k + 1]) || w[k + 2].size() < 8 || w[k + 2][2] != ':') return std::nullopt;
+  if (!month || w[k].size() > 9 || !all_digits(w[k + 1]) || w[k + 1].size() > 2 || w[k + 2].size() < 8 ||
+      w[k + 2][2] != ':')
+    return std::nullopt;
   const int day = std::stoi(std::string(w[k + 1]));
   if (n >= k + 4 && all_digits(w[k + 3]) && w[k + 3].size() == 4)  // ctime: the year last
     return assemble(std::stoi(std::string(w[k + 3])), month, day, w[k + 2], "");

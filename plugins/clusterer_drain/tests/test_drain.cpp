@@ -620,6 +620,7 @@ TEST(Drain, ContextFieldsOfAnErrorAreOneEvent) {
     lines.push_back(std::string("Interface eth0 changed state, status: ") + (i % 2 ? "up" : "down"));
     lines.push_back("AH01102: error reading status line from remote server app-" + std::to_string(i) +
                     ".internal:8080" + (i % 3 ? "" : ", referer: https://shop.example.com/cart/" + std::to_string(i)));
+    lines.push_back(i % 2 ? ", referer: https://x.example/" + std::to_string(i) : ",");  // nothing before the field
   }
   auto rep1 = run(*make_configured<DrainClusterer>(Json::object()), ctx, lines);
   auto m = by_template(rep1);
