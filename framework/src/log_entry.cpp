@@ -129,7 +129,8 @@ std::optional<TimeNs> timestamp_of(const element& root, const element& payload) 
       return *s * kNsPerSecond + int_at(member(*where, "timestampNanos")).value_or(0);
     if (auto t = time_of(member(*where, "time"))) return t;
     if (auto t = time_of(member(*where, "ts"))) return t;  // zap, logrus
-    if (auto t = time_of(member(*where, "t"))) return t;   // MongoDB
+    if (auto t = member(*where, "t"); t && t->is_object())  // MongoDB's {"$date": ...}; a bare "t" is no time
+      if (auto v = time_of(t)) return v;
   }
   return time_of(member(root, "receiveTimestamp"));
 }
@@ -150,9 +151,12 @@ std::optional<Severity> severity_of(const std::optional<element>& v) {
 /// structlog, MongoDB): `level`, `lvl`, `log.level`, `s`.
 Severity entry_severity(const element& root, const element& payload) {
   if (auto s = severity_of(member(root, "severity"))) return *s;
-  for (const element* where : {&payload, &root})
-    for (const char* key : {"level", "lvl", "log.level", "s"})
+  for (const element* where : {&payload, &root}) {
+    for (const char* key : {"level", "lvl", "log.level"})
       if (auto s = severity_of(member(*where, key))) return *s;
+    if (auto s = member(*where, "s"); s && s->is_string())  // MongoDB's "E"; a number there is no level
+      if (auto level = severity_of(s)) return *level;
+  }
   return Severity::Default;
 }
 

@@ -181,6 +181,16 @@ struct UnionFind {
   }
 };
 
+// Which of n clusters no merge has joined yet. The merges that change a template's length
+// (optional fields, list tails) take only those: the members of one set must keep one length.
+std::vector<bool> alone_in_set(UnionFind& uf, size_t n) {
+  std::vector<int> members(n, 0);
+  for (size_t c = 0; c < n; ++c) ++members[static_cast<size_t>(uf.find(static_cast<int>(c)))];
+  std::vector<bool> alone(n);
+  for (size_t c = 0; c < n; ++c) alone[c] = members[static_cast<size_t>(uf.find(static_cast<int>(c)))] == 1;
+  return alone;
+}
+
 // The name of a template's next variable in the statistics: its type and 1-based place ("NUM#2").
 void add_variable_name(std::vector<std::string>& names, const Masker& masker, TokenType type) {
   names.push_back(fmt::format("{}#{}", masker.type_name(type), names.size() + 1));
@@ -571,6 +581,7 @@ void optional_field_merges(std::vector<FinalCluster>& out, const Masker& masker,
   std::unordered_map<size_t, std::vector<size_t>> by_length;  // in cluster order
   for (size_t c = 0; c < out.size(); ++c) by_length[out[c].tokens.size()].push_back(c);
   std::vector<bool> rewritten(out.size(), false), framed(out.size(), false);
+  const std::vector<bool> alone = alone_in_set(uf, out.size());  // a member of an earlier merge keeps its length
   auto frame = [&](size_t c, size_t cut) {  // the template up to `cut`, then a free slot
     frame_tail(out[c], cut, masker);
     out[c].tokens[cut - 1].ws.clear();  // `host: "<*>"<*>`: the fields glue on
@@ -586,6 +597,7 @@ void optional_field_merges(std::vector<FinalCluster>& out, const Masker& masker,
     return true;
   };
   for (size_t c : order) {  // shorter first: a cluster is framed before anything joins it
+    if (!alone[c]) continue;
     const std::vector<TemplateToken>& t = out[c].tokens;
     for (size_t cut : optional_field_cuts(t)) {
       auto it = by_length.find(cut);
@@ -594,7 +606,7 @@ void optional_field_merges(std::vector<FinalCluster>& out, const Masker& masker,
       // compare each with each (the one that matters comes early: Drain saw it first).
       const auto last = it->second.begin() + static_cast<std::ptrdiff_t>(std::min<size_t>(it->second.size(), kMaxPrefixCandidates));
       auto target = std::find_if(it->second.begin(), last,
-                                 [&](size_t d) { return !rewritten[d] && describes_prefix(d, t, cut); });
+                                 [&](size_t d) { return alone[d] && !rewritten[d] && describes_prefix(d, t, cut); });
       if (target == last) continue;
       const size_t into = *target;
       if (!framed[into]) frame(into, cut);
@@ -616,9 +628,10 @@ void optional_field_merges(std::vector<FinalCluster>& out, const Masker& masker,
 // beside `..., suppressing further interrupts`): they stay apart, as the labels keep them.
 void list_tail_merges(std::vector<FinalCluster>& out, const Masker& masker, UnionFind& uf) {
   std::map<std::pair<size_t, uint64_t>, std::vector<int>> frames;  // (colon, prefix hash): in a fixed order
+  const std::vector<bool> alone = alone_in_set(uf, out.size());
   for (size_t c = 0; c < out.size(); ++c) {
     const std::vector<TemplateToken>& t = out[c].tokens;
-    if (std::any_of(t.begin(), t.end(), [](const TemplateToken& k) { return k.free; })) continue;  // framed
+    if (!alone[c] || std::any_of(t.begin(), t.end(), [](const TemplateToken& k) { return k.free; })) continue;
     size_t constants = 0;
     for (size_t k = 0; k + 1 < t.size(); ++k) {
       if (is_token(t[k], ":") && constants >= 3) {
@@ -748,7 +761,7 @@ std::string title_of(const std::string& template_text, size_t max_chars) {
     const std::string_view where = culprit(template_text, err);
     // The class by its own name, as Sentry shows it: `NullPointerException: ...`, the package
     // would spend the title's length.
-    std::string_view kind = err.substr(0, err.find_first_of(" \t"));
+    std::string_view kind = err.substr(0, err.find_first_of(" \t:"));
     const size_t dot = kind.rfind('.');
     if (dot != std::string_view::npos && dot + 1 < kind.size()) err.remove_prefix(dot + 1);
     // Where it was thrown goes right after the class, before a message the cut may shorten:

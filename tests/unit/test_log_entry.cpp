@@ -135,6 +135,10 @@ TEST(LogEntry, MongoDbStructuredLogAndMoreLevelWords) {
   EXPECT_EQ(m.severity, Severity::Error);
   EXPECT_EQ(format_rfc3339(m.timestamp_ns, 0), "2025-09-13T17:00:01Z");
   EXPECT_EQ(m.message, "Plan executor error during find command\nMaxTimeMSExpired: operation exceeded time limit");
+  Record other;  // a bare "t" or a numeric "s" of another logger is no time and no level
+  ASSERT_EQ(decode_log_entry(R"({"msg":"done","t":35,"s":45})", other), "");
+  EXPECT_EQ(other.timestamp_ns, 0);
+  EXPECT_EQ(other.severity, Severity::Default);
   EXPECT_EQ(parse_severity("fail"), Severity::Error);
   EXPECT_EQ(parse_severity("D2"), Severity::Debug);
   EXPECT_EQ(parse_severity("WRN"), Severity::Warning);

@@ -107,8 +107,15 @@ Severity severity_in_text(std::string_view message) {
     while (i < line.size() && !std::isalpha(static_cast<unsigned char>(line[i]))) ++i;
     size_t end = i;
     while (end < line.size() && std::isalnum(static_cast<unsigned char>(line[end]))) ++end;
-    if (i > 0 && (std::isdigit(static_cast<unsigned char>(line[i - 1])) || line[i - 1] == '_')) {
-      i = end;  // inside a word: "5error", "no_error"
+    // Inside a name: "5error", "no_error", "error_count", "non-fatal", "/api/error", "error.log".
+    auto joins = [](char c) { return c == '_' || c == '-' || c == '/'; };
+    const bool inside = (i > 0 && (std::isdigit(static_cast<unsigned char>(line[i - 1])) || joins(line[i - 1]) ||
+                                   line[i - 1] == '.')) ||
+                        (end < line.size() && (joins(line[end]) ||
+                                               (line[end] == '.' && end + 1 < line.size() &&
+                                                std::isalnum(static_cast<unsigned char>(line[end + 1])))));
+    if (inside) {
+      i = end;
       continue;
     }
     char lower[10];  // the longest level word is 9 letters: longer words are none
@@ -288,8 +295,11 @@ struct EventReader::Impl {
     std::string_view stamp = v(f.stamp);
     char buf[128];  // "<Date> <Time>" without a heap string when it fits
     std::string joined;
-    if (stamp.empty() && f.month >= 0 && f.time >= 0) {
-      syslog_stamp.assign(v(f.month)).append(" ").append(v(f.day >= 0 ? f.day : f.date)).append(" ").append(v(f.time));
+    // Syslog's month and day: `<Month> <Day|Date> <Time>`, or a <Date> that holds the month name
+    // before a <Day> (Loghub's OpenSSH format).
+    const int month = f.month >= 0 ? f.month : f.date >= 0 && f.day >= 0 && input::is_month_name(v(f.date)) ? f.date : -1;
+    if (stamp.empty() && month >= 0 && f.time >= 0) {
+      syslog_stamp.assign(v(month)).append(" ").append(v(f.day >= 0 ? f.day : f.date)).append(" ").append(v(f.time));
       stamp = syslog_stamp;
     } else if (stamp.empty() && f.date >= 0) {
       std::string_view d = v(f.date), t = f.time >= 0 ? v(f.time) : std::string_view();
@@ -330,6 +340,7 @@ struct EventReader::Impl {
     for (int i : {f.date, f.time, f.stamp}) {
       if (i < 0) continue;
       std::string_view v = values[static_cast<size_t>(i)];
+      if (i == f.date && input::is_month_name(v)) continue;  // OpenSSH's `<Date> <Day> <Time>`: Date=Dec
       if (std::none_of(v.begin(), v.end(), [](char c) { return c >= '0' && c <= '9'; }) ||
           v.find_first_of("(){}*=") != std::string_view::npos)
         return false;

@@ -76,6 +76,8 @@ int year_of(TimeNs t) {
 
 }  // namespace
 
+bool is_month_name(std::string_view word) { return word.size() >= 3 && word.size() <= 9 && month_of(word) != 0; }
+
 std::optional<TimeNs> parse_log_time(std::string_view text, TimeNs reference) {
   if (text.size() >= 10 && text[4] == '/' && text[7] == '/') {  // 2025/09/13 17:00:01
     std::string dashed(text);

@@ -15,4 +15,7 @@ namespace gardener::input {
 /// lines of the year before. Without a zone, UTC.
 std::optional<TimeNs> parse_log_time(std::string_view text, TimeNs reference);
 
+/// Whether `word` is an English month's name or three-letter abbreviation, in any case (`Sep`).
+bool is_month_name(std::string_view word);
+
 }  // namespace gardener::input

@@ -468,9 +468,12 @@ void Masker::Impl::scan_segment(std::string_view msg, size_t from, size_t to, Of
         const size_t end = escaped ? j - 1 : j;  // an escaped value ends before the backslash of \"
         if (end > 1 && j < rest.size() && rest[j] == c && (!escaped || rest[end] == '\\') &&
             (j + 1 >= rest.size() || !is_alnum(rest[j + 1]))) {
-          // A quoted key before `:` (`{"order_id": 42}`, `'ExternalConnected': Yes`) names a
-          // field: a constant of the event's shape, not a value.
-          const bool key = !escaped && j + 1 < rest.size() && rest[j + 1] == ':';
+          // A quoted key before `:` in an object (`{"order_id": 42}`, `, 'ExternalConnected': Yes`)
+          // names a field: a constant of the event's shape, not a value (`host 'db1': ...` stays one).
+          size_t before = i;  // what the quote follows: `{` or `,` in an object, or nothing
+          while (before > 0 && msg[before - 1] == ' ') --before;
+          const bool key = !escaped && j + 1 < rest.size() && rest[j + 1] == ':' &&
+                           (before == 0 || msg[before - 1] == '{' || msg[before - 1] == ',');
           emit(out, i, i + 1, TokenType::Word);
           emit(out, i + 1, i + end, key ? TokenType::Word : TokenType::Quoted);
           if (escaped) emit(out, i + end, i + j, TokenType::Word);

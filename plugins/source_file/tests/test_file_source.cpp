@@ -258,9 +258,11 @@ TEST(FileSource, MixedFormatsAndLevelsReadFromTheWords) {
 
   // Without a format, words rate a line that has no level; a word inside another is no level.
   Harness plain;
-  write(plain.dir.file("a.log"), "Fatal: disk full\nWARNING low memory\nno_error here, 5errors\nall good\n");
+  write(plain.dir.file("a.log"), "Fatal: disk full\nWARNING low memory\nno_error here, 5errors\nall good\n"
+                                 "error_count=0 non-fatal GET /api/error error.log\n");
   plain.go({{"path", "a.log"}});
-  ASSERT_EQ(plain.out.records.size(), 4u);
+  ASSERT_EQ(plain.out.records.size(), 5u);
+  EXPECT_EQ(plain.out.records[4].severity, Severity::Default);
   EXPECT_EQ(plain.out.records[0].severity, Severity::Critical);
   EXPECT_EQ(plain.out.records[1].severity, Severity::Warning);
   EXPECT_EQ(plain.out.records[2].severity, Severity::Default);
@@ -304,6 +306,13 @@ TEST(FileSource, SyslogAndApacheDates) {
   ASSERT_EQ(apache.out.records.size(), 1u);
   EXPECT_EQ(apache.out.records[0].timestamp_ns, *parse_rfc3339("2025-09-13T17:00:01.123456Z"));
   EXPECT_EQ(r.ctx.metrics["undated_lines"] + apache.ctx.metrics["undated_lines"], 0.0);
+  // Loghub's OpenSSH format puts the month in <Date> and the day in <Day>.
+  Harness ssh;
+  ssh.ctx.run_window = {*parse_rfc3339("2025-12-10T06:00:00Z"), *parse_rfc3339("2025-12-10T08:00:00Z")};
+  write(ssh.dir.file("auth.log"), "Dec 10 06:55:48 LabSZ sshd[24200]: Invalid user webmaster from 173.234.31.186\n");
+  ssh.go({{"path", "auth.log"}, {"log_format", "<Date> <Day> <Time> <Component> sshd\\[<Pid>\\]: <Content>"}});
+  ASSERT_EQ(ssh.out.records.size(), 1u);
+  EXPECT_EQ(ssh.out.records[0].timestamp_ns, *parse_rfc3339("2025-12-10T06:55:48Z"));
 }
 
 // A file none of whose lines can be read says so: the format is wrong, not the service quiet.

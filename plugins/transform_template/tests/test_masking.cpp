@@ -224,6 +224,8 @@ TEST(Masking, BoolsNamesQuoted) {
   // A quoted key before `:` names a field of the event's shape; its value is the value.
   EXPECT_EQ(typed("failed {\"user\": \"bob\", \"order_id\": 42}"), "failed {\"user\": \"<QUOTED>\", \"order_id\": <NUM>}");
   EXPECT_EQ(typed("onSleep, 'ExternalConnected': Yes"), "onSleep, 'ExternalConnected': Yes");
+  EXPECT_EQ(typed("Could not resolve host 'db1': Name or service not known"),
+            "Could not resolve host '<QUOTED>': Name or service not known");  // not in an object
 }
 
 TEST(Masking, HostsWithPortsAndMacAddresses) {
