@@ -1007,6 +1007,22 @@ static bool looks_like_identifier(std::string_view word) {
   return false;
 }
 
+// Two instances of one kind of thing: the same letters, then another number, one of them 0
+// (CPU0 and CPU1, MC0 and MC1, eth0 and eth1: devices are counted from zero). A closed set's
+// members differ in their letters (ee0 and alt0), and versions start at one (IPV4 and IPV6,
+// SOCKS4 and SOCKS5 are protocols that Loghub's labels keep apart).
+static bool numbered_siblings(std::string_view a, std::string_view b) {
+  auto stem_end = [](std::string_view w) {
+    size_t e = w.size();
+    while (e > 0 && std::isdigit(static_cast<unsigned char>(w[e - 1]))) --e;
+    return e;
+  };
+  const size_t ea = stem_end(a), eb = stem_end(b);
+  if (ea == 0 || ea == a.size() || eb == b.size() || a.substr(0, ea) != b.substr(0, eb)) return false;
+  return std::isalpha(static_cast<unsigned char>(a[ea - 1])) && a != b &&
+         (a.substr(ea) == "0" || b.substr(eb) == "0");
+}
+
 // A varying word position is an enumeration candidate while it has at most enum_max_values plain
 // words. A position that names things (an identifier, a key's value, a program, a user) is a
 // parameter at once (`overflow`), but keeps its first few words as evidence for the recurring
@@ -1024,6 +1040,11 @@ void DrainEngine::add_value(Group& g, size_t pos, std::string_view word, uint64_
       c += n;
       return;
     }
+  if (!tr.overflow && std::any_of(tr.values.begin(), tr.values.end(),
+                                  [&](const auto& v) { return numbered_siblings(v.first, word); })) {
+    tr.overflow = true;
+    ++g.version;
+  }
   if (tr.values.size() >= params_.enum_max_values) {
     if (!tr.overflow) ++g.version;
     tr.overflow = true;

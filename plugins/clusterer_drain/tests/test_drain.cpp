@@ -417,6 +417,26 @@ TEST(Drain, FewIdentifierValuesAreAParameterNotAnEnumeration) {
   for (const auto& c : rep.clusters) EXPECT_EQ(c.count, 30u) << c.template_text;
 }
 
+// Devices counted from zero (CPU0, CPU1) are instances of one kind: a parameter. Protocol
+// versions (IPV4, IPV6) and names of other letters (ee0, alt0) stay an enumeration.
+TEST(Drain, NumberedInstancesAreAParameterVersionsAreNot) {
+  auto d = make_configured<DrainClusterer>(Json::object());
+  TestContext ctx;
+  std::vector<std::string> lines;
+  for (int i = 0; i < 12; ++i) {
+    lines.push_back("CPU" + std::to_string(i % 2) + ": Temperature above threshold, clock throttled");
+    lines.push_back(std::string("wl0: MDNS: ") + (i % 2 ? "IPV4" : "IPV6") + " Addr: 10.0.0." + std::to_string(i));
+    lines.push_back(std::string("link via interface ") + (i % 2 ? "ee0" : "alt0") + " is now down");
+  }
+  auto rep = run(*d, ctx, lines);
+  std::map<std::string, uint64_t> counts;
+  for (const auto& c : rep.clusters) counts[c.template_text] = c.count;
+  EXPECT_EQ(counts.size(), 5u);
+  EXPECT_EQ(counts["<*>: Temperature above threshold, clock throttled"], 12u);
+  EXPECT_EQ(counts["wl0: MDNS: IPV4 Addr: <IP>"], 6u);
+  EXPECT_EQ(counts["link via interface ee0 is now down"], 6u);
+}
+
 TEST(Drain, ClusterIdIsTemplateFingerprintAndRecordsAreClaimed) {
   auto d = make_configured<DrainClusterer>(Json::object());
   TestContext ctx;
