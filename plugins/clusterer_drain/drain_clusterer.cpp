@@ -49,7 +49,8 @@ PluginInfo DrainClusterer::plugin_info() {
        "differ only in the bracketed free text, of varying length (cron commands, status texts); and a cluster "
        "whose run of 2-4 constant words stands where another of the same frame has a word-valued <*> "
        "(process Microsoft Word[<*>] beside process <*>[<*>]), or nothing where another has a value that may "
-       "be empty (by (uid=0) beside by LOGIN(uid=0), status=\"\" beside status=\"ready\").",
+       "be empty (by (uid=0) beside by LOGIN(uid=0), status=\"\" beside status=\"ready\"); and clusters equal but for "
+       "the sizes of lists of values (Wait queue: <*>, <*>).",
        false, nullptr},
       {"mode", OptionType::String, "learn",
        "learn: create and update clusters; match: only assign to clusters restored from the state.", false,

@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstring>
+#include <map>
 #include <numeric>
 #include <set>
 #include <span>
@@ -663,6 +664,72 @@ void list_tail_merges(std::vector<FinalCluster>& out, const Masker& masker, Unio
     for (int m : members) {
       frame_tail(out[static_cast<size_t>(m)], colon + 1, masker);
       uf.unite(members[0], m);
+    }
+  }
+}
+
+// A run of values separated by `, ` (`Wait queue: <*>, <*>.`): tokens [begin, end).
+struct ValueList {
+  size_t begin, end;
+};
+
+std::vector<ValueList> value_lists(const std::vector<TemplateToken>& t) {
+  std::vector<ValueList> lists;
+  auto value = [&](size_t i) { return i < t.size() && is_placeholder(t[i].type) && !t[i].free; };
+  for (size_t i = 1; i < t.size(); ++i) {  // a list needs something before it to frame it
+    if (!value(i)) continue;
+    size_t end = i + 1;
+    while (end + 1 < t.size() && is_token(t[end], ",") && value(end + 1)) end += 2;
+    lists.push_back({i, end});
+    i = end - 1;
+  }
+  return lists;
+}
+
+// A list of values has as many lengths as it has sizes (`Wait queue: <*>.`, `... <*>, <*>.`,
+// `Key (<*>, <*>)=(<*>, <*>) already exists.`), and Drain files each length apart. Clusters equal
+// but for the sizes of such lists, with two constant words at least, are one event: each list
+// whose size differs becomes a free slot. Only lists of values: words between commas may be a
+// closed set of states that the labels keep apart.
+void value_list_merges(std::vector<FinalCluster>& out, const Masker& masker, UnionFind& uf) {
+  const std::vector<bool> alone = alone_in_set(uf, out.size());
+  std::map<std::string, std::vector<size_t>> shapes;  // the template with each list as one mark
+  std::vector<std::vector<ValueList>> lists(out.size());
+  for (size_t c = 0; c < out.size(); ++c) {
+    const std::vector<TemplateToken>& t = out[c].tokens;
+    if (!alone[c] || std::any_of(t.begin(), t.end(), [](const TemplateToken& k) { return k.free; })) continue;
+    lists[c] = value_lists(t);
+    if (lists[c].empty()) continue;
+    std::string shape;
+    size_t constants = 0, next = 0;
+    for (size_t i = 0; i < t.size(); ++i) {
+      if (next < lists[c].size() && i == lists[c][next].begin) {
+        i = lists[c][next++].end - 1;
+        shape += "\x1e";
+        shape += t[i].ws;
+        continue;
+      }
+      constants += t[i].type == TokenType::Word && is_alnum_word(t[i].text);
+      shape += t[i].type == TokenType::Word ? t[i].text : "\x1f";
+      shape += t[i].ws;
+    }
+    if (constants >= 2) shapes[shape].push_back(c);
+  }
+  for (auto& [shape, members] : shapes) {
+    if (members.size() < 2) continue;
+    const size_t n = lists[members[0]].size();
+    std::vector<bool> varies(n, false);
+    for (size_t m : members)
+      for (size_t k = 0; k < n; ++k) {
+        const ValueList& a = lists[m][k];
+        const ValueList& b = lists[members[0]][k];
+        varies[k] = varies[k] || a.end - a.begin != b.end - b.begin;
+      }
+    if (std::none_of(varies.begin(), varies.end(), [](bool v) { return v; })) continue;
+    for (size_t m : members) {
+      for (size_t k = n; k-- > 0;)  // from the last list: the earlier ones keep their places
+        if (varies[k]) rewrite_to_frame(out[m], lists[m][k].begin - 1, lists[m][k].end, masker);
+      uf.unite(static_cast<int>(members[0]), static_cast<int>(m));
     }
   }
 }
@@ -1447,6 +1514,7 @@ void DrainEngine::post_merges(std::vector<FinalCluster>& out, const std::vector<
     word_run_merges(out, layout, masker_, uf);
     optional_field_merges(out, masker_, uf);
     list_tail_merges(out, masker_, uf);
+    value_list_merges(out, masker_, uf);
   }
   if (params_.cardinality_merge) {
     // Clusters equal but for one word position with many values, each seen rarely: a word-valued

@@ -708,6 +708,43 @@ TEST(Drain, ListsOfVaryingLengthAreOneEvent) {
   EXPECT_EQ(rep2.clusters[0].id, id);
 }
 
+// A list of values has a length per size, however often each size repeats: PostgreSQL's lock
+// waits and duplicate keys are one event each, in this window and the next (a longer list).
+// A list of words may be states and keeps its sizes apart.
+TEST(Drain, ListsOfValuesOfSeveralSizesAreOneEvent) {
+  TempDir dir;
+  auto store = StateStore::open(dir.file("state.db"));
+  TestContext ctx;
+  ctx.store = store.get();
+  auto pids = [](int first, int n) {
+    std::string s;
+    for (int k = 0; k < n; ++k) s += (k ? ", " : "") + std::to_string(first + k * 13);
+    return s;
+  };
+  auto lock = [&](int i, int n) { return "Process holding the lock: " + std::to_string(9000 + i) + ". Wait queue: " + pids(i, n) + "."; };
+  std::vector<std::string> lines;
+  for (int i = 0; i < 24; ++i) {
+    lines.push_back(lock(i, 1 + i % 3));
+    const char* column[] = {"user_id", "account_email", "order_sku"};
+    const char* pair[] = {"order_id, customer_id", "tenant_id, api_key"};
+    lines.push_back(i % 2 ? std::string("Key (") + column[i % 3] + ")=(" + std::to_string(i) + ") already exists."
+                          : std::string("Key (") + pair[i / 2 % 2] + ")=(" + pids(i, 2) + ") already exists.");
+    lines.push_back(std::string("Enabled features for tenant: ") + (i % 2 ? "auth, billing" : "auth"));
+  }
+  auto rep1 = run(*make_configured<DrainClusterer>(Json::object()), ctx, lines);
+  auto m = by_template(rep1);
+  EXPECT_EQ(m["Process holding the lock: <NUM>. Wait queue: <*>."], 24u) << ::testing::PrintToString(m);
+  EXPECT_EQ(m["Key (<*>)=(<*>) already exists."], 24u) << ::testing::PrintToString(m);
+  EXPECT_EQ(m["Enabled features for tenant: auth, billing"], 12u);
+  EXPECT_EQ(m["Enabled features for tenant: auth"], 12u);
+  std::string id;
+  for (const auto& c : rep1.clusters)
+    if (c.template_text.rfind("Process", 0) == 0) id = c.id;
+  auto rep2 = run(*make_configured<DrainClusterer>(Json::object()), ctx, {lock(7, 6)});
+  ASSERT_EQ(rep2.clusters.size(), 1u);
+  EXPECT_EQ(rep2.clusters[0].id, id) << rep2.clusters[0].template_text;
+}
+
 // Sentry's grouping of traces: one exception and message thrown from two places are two issues
 // (Java and Python frames), and the request a message mentions ("in GET /x") is context, for
 // any method, while a quoted request line keeps its method.
