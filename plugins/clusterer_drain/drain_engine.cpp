@@ -125,10 +125,18 @@ static bool request_method(const std::vector<TemplateToken>& t, size_t p, std::s
   return !(p > 0 && t[p - 1].ws.empty() && (is_token(t[p - 1], "\"") || is_token(t[p - 1], "'")));
 }
 
-// Where a word names something by its place in the message: a program, a user, a host, or the
-// context of an error in a field list.
+// The last part of a compound value glued by `:` after a value (`product:<ID>:fr`, a cache key):
+// the whole chunk is one value, its parts no enumeration.
+static bool ends_compound_value(const std::vector<TemplateToken>& t, size_t p) {
+  return p >= 2 && is_token(t[p - 1], ":") && t[p - 1].ws.empty() && is_placeholder(t[p - 2].type) &&
+         t[p - 2].ws.empty();
+}
+
+// Where a word names something by its place in the message: a program, a user, a host, the
+// context of an error in a field list, or a part of a compound value.
 static bool naming_position(const std::vector<TemplateToken>& tmpl, size_t pos) {
-  return before_process_id(tmpl, pos) || after_naming_key(tmpl, pos) || in_field_list(tmpl, pos);
+  return before_process_id(tmpl, pos) || after_naming_key(tmpl, pos) || in_field_list(tmpl, pos) ||
+         ends_compound_value(tmpl, pos);
 }
 
 namespace {

@@ -417,6 +417,23 @@ TEST(Drain, FewIdentifierValuesAreAParameterNotAnEnumeration) {
   for (const auto& c : rep.clusters) EXPECT_EQ(c.count, 30u) << c.template_text;
 }
 
+// The parts of a compound value glued by `:` (a cache key `product:KX-3648:fr`) are the value,
+// not an enumeration of locales; a word after `: ` is still one (`status: up` / `status: down`).
+TEST(Drain, PartsOfACompoundValueAreAParameter) {
+  auto d = make_configured<DrainClusterer>(Json::object());
+  TestContext ctx;
+  std::vector<std::string> lines;
+  const char* locales[] = {"fr", "en", "de"};
+  for (int i = 0; i < 18; ++i) {
+    lines.push_back("Cache miss for key product:KX-" + std::to_string(3000 + i) + ":" + locales[i % 3]);
+    lines.push_back("Replica " + std::to_string(i) + " of shard reported status: " + (i % 2 ? "up" : "down"));
+  }
+  auto m = by_template(run(*d, ctx, lines));
+  EXPECT_EQ(m["Cache miss for key product:<ID>:<*>"], 18u) << ::testing::PrintToString(m);
+  EXPECT_EQ(m["Replica <NUM> of shard reported status: up"], 9u);
+  EXPECT_EQ(m["Replica <NUM> of shard reported status: down"], 9u);
+}
+
 // Devices counted from zero (CPU0, CPU1) are instances of one kind: a parameter. Protocol
 // versions (IPV4, IPV6) and names of other letters (ee0, alt0) stay an enumeration.
 TEST(Drain, NumberedInstancesAreAParameterVersionsAreNot) {
