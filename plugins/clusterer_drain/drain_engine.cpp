@@ -684,10 +684,19 @@ struct ValueList {
 std::vector<ValueList> value_lists(const std::vector<TemplateToken>& t) {
   std::vector<ValueList> lists;
   auto value = [&](size_t i) { return i < t.size() && is_placeholder(t[i].type) && !t[i].free; };
+  auto quote = [&](size_t i) { return i < t.size() && (is_token(t[i], "\"") || is_token(t[i], "'")); };
+  // The tokens of the item at i: a value, or a value in quotes (`["<*>","<*>"]`, a JSON array).
+  auto item = [&](size_t i) -> size_t {
+    if (value(i)) return 1;
+    const bool quoted = quote(i) && t[i].ws.empty() && value(i + 1) && t[i + 1].ws.empty() && i + 2 < t.size() &&
+                        t[i + 2].text == t[i].text;
+    return quoted ? 3 : 0;
+  };
   for (size_t i = 1; i < t.size(); ++i) {  // a list needs something before it to frame it
-    if (!value(i)) continue;
-    size_t end = i + 1;
-    while (end + 1 < t.size() && is_token(t[end], ",") && value(end + 1)) end += 2;
+    const size_t first = item(i);
+    if (first == 0) continue;
+    size_t end = i + first;
+    while (end + 1 < t.size() && is_token(t[end], ",") && item(end + 1) == first) end += 1 + first;
     lists.push_back({i, end});
     i = end - 1;
   }
@@ -1082,6 +1091,13 @@ static bool looks_like_identifier(std::string_view word) {
   return false;
 }
 
+// A word and its plural after a count (`1 packet`, `5 packets`): one word, in the number the
+// count wants.
+static bool plural_of(std::string_view a, std::string_view b) {
+  if (a.size() < b.size()) std::swap(a, b);
+  return b.size() >= 2 && a.substr(0, b.size()) == b && (a.substr(b.size()) == "s" || a.substr(b.size()) == "es");
+}
+
 // Two instances of one kind of thing: the same letters, then another number, one of them 0
 // (CPU0 and CPU1, MC0 and MC1, eth0 and eth1: devices are counted from zero). A closed set's
 // members differ in their letters (ee0 and alt0), and versions start at one (IPV4 and IPV6,
@@ -1115,8 +1131,10 @@ void DrainEngine::add_value(Group& g, size_t pos, std::string_view word, uint64_
       c += n;
       return;
     }
-  if (!tr.overflow && std::any_of(tr.values.begin(), tr.values.end(),
-                                  [&](const auto& v) { return numbered_siblings(v.first, word); })) {
+  const bool after_count = pos > 0 && is_placeholder(g.tmpl[pos - 1].type);
+  if (!tr.overflow && std::any_of(tr.values.begin(), tr.values.end(), [&](const auto& v) {
+        return numbered_siblings(v.first, word) || (after_count && plural_of(v.first, word));
+      })) {
     tr.overflow = true;
     ++g.version;
   }

@@ -417,6 +417,23 @@ TEST(Drain, FewIdentifierValuesAreAParameterNotAnEnumeration) {
   for (const auto& c : rep.clusters) EXPECT_EQ(c.count, 30u) << c.template_text;
 }
 
+// A count's noun in the singular or the plural (`1 packet`, `5 packets`) is one word; a word
+// and its plural elsewhere stay an enumeration.
+TEST(Drain, APluralAfterACountIsOneWord) {
+  auto d = make_configured<DrainClusterer>(Json::object());
+  TestContext ctx;
+  std::vector<std::string> lines;
+  for (int i = 0; i < 12; ++i) {
+    const int n = i % 2 ? 1 : 5 + i;
+    lines.push_back("list OUTSIDE-IN denied tcp 10.0.0." + std::to_string(i) + "(443), " + std::to_string(n) +
+                    (n == 1 ? " packet" : " packets"));
+    lines.push_back(std::string("Backup job finished with ") + (i % 2 ? "warning" : "warnings") + " for volume");
+  }
+  auto m = by_template(run(*d, ctx, lines));
+  EXPECT_EQ(m["list OUTSIDE-IN denied tcp <IP>(<NUM>), <NUM> <*>"], 12u) << ::testing::PrintToString(m);
+  EXPECT_EQ(m["Backup job finished with warning for volume"], 6u);
+}
+
 // The parts of a compound value glued by `:` (a cache key `product:KX-3648:fr`) are the value,
 // not an enumeration of locales; a word after `: ` is still one (`status: up` / `status: down`).
 TEST(Drain, PartsOfACompoundValueAreAParameter) {
@@ -747,6 +764,8 @@ TEST(Drain, ListsOfValuesOfSeveralSizesAreOneEvent) {
     lines.push_back(i % 2 ? std::string("Key (") + column[i % 3] + ")=(" + std::to_string(i) + ") already exists."
                           : std::string("Key (") + pair[i / 2 % 2] + ")=(" + pids(i, 2) + ") already exists.");
     lines.push_back(std::string("Enabled features for tenant: ") + (i % 2 ? "auth, billing" : "auth"));
+    lines.push_back("\"Eviction manager: pods ranked for eviction\" pods=[" +
+                    std::string(i % 2 ? "\"shop/cart-1\",\"auth/keycloak-" + std::to_string(i) + "\"" : "\"shop/api-7\"") + "]");
   }
   auto rep1 = run(*make_configured<DrainClusterer>(Json::object()), ctx, lines);
   auto m = by_template(rep1);
@@ -754,6 +773,7 @@ TEST(Drain, ListsOfValuesOfSeveralSizesAreOneEvent) {
   EXPECT_EQ(m["Key (<*>)=(<*>) already exists."], 24u) << ::testing::PrintToString(m);
   EXPECT_EQ(m["Enabled features for tenant: auth, billing"], 12u);
   EXPECT_EQ(m["Enabled features for tenant: auth"], 12u);
+  EXPECT_EQ(m["\"Eviction manager: pods ranked for eviction\" pods=[<*>]"], 24u);
   std::string id;
   for (const auto& c : rep1.clusters)
     if (c.template_text.rfind("Process", 0) == 0) id = c.id;
