@@ -15,6 +15,9 @@ TEST(Time, Rfc3339RoundTripsAndNormalisesOffsets) {
   EXPECT_EQ(*parse_rfc3339("1970-01-01T00:00:00Z"), 0);
   EXPECT_EQ(format_rfc3339(*parse_rfc3339("2024-02-29T12:00:00.5Z"), 3), "2024-02-29T12:00:00.500Z");
   EXPECT_FALSE(parse_rfc3339("2025-13-01T00:00:00Z"));
+  EXPECT_FALSE(parse_rfc3339("2025-02-29T00:00:00Z"));  // not a leap year: no silent Mar 1
+  EXPECT_FALSE(parse_rfc3339("2025-04-31T00:00:00Z"));
+  EXPECT_TRUE(parse_rfc3339("2000-02-29T00:00:00Z"));
   EXPECT_FALSE(parse_rfc3339("yesterday"));
   EXPECT_FALSE(parse_rfc3339("2025-09-13T22:36:25Zjunk"));
 }
@@ -52,6 +55,6 @@ TEST(LogTime, SyslogCtimeCommonLogFormatAndSlashes) {
   EXPECT_EQ(parse_log_time("2025/09/13 17:00:01", ref), parse_rfc3339("2025-09-13T17:00:01Z"));
   EXPECT_EQ(parse_log_time("2025-09-13T17:00:01Z", ref), parse_rfc3339("2025-09-13T17:00:01Z"));
   for (const char* bad : {"Sep 13", "Foo 13 17:00:03", "13/Sep/2025", "Sep 13 17:00:03 extra words", "created by",
-                          "Sep 99999999999 17:00:03", "Sat Sep 13 17:00:01 99999999999"})
+                          "Sep 99999999999 17:00:03", "Sat Sep 13 17:00:01 99999999999", "Feb 29 10:00:00"})
     EXPECT_FALSE(parse_log_time(bad, ref)) << bad;
 }
