@@ -288,8 +288,23 @@ struct EventReader::Impl {
     return last_stamp_ns;
   }
 
+  // klog's `E0913 17:00:01.123456 ...` read with `<Level><Date> <Time>`: fields are lazy (as in
+  // logparser), so the level is empty and the date `E0913`. The letter is the level.
+  void split_klog_level() {
+    const auto& f = *fields;
+    if (f.level < 0 || f.date < 0) return;
+    std::string_view& level = values[static_cast<size_t>(f.level)];
+    std::string_view& date = values[static_cast<size_t>(f.date)];
+    if (!level.empty() || date.size() != 5 || std::string_view("IWEF").find(date[0]) == std::string_view::npos ||
+        !std::all_of(date.begin() + 1, date.end(), [](char c) { return c >= '0' && c <= '9'; }))
+      return;
+    level = date.substr(0, 1);
+    date.remove_prefix(1);
+  }
+
   void fill_from_format(Record& r, std::string_view line) {  // values[] view `line`
     const auto& f = *fields;
+    split_klog_level();
     auto v = [&](int i) { return i >= 0 ? values[static_cast<size_t>(i)] : std::string_view(); };
     r.message.assign(v(f.content));
     std::string_view stamp = v(f.stamp);

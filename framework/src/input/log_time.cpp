@@ -78,6 +78,15 @@ int year_of(TimeNs t) {
 
 bool is_month_name(std::string_view word) { return word.size() >= 3 && word.size() <= 9 && month_of(word) != 0; }
 
+// A date without a year (syslog's `Sep 13`, klog's `0913`): the reference's year, unless that
+// puts the line over a day past it (December's lines read in January).
+std::optional<TimeNs> in_reference_year(int month, int day, std::string_view clock, TimeNs reference) {
+  const int year = year_of(reference > 0 ? reference : now_ns());
+  auto t = assemble(year, month, day, clock, "");
+  if (t && reference > 0 && *t > reference + 86400 * kNsPerSecond) t = assemble(year - 1, month, day, clock, "");
+  return t;
+}
+
 std::optional<TimeNs> parse_log_time(std::string_view text, TimeNs reference) {
   if (text.size() >= 10 && text[4] == '/' && text[7] == '/') {  // 2025/09/13 17:00:01
     std::string dashed(text);
@@ -98,6 +107,9 @@ std::optional<TimeNs> parse_log_time(std::string_view text, TimeNs reference) {
   std::array<std::string_view, 6> w;
   size_t n = words(text, w);
   size_t k = 0;
+  if (n == 2 && w[0].size() == 4 && all_digits(w[0]) && w[1].size() >= 8 && w[1][2] == ':')  // klog's 0913 17:00:01
+    return in_reference_year(std::stoi(std::string(w[0].substr(0, 2))), std::stoi(std::string(w[0].substr(2))), w[1],
+                             reference);
   if (n > 0 && is_weekday(w[0])) ++k;  // ctime's weekday
   if (n < k + 3) return std::nullopt;
   const int month = month_of(w[k]);
@@ -108,11 +120,7 @@ std::optional<TimeNs> parse_log_time(std::string_view text, TimeNs reference) {
   if (n >= k + 4 && all_digits(w[k + 3]) && w[k + 3].size() == 4)  // ctime: the year last
     return assemble(std::stoi(std::string(w[k + 3])), month, day, w[k + 2], "");
   if (n != k + 3) return std::nullopt;
-  // syslog: no year. The reference's year, unless that puts the line over a day past it.
-  const int year = year_of(reference > 0 ? reference : now_ns());
-  auto t = assemble(year, month, day, w[k + 2], "");
-  if (t && reference > 0 && *t > reference + 86400 * kNsPerSecond) t = assemble(year - 1, month, day, w[k + 2], "");
-  return t;
+  return in_reference_year(month, day, w[k + 2], reference);  // syslog
 }
 
 }  // namespace gardener::input

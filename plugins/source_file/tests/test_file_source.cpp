@@ -313,6 +313,18 @@ TEST(FileSource, SyslogAndApacheDates) {
   ssh.go({{"path", "auth.log"}, {"log_format", "<Date> <Day> <Time> <Component> sshd\\[<Pid>\\]: <Content>"}});
   ASSERT_EQ(ssh.out.records.size(), 1u);
   EXPECT_EQ(ssh.out.records[0].timestamp_ns, *parse_rfc3339("2025-12-10T06:55:48Z"));
+  // klog's month and day without a year, its level glued before them (`<Level><Date>`, lazy
+  // fields leave the level empty and the date `E0913`: the letter is the level).
+  Harness klog;
+  klog.ctx.run_window = r.ctx.run_window;
+  write(klog.dir.file("kubelet.log"), "E0913 17:00:01.123456   12345 kubelet.go:123] \"Failed to sync pod\"\n"
+                                      "W0913 17:00:02.5   12345 eviction.go:9] Node is under pressure\n");
+  klog.go({{"path", "kubelet.log"}, {"log_format", "<Level><Date> <Time> <Pid> <File>:<Line>\\] <Content>"}});
+  ASSERT_EQ(klog.out.records.size(), 2u);
+  EXPECT_EQ(klog.out.records[0].timestamp_ns, *parse_rfc3339("2025-09-13T17:00:01.123456Z"));
+  EXPECT_EQ(klog.out.records[0].severity, Severity::Error);
+  EXPECT_EQ(klog.out.records[1].severity, Severity::Warning);
+  EXPECT_EQ(klog.out.records[1].message, "Node is under pressure");
 }
 
 // A file none of whose lines can be read says so: the format is wrong, not the service quiet.
