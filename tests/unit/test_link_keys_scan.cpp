@@ -127,6 +127,12 @@ TEST(LinkKeysScan, RepeatedRecordsGiveTheSameKeys) {
   EXPECT_EQ(first[5], (Found{{"session", "sess-5"}}));  // the raw entry, not the message
   for (int round = 0; round < 3; ++round)
     for (size_t i = 0; i < records.size(); ++i) ASSERT_EQ(extract(records[i]), first[i]) << i;
+  // What is remembered (no key, or the one key and where its value is) is what a scan finds.
+  for (size_t i = 0; i < records.size(); ++i)
+    ASSERT_EQ(first[i], scan(records[i].raw.empty() ? records[i].message : records[i].raw)) << i;
+  gardener::Record two;  // two keys: scanned each time
+  two.message = "request_id=abc1234567 trace_id=0af7651916cd43dd";
+  for (int round = 0; round < 3; ++round) EXPECT_EQ(extract(two).size(), 2u);
 }
 
 }  // namespace

@@ -189,29 +189,59 @@ namespace {
 
 using Found = std::function<void(std::string_view, std::string_view)>;
 
-// scan_link_keys(), unless the text was seen lately without a key. Most texts name no key, and
-// logs repeat their messages: each thread remembers the hashes of recent texts that had none and
-// skips them (hashing costs a fifth of the scan). A text is only taken for one of them on a 64-bit
-// hash collision, the odds cluster ids live with too.
-constexpr size_t kRemembered = 1 << 16;  // 512 KB a thread
+// scan_link_keys(), unless the text was seen lately. Logs repeat their messages, and most name no
+// key or one: each thread remembers the hashes of recent texts with the key they had, if any, and
+// answers them again without the scan (hashing costs a fifth of it). A text is only taken for
+// another on a 64-bit hash collision, the odds cluster ids live with too. Texts with two keys or
+// more are scanned each time.
+constexpr size_t kRemembered = 1 << 16;  // 1 MB a thread
+constexpr std::array<std::string_view, 5> kKeys{"request", "correlation", "connection", "session", "trace"};
+constexpr uint8_t kNoKey = 0xff;
 
-std::vector<uint64_t>& keyless_texts() {
-  thread_local std::vector<uint64_t> keyless(kRemembered, 0);
-  return keyless;
+static_assert(std::all_of(kNames.begin(), kNames.end(), [](const KeyName& n) {
+  return std::find(kKeys.begin(), kKeys.end(), n.key) != kKeys.end();
+}));
+
+struct Remembered {
+  uint64_t hash = 0;      // 0: an empty slot
+  uint16_t offset = 0;    // the value in the text
+  uint8_t length = 0;
+  uint8_t key = kNoKey;   // index in kKeys
+};
+static_assert(sizeof(Remembered) == 16);
+
+std::vector<Remembered>& remembered_texts() {
+  // initial-exec: libgardener is loaded with the program, so its thread_locals sit in the static
+  // TLS block, reached without a call to __tls_get_addr on every line.
+  thread_local std::vector<Remembered> texts __attribute__((tls_model("initial-exec")))(kRemembered);
+  return texts;
 }
 
 // `hash` is the text's XXH3-64 hash when the caller has it, else 0: the hash Record::tokens_of
 // holds, so prefetch_link_keys() can ask for the slot by it.
 void scan_remembered(std::string_view text, const Found& found, uint64_t hash) {
   const uint64_t h = (hash ? hash : XXH3_64bits(text.data(), text.size())) | 1;  // never 0, the empty slot
-  uint64_t& slot = keyless_texts()[h & (kRemembered - 1)];
-  if (slot == h) return;
-  bool any = false;
+  // Four ways in one cache line: with one, texts that share a slot evict each other on every line.
+  Remembered* set = &remembered_texts()[h & (kRemembered - 1) & ~size_t{3}];
+  Remembered* slot = nullptr;
+  for (size_t w = 0; w < 4; ++w) {
+    if (set[w].hash == h) {
+      if (set[w].key != kNoKey) found(kKeys[set[w].key], text.substr(set[w].offset, set[w].length));
+      return;
+    }
+    if (!slot && set[w].hash == 0) slot = &set[w];
+  }
+  if (!slot) slot = &set[(h >> 61) & 3];  // full: one at random (the hash's top bits)
+  size_t keys = 0;
+  Remembered seen{h, 0, 0, kNoKey};
   scan_link_keys(text, [&](std::string_view key, std::string_view value) {
-    any = true;
+    const size_t offset = static_cast<size_t>(value.data() - text.data());
+    const auto k = std::find(kKeys.begin(), kKeys.end(), key);
+    if (++keys == 1 && k != kKeys.end() && offset <= UINT16_MAX && value.size() <= UINT8_MAX)
+      seen = {h, static_cast<uint16_t>(offset), static_cast<uint8_t>(value.size()), static_cast<uint8_t>(k - kKeys.begin())};
     found(key, value);
   });
-  if (!any) slot = h;
+  if (keys == 0 || (keys == 1 && seen.key != kNoKey)) *slot = seen;
 }
 
 // Where the message starts in a text line's raw entry, when the line splits into its own fields
@@ -240,7 +270,7 @@ size_t message_start(std::string_view raw, std::string_view msg) {
 // The message's memo slot, by the hash its tokens carry (XXH3-64, as scan_remembered() hashes it).
 // Only a hint: a stale hash asks for the wrong slot, which costs nothing but the request.
 void prefetch_link_keys(const Record& r) {
-  __builtin_prefetch(&keyless_texts()[(r.tokens_of | 1) & (kRemembered - 1)]);
+  __builtin_prefetch(&remembered_texts()[(r.tokens_of | 1) & (kRemembered - 1) & ~size_t{3}]);
 }
 
 void extract_link_keys(const Record& r, const std::function<void(std::string_view, std::string_view)>& found,
