@@ -1267,21 +1267,14 @@ Ref DrainEngine::add(LengthRoot& root, const std::vector<Token>& tokens, uint64_
                      uint64_t message_hash, uint64_t repeat_key) {
   Ref ref;
   ref.length = static_cast<uint32_t>(tokens.size());
-  // The calling thread's lists: the tree keys on the way down (owned by the tree: no copies per
-  // line) and the template's variable positions, read once (only update_group() changes them here).
-  struct Scratch {
-    std::vector<const std::string*> path;
-    std::vector<uint32_t> var_pos;
-  };
-  thread_local Scratch scratch;
-  std::vector<const std::string*>& path = scratch.path;
-  std::vector<uint32_t>& var_pos = scratch.var_pos;
-  path.clear();
-  var_pos.clear();
   const MatchMemo::Entry* seen = repeat_key ? root.memo.find(repeat_key, root.generation) : nullptr;
   Match match = seen ? Match{seen->group(), seen->unchanged()} : Match{};
   bool created = false;
   if (!seen) {
+    // The calling thread's list of the tree keys on the way down (owned by the tree: no copies per
+    // line). Here, not above: a remembered match does not pay for reaching a thread_local.
+    thread_local std::vector<const std::string*> path;
+    path.clear();
     Node* leaf = descend(root, tokens, params_.learn, params_.learn ? &path : nullptr);
     if (!leaf) return ref;
     match = best_group(root, *leaf, tokens);
@@ -1296,8 +1289,13 @@ Ref DrainEngine::add(LengthRoot& root, const std::vector<Token>& tokens, uint64_
   const uint32_t before = g.version;
   bool words_first_seen = false;  // best_group() reads words_seen, which bumps no version
   if (params_.learn && !match.unchanged) update_group(g, tokens);
-  for (size_t i = 0; i < tokens.size(); ++i)
-    if (g.tmpl[i].type != TokenType::Word) var_pos.push_back(static_cast<uint32_t>(i));
+  if (g.var_pos_version != g.version) {  // only update_group() turns a word into a variable, and it bumps the version
+    g.var_pos.clear();
+    for (size_t i = 0; i < tokens.size(); ++i)
+      if (g.tmpl[i].type != TokenType::Word) g.var_pos.push_back(static_cast<uint32_t>(i));
+    g.var_pos_version = g.version;
+  }
+  const std::vector<uint32_t>& var_pos = g.var_pos;
   if (params_.learn) {
     for (const uint32_t i : var_pos) {  // add_value() changes the trackers, never the template
       if (is_placeholder(tokens[i].type)) continue;

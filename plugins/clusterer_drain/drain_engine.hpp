@@ -72,6 +72,8 @@ struct Group {
   uint64_t last_seq = 0;
   uint32_t version = 0;  // bumped when the template or the enum candidates change
   bool evicted = false;
+  std::vector<uint32_t> var_pos;  // the template's variable positions, as of var_pos_version
+  uint32_t var_pos_version = ~0u;
   uint32_t names_version = ~0u;
   std::vector<std::string> var_names;  // "NUM#1", ... for the statistics
 };
