@@ -226,7 +226,9 @@ void scan_remembered(std::string_view text, const Found& found, uint64_t hash) {
   Remembered* slot = nullptr;
   for (size_t w = 0; w < 4; ++w) {
     if (set[w].hash == h) {
-      if (set[w].key != kNoKey) found(kKeys[set[w].key], text.substr(set[w].offset, set[w].length));
+      const Remembered& r = set[w];
+      if (r.key != kNoKey && size_t{r.offset} + r.length <= text.size())  // a colliding hash stays in bounds
+        found(kKeys[r.key], text.substr(r.offset, r.length));
       return;
     }
     if (!slot && set[w].hash == 0) slot = &set[w];
