@@ -4,6 +4,8 @@
 #include <algorithm>
 #include <array>
 
+#include <xxhash.h>
+
 namespace gardener::drain {
 
 PluginInfo DrainClusterer::plugin_info() {
@@ -125,10 +127,29 @@ bool DrainClusterer::stored_tokens(const Record& r, std::vector<Token>& tokens) 
   return true;
 }
 
+// The record's stored tokens at `positions` only, for a repeat the memo answers unchanged (the
+// engine reads no other; DrainEngine::recall). The other entries of `tokens` keep whatever they
+// held. False when the message changed since masking (the record's contract: `tokens_of` is its
+// XXH3-64) or a token lies outside it: the caller takes the full path.
+bool DrainClusterer::recalled_tokens(const Record& r, const std::vector<uint32_t>& positions,
+                                     std::vector<Token>& tokens) const {
+  const std::string_view msg = r.message;
+  if (r.tokens_of != XXH3_64bits(msg.data(), msg.size())) return false;
+  if (tokens.size() != r.tokens.size()) tokens.resize(r.tokens.size());
+  for (const uint32_t i : positions) {
+    const MessageToken& m = r.tokens[i];
+    if (size_t{m.begin} + m.size + m.ws > msg.size()) return false;
+    const auto type = static_cast<TokenType>(m.type);
+    tokens[i] = Token{msg.substr(m.begin, m.size), msg.substr(m.begin + m.size, m.ws),
+                      type >= TokenType::User ? TokenType::Var : type};  // as stored_tokens() reads them
+  }
+  return true;
+}
+
 void DrainClusterer::add_record(Batch& batch, LengthRoot& root, size_t i, const std::vector<Token>& tokens,
-                                uint64_t message_hash, uint64_t repeat_key) {
+                                uint64_t message_hash, uint64_t repeat_key, const MatchMemo::Entry* recalled) {
   Record& r = batch.records[i];
-  refs_[i] = engine_->add(root, tokens, seq_ + i, &r, message_hash, repeat_key);
+  refs_[i] = engine_->add(root, tokens, seq_ + i, &r, message_hash, repeat_key, recalled);
   if (!refs_[i].ok()) return;
   r.cluster_id = engine_->provisional_id(root, refs_[i]);
   if (extract_ && r.variables.empty()) extract_variables(r, tokens);
@@ -183,11 +204,18 @@ void DrainClusterer::cluster_lengths(Batch& batch, const std::vector<size_t>& le
       }
       if (p + kMemoAhead < ids.size()) key_ahead(p + kMemoAhead);
       const size_t i = ids[p];
-      if (batch.records[i].tokens.empty()) {
+      const Record& r = batch.records[i];
+      const uint64_t key = keys[p % keys.size()];
+      // A repeat the memo answers unchanged needs its tokens at the group's variables only.
+      const MatchMemo::Entry* seen = r.tokens.empty() ? nullptr : engine_->recall(*root, key);
+      if (r.tokens.empty()) {
         add_record(batch, *root, i, tokens_[i]);
-      } else if (stored_tokens(batch.records[i], stored)) {
+      } else if (seen && seen->unchanged() && (!extract_ || !r.variables.empty()) &&
+                 recalled_tokens(r, engine_->variable_positions(*root, seen->group()), stored)) {
+        add_record(batch, *root, i, stored, r.tokens_of, key, seen);
+      } else if (stored_tokens(r, stored)) {
         // load_tokens() checked the message's hash; the key is of these very tokens
-        add_record(batch, *root, i, stored, batch.records[i].tokens_of, keys[p % keys.size()]);
+        add_record(batch, *root, i, stored, r.tokens_of, key, seen);
       } else {
         stale.push_back(i);
       }

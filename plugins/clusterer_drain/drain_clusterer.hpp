@@ -55,10 +55,11 @@ class DrainClusterer : public Clusterer {
  private:
   void tokenize(const Record& r, std::vector<Token>& tokens) const;
   bool stored_tokens(const Record& r, std::vector<Token>& tokens) const;
+  bool recalled_tokens(const Record& r, const std::vector<uint32_t>& positions, std::vector<Token>& tokens) const;
   void file_slice(Batch& batch, size_t from, size_t to, std::vector<std::vector<size_t>>& by_length);
   // `message_hash`: the record's message hash when its stored tokens were checked against it, else 0.
   void add_record(Batch& batch, LengthRoot& root, size_t i, const std::vector<Token>& tokens, uint64_t message_hash = 0,
-                  uint64_t repeat_key = 0);
+                  uint64_t repeat_key = 0, const MatchMemo::Entry* recalled = nullptr);
   void extract_variables(Record& r, const std::vector<Token>& tokens) const;
   void cluster_lengths(Batch& batch, const std::vector<size_t>& lengths, std::vector<size_t>& stale);
   void finish_stale(Batch& batch, std::vector<size_t>& stale);

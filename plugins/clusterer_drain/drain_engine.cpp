@@ -1263,11 +1263,22 @@ int DrainEngine::choose_sub(Group& g, const std::vector<Token>& tokens, const st
   return static_cast<int>(g.subs.size() - 1);
 }
 
+const std::vector<uint32_t>& DrainEngine::variable_positions(LengthRoot& root, int group) {
+  Group& g = *root.groups[static_cast<size_t>(group)];
+  if (g.var_pos_version != g.version) {  // only update_group() turns a word into a variable, and it bumps the version
+    g.var_pos.clear();
+    for (size_t i = 0; i < g.tmpl.size(); ++i)
+      if (g.tmpl[i].type != TokenType::Word) g.var_pos.push_back(static_cast<uint32_t>(i));
+    g.var_pos_version = g.version;
+  }
+  return g.var_pos;
+}
+
 Ref DrainEngine::add(LengthRoot& root, const std::vector<Token>& tokens, uint64_t seq, const Record* record,
-                     uint64_t message_hash, uint64_t repeat_key) {
+                     uint64_t message_hash, uint64_t repeat_key, const MatchMemo::Entry* recalled) {
   Ref ref;
   ref.length = static_cast<uint32_t>(tokens.size());
-  const MatchMemo::Entry* seen = repeat_key ? root.memo.find(repeat_key, root.generation) : nullptr;
+  const MatchMemo::Entry* seen = recalled ? recalled : recall(root, repeat_key);
   Match match = seen ? Match{seen->group(), seen->unchanged()} : Match{};
   bool created = false;
   if (!seen) {
@@ -1289,13 +1300,7 @@ Ref DrainEngine::add(LengthRoot& root, const std::vector<Token>& tokens, uint64_
   const uint32_t before = g.version;
   bool words_first_seen = false;  // best_group() reads words_seen, which bumps no version
   if (params_.learn && !match.unchanged) update_group(g, tokens);
-  if (g.var_pos_version != g.version) {  // only update_group() turns a word into a variable, and it bumps the version
-    g.var_pos.clear();
-    for (size_t i = 0; i < tokens.size(); ++i)
-      if (g.tmpl[i].type != TokenType::Word) g.var_pos.push_back(static_cast<uint32_t>(i));
-    g.var_pos_version = g.version;
-  }
-  const std::vector<uint32_t>& var_pos = g.var_pos;
+  const std::vector<uint32_t>& var_pos = variable_positions(root, gi);
   if (params_.learn) {
     for (const uint32_t i : var_pos) {  // add_value() changes the trackers, never the template
       if (is_placeholder(tokens[i].type)) continue;

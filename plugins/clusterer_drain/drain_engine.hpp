@@ -162,8 +162,17 @@ class DrainEngine {
   /// `message_hash`: message_hash(record->message) when the caller has it, else 0.
   /// `repeat_key`: memo_key(*record) when `tokens` are the record's stored tokens, else 0 (a message
   /// and tokens seen before under an unchanged root then skip the tree; same result).
+  /// `recalled`: what recall() answered for `repeat_key`, so the memo is not asked twice.
   Ref add(LengthRoot& root, const std::vector<Token>& tokens, uint64_t seq, const Record* record,
-          uint64_t message_hash = 0, uint64_t repeat_key = 0);
+          uint64_t message_hash = 0, uint64_t repeat_key = 0, const MatchMemo::Entry* recalled = nullptr);
+  /// The memo's answer for a repeat (`repeat_key` as for add()) under the root as it is now, or
+  /// nullptr. When it is unchanged(), add() reads `tokens` only at the group's
+  /// variable_positions(): the caller may leave the other tokens unset.
+  const MatchMemo::Entry* recall(LengthRoot& root, uint64_t repeat_key) {
+    return repeat_key ? root.memo.find(repeat_key, root.generation) : nullptr;
+  }
+  /// The positions of a group's variables (kept until its template changes).
+  const std::vector<uint32_t>& variable_positions(LengthRoot& root, int group);
   /// The id the record gets now (the final id may differ after the post-passes).
   const std::string& provisional_id(LengthRoot& root, const Ref& ref);
   /// LRU eviction down to max_clusters; evicted clusters keep their counts (retired list).

@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 
 #include <map>
+#include <random>
 
 #include <gardener/masking.hpp>
 #include <test_context.hpp>
@@ -1004,6 +1005,46 @@ TEST(Drain, RepeatsOfStoredTokensAreAnsweredByTheMemo) {
   EXPECT_EQ(rep.clusters.size(), 2u);
   // Per message: the first line makes its cluster, the second finds it unchanged, 8 are repeats.
   EXPECT_EQ(ctx.metrics["memo_answers"], 16.0);
+}
+
+// A repeat the memo answers unchanged is read at its variables only (the other stored tokens are
+// not converted): every record's id and every cluster, statistics included, are what the drain
+// gives when it tokenizes each message itself and searches the tree for every line.
+TEST(Drain, RecalledRepeatsGiveWhatTheFullSearchGives) {
+  std::mt19937 rng(7);
+  const char* states[] = {"up", "down", "degraded"};
+  const char* users[] = {"root", "deploy", "alice", "bob", "svc_backup"};
+  std::vector<std::string> lines;
+  for (int i = 0; i < 3000; ++i) {
+    const int v = static_cast<int>(rng() % 40);
+    switch (rng() % 6) {
+      case 0: lines.push_back("link eth" + std::to_string(v % 3) + " changed state to " + states[v % 3]); break;
+      case 1: lines.push_back(std::string("session opened for user ") + users[v % 5] + " by (uid=" + std::to_string(v) + ")"); break;
+      case 2: lines.push_back("disk /dev/sda" + std::to_string(v % 4) + " is " + std::to_string(80 + v % 20) + "% full"); break;
+      case 3: lines.push_back("job " + std::string(users[v % 5]) + "-sync finished in " + std::to_string(v % 7) + ".5s"); break;
+      case 4: lines.push_back("Wait queue: " + std::to_string(v) + (v % 2 ? ", 17." : ".")); break;
+      default: lines.push_back("request " + std::to_string(v % 9) + " failed: " + (v % 2 ? "timeout" : "refused")); break;
+    }
+  }
+  auto run_with = [&](bool stored) {
+    Batch b = batch_of(lines);
+    if (stored) Masker().apply(std::span<Record>(b.records));
+    auto d = make_configured<DrainClusterer>(Json::object());
+    TestContext ctx;
+    d->start(ctx);
+    d->process(ctx, b);
+    Report rep;
+    d->finish(ctx, rep);
+    std::string s;
+    for (const auto& r : b.records) s += r.cluster_id + "\n";
+    for (const auto& c : rep.clusters) s += to_json(c).dump() + "\n";
+    return std::make_pair(s, ctx.metrics["memo_answers"]);
+  };
+  const auto [recalled, answers] = run_with(true);
+  const auto [searched, none] = run_with(false);
+  EXPECT_GT(answers, 2000.0);  // the recalled path was taken
+  EXPECT_EQ(none, 0.0);
+  EXPECT_EQ(recalled, searched);
 }
 
 TEST(Drain, UsesUpstreamMaskedText) {
