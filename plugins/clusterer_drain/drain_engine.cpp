@@ -679,6 +679,7 @@ void list_tail_merges(std::vector<FinalCluster>& out, const Masker& masker, Unio
 // A run of values separated by `, ` (`Wait queue: <*>, <*>.`): tokens [begin, end).
 struct ValueList {
   size_t begin, end;
+  size_t width;  // tokens an item: 1 (`<*>`) or 3 (`"<*>"`)
 };
 
 std::vector<ValueList> value_lists(const std::vector<TemplateToken>& t) {
@@ -697,7 +698,7 @@ std::vector<ValueList> value_lists(const std::vector<TemplateToken>& t) {
     if (first == 0) continue;
     size_t end = i + first;
     while (end + 1 < t.size() && is_token(t[end], ",") && item(end + 1) == first) end += 1 + first;
-    lists.push_back({i, end});
+    lists.push_back({i, end, first});
     i = end - 1;
   }
   return lists;
@@ -721,8 +722,9 @@ void value_list_merges(std::vector<FinalCluster>& out, const Masker& masker, Uni
     size_t constants = 0, next = 0;
     for (size_t i = 0; i < t.size(); ++i) {
       if (next < lists[c].size() && i == lists[c][next].begin) {
-        i = lists[c][next++].end - 1;
-        shape += "\x1e";
+        const ValueList& l = lists[c][next++];
+        i = l.end - 1;
+        shape += l.width == 1 ? "\x1e" : "\x1e\"";  // bare and quoted items are not one list
         shape += t[i].ws;
         continue;
       }
@@ -732,7 +734,24 @@ void value_list_merges(std::vector<FinalCluster>& out, const Masker& masker, Uni
     }
     if (constants >= 2) shapes[shape].push_back(c);
   }
+  // Whether b is a's template but for the sizes of their lists: the shape says so unless a word
+  // holds one of its marks (a control byte in a log).
+  auto same_but_lists = [&](size_t a, size_t b) {
+    const std::vector<ValueList>&la = lists[a], &lb = lists[b];
+    if (la.size() != lb.size()) return false;
+    for (size_t k = 0, i = 0, j = 0; k <= la.size(); ++k) {
+      const size_t to_i = k < la.size() ? la[k].begin : out[a].tokens.size();
+      const size_t to_j = k < lb.size() ? lb[k].begin : out[b].tokens.size();
+      if (to_i - i != to_j - j || (k < la.size() && la[k].width != lb[k].width)) return false;
+      for (; i < to_i; ++i, ++j)
+        if (!same_token(out[a].tokens[i], out[b].tokens[j])) return false;
+      if (k < la.size()) i = la[k].end, j = lb[k].end;
+    }
+    return true;
+  };
   for (auto& [shape, members] : shapes) {
+    const size_t head = members[0];
+    std::erase_if(members, [&](size_t m) { return !same_but_lists(head, m); });
     if (members.size() < 2) continue;
     const size_t n = lists[members[0]].size();
     std::vector<bool> varies(n, false);
@@ -1131,7 +1150,7 @@ void DrainEngine::add_value(Group& g, size_t pos, std::string_view word, uint64_
       c += n;
       return;
     }
-  const bool after_count = pos > 0 && is_placeholder(g.tmpl[pos - 1].type);
+  const bool after_count = pos > 0 && g.tmpl[pos - 1].type == TokenType::Num;
   if (!tr.overflow && std::any_of(tr.values.begin(), tr.values.end(), [&](const auto& v) {
         return numbered_siblings(v.first, word) || (after_count && plural_of(v.first, word));
       })) {

@@ -130,6 +130,12 @@ TEST(LinkKeysScan, RepeatedRecordsGiveTheSameKeys) {
   // What is remembered (no key, or the one key and where its value is) is what a scan finds.
   for (size_t i = 0; i < records.size(); ++i)
     ASSERT_EQ(first[i], scan(records[i].raw.empty() ? records[i].message : records[i].raw)) << i;
+  gardener::Record far;  // a value past what a remembered slot can point at: scanned each time
+  far.message = std::string(70000, 'x') + " request_id=abc1234567";
+  for (int round = 0; round < 3; ++round) EXPECT_EQ(extract(far), (Found{{"request", "abc1234567"}})) << round;
+  gardener::Record one;  // one key: its value is found again from where it was remembered
+  one.message = "done session_id=s3ss10n42 in 4 ms";
+  for (int round = 0; round < 3; ++round) EXPECT_EQ(extract(one), (Found{{"session", "s3ss10n42"}})) << round;
   gardener::Record two;  // two keys: scanned each time
   two.message = "request_id=abc1234567 trace_id=0af7651916cd43dd";
   for (int round = 0; round < 3; ++round) EXPECT_EQ(extract(two).size(), 2u);

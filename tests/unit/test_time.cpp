@@ -54,10 +54,12 @@ TEST(LogTime, SyslogCtimeCommonLogFormatAndSlashes) {
   EXPECT_EQ(parse_log_time("13/Sep/2025:19:00:01 +0200", ref), parse_rfc3339("2025-09-13T17:00:01Z"));
   EXPECT_EQ(parse_log_time("2025/09/13 17:00:01", ref), parse_rfc3339("2025-09-13T17:00:01Z"));
   EXPECT_EQ(parse_log_time("0913 17:00:01.123456", ref), parse_rfc3339("2025-09-13T17:00:01.123456Z"));  // klog
+  // Feb 29 read in a year without one is last year's (a leap year), not Mar 1 nor nothing.
+  EXPECT_EQ(parse_log_time("Feb 29 10:00:00", *parse_rfc3339("2025-01-15T00:00:00Z")), parse_rfc3339("2024-02-29T10:00:00Z"));
   EXPECT_EQ(parse_log_time("1231 23:59:59", *parse_rfc3339("2026-01-01T06:00:00Z")), parse_rfc3339("2025-12-31T23:59:59Z"));
   EXPECT_EQ(parse_log_time("2025-09-13T17:00:01Z", ref), parse_rfc3339("2025-09-13T17:00:01Z"));
   for (const char* bad : {"Sep 13", "Foo 13 17:00:03", "13/Sep/2025", "Sep 13 17:00:03 extra words", "created by",
-                          "Sep 99999999999 17:00:03", "Sat Sep 13 17:00:01 99999999999", "Feb 29 10:00:00", "1313 17:00:01",
+                          "Sep 99999999999 17:00:03", "Sat Sep 13 17:00:01 99999999999", "1313 17:00:01",
                           "2025 17:00:01", "0913 17"})
     EXPECT_FALSE(parse_log_time(bad, ref)) << bad;
 }

@@ -210,19 +210,25 @@ struct Remembered {
 };
 static_assert(sizeof(Remembered) == 16);
 
-std::vector<Remembered>& remembered_texts() {
+// Four ways in one cache line (aligned: a plain vector of slots is only 16-byte aligned, and its
+// sets would straddle two lines). With one way, texts that share a slot evict each other on every line.
+struct alignas(64) RememberedSet {
+  std::array<Remembered, 4> ways;
+};
+constexpr size_t kSets = kRemembered / 4;
+
+RememberedSet& remembered_set(uint64_t h) {
   // initial-exec: libgardener is loaded with the program, so its thread_locals sit in the static
   // TLS block, reached without a call to __tls_get_addr on every line.
-  thread_local std::vector<Remembered> texts __attribute__((tls_model("initial-exec")))(kRemembered);
-  return texts;
+  thread_local std::vector<RememberedSet> sets __attribute__((tls_model("initial-exec")))(kSets);
+  return sets[(h >> 2) & (kSets - 1)];  // not the low bit: the caller sets it (0 marks an empty slot)
 }
 
 // `hash` is the text's XXH3-64 hash when the caller has it, else 0: the hash Record::tokens_of
 // holds, so prefetch_link_keys() can ask for the slot by it.
 void scan_remembered(std::string_view text, const Found& found, uint64_t hash) {
   const uint64_t h = (hash ? hash : XXH3_64bits(text.data(), text.size())) | 1;  // never 0, the empty slot
-  // Four ways in one cache line: with one, texts that share a slot evict each other on every line.
-  Remembered* set = &remembered_texts()[h & (kRemembered - 1) & ~size_t{3}];
+  Remembered* set = remembered_set(h).ways.data();
   Remembered* slot = nullptr;
   for (size_t w = 0; w < 4; ++w) {
     if (set[w].hash == h) {
@@ -272,7 +278,7 @@ size_t message_start(std::string_view raw, std::string_view msg) {
 // The message's memo slot, by the hash its tokens carry (XXH3-64, as scan_remembered() hashes it).
 // Only a hint: a stale hash asks for the wrong slot, which costs nothing but the request.
 void prefetch_link_keys(const Record& r) {
-  __builtin_prefetch(&remembered_texts()[(r.tokens_of | 1) & (kRemembered - 1) & ~size_t{3}]);
+  __builtin_prefetch(&remembered_set(r.tokens_of | 1));
 }
 
 void extract_link_keys(const Record& r, const std::function<void(std::string_view, std::string_view)>& found,

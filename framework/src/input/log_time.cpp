@@ -83,7 +83,8 @@ bool is_month_name(std::string_view word) { return word.size() >= 3 && word.size
 std::optional<TimeNs> in_reference_year(int month, int day, std::string_view clock, TimeNs reference) {
   const int year = year_of(reference > 0 ? reference : now_ns());
   auto t = assemble(year, month, day, clock, "");
-  if (t && reference > 0 && *t > reference + 86400 * kNsPerSecond) t = assemble(year - 1, month, day, clock, "");
+  // The year before when this year's date is over a day ahead, or does not exist (Feb 29).
+  if (reference > 0 && (!t || *t > reference + 86400 * kNsPerSecond)) t = assemble(year - 1, month, day, clock, "");
   return t;
 }
 

@@ -429,10 +429,13 @@ TEST(Drain, APluralAfterACountIsOneWord) {
     lines.push_back("list OUTSIDE-IN denied tcp 10.0.0." + std::to_string(i) + "(443), " + std::to_string(n) +
                     (n == 1 ? " packet" : " packets"));
     lines.push_back(std::string("Backup job finished with ") + (i % 2 ? "warning" : "warnings") + " for volume");
+    lines.push_back("rule " + std::string(i % 2 ? "alpha" : "beta") + "-" + std::to_string(i) + " " +
+                    (i % 2 ? "match" : "matches") + " the request");  // a name before it, not a count
   }
   auto m = by_template(run(*d, ctx, lines));
   EXPECT_EQ(m["list OUTSIDE-IN denied tcp <IP>(<NUM>), <NUM> <*>"], 12u) << ::testing::PrintToString(m);
   EXPECT_EQ(m["Backup job finished with warning for volume"], 6u);
+  EXPECT_EQ(m["rule <ID> match the request"], 6u) << ::testing::PrintToString(m);
 }
 
 // The parts of a compound value glued by `:` (a cache key `product:KX-3648:fr`) are the value,
@@ -781,6 +784,24 @@ TEST(Drain, ListsOfValuesOfSeveralSizesAreOneEvent) {
   auto rep2 = run(*make_configured<DrainClusterer>(Json::object()), ctx, {lock(7, 6)});
   ASSERT_EQ(rep2.clusters.size(), 1u);
   EXPECT_EQ(rep2.clusters[0].id, id) << rep2.clusters[0].template_text;
+}
+
+// A value in quotes and a bare one are not one list of two sizes, and a control byte that looks
+// like the merge's own mark is a word like any other (no read past a cluster's lists).
+TEST(Drain, ListsOfOtherItemsOrMarksInTheTextStayApart) {
+  auto d = make_configured<DrainClusterer>(Json::object());
+  TestContext ctx;
+  std::vector<std::string> lines;
+  for (int i = 0; i < 8; ++i) {
+    lines.push_back("lookup of user \"u" + std::to_string(i) + "\" not found in directory");
+    lines.push_back("lookup of user " + std::to_string(40 + i) + " not found in directory");
+    lines.push_back("Wait queue of lock " + std::to_string(i) + ", " + std::to_string(i + 9));
+    lines.push_back("Wait queue of lock \x1e " + std::to_string(i));
+  }
+  auto m = by_template(run(*d, ctx, lines));
+  EXPECT_EQ(m["lookup of user \"<QUOTED>\" not found in directory"], 8u) << ::testing::PrintToString(m);
+  EXPECT_EQ(m["lookup of user <NUM> not found in directory"], 8u);
+  EXPECT_EQ(m["Wait queue of lock \x1e <NUM>"], 8u);
 }
 
 // Sentry's grouping of traces: one exception and message thrown from two places are two issues
