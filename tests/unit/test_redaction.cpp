@@ -293,6 +293,7 @@ TEST(Redaction, LookalikesOfTheNewerDetectorsStay) {
            "PASSWORD_MIN_LENGTH=12 --password-file /run/secrets/db JWT_SECRET_FILE=/run/secrets/jwt",
            "sudo: ops : TTY=pts/0 ; PWD=/home/ops ; USER=root",
            "ssl.keystore.password = [hidden] ssl.truststore.password = null",
+           "Access denied for user 'report'@'10.2.0.4' (using password: YES) and (using password: NO)",
            R"(Parameters: {"user"=>{"password"=>"[FILTERED]"}})",
            "$ docker login -u gitlab-ci-token -p $CI_JOB_TOKEN $CI_REGISTRY",
            "Connected to amqp://guest:**@rabbitmq:5672// dsn template: postgresql://%(user)s:%(password)s@%(host)s/db",

@@ -461,10 +461,11 @@ bool is_placeholder(std::string_view v) {
     return true;
   std::string lower;
   for (char c : v) lower += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  // Words that frameworks print instead of the value (Rails' [FILTERED], Kafka's [hidden]).
-  static constexpr std::array<std::string_view, 14> kWords = {
+  // Words that frameworks print instead of the value (Rails' [FILTERED], Kafka's [hidden]), and
+  // whether there was one (MySQL's `Access denied ... (using password: YES)`).
+  static constexpr std::array<std::string_view, 16> kWords = {
       "null", "none", "undefined", "true", "false", "redacted", "%s", "filtered", "hidden", "masked", "removed",
-      "sensitive", "omitted", "protected"};
+      "sensitive", "omitted", "protected", "yes", "no"};
   return std::find(kWords.begin(), kWords.end(), lower) != kWords.end();
 }
 
