@@ -2,6 +2,7 @@
 #include <gardener/input.hpp>
 
 #include <algorithm>
+#include <array>
 #include <cctype>
 #include <charconv>
 #include <optional>
@@ -302,6 +303,22 @@ struct EventReader::Impl {
     date.remove_prefix(1);
   }
 
+  // A log has a handful of level words: the readings of the last few are kept.
+  struct LevelReading {
+    std::string word;
+    std::optional<Severity> severity;
+  };
+  std::array<LevelReading, 8> levels_read;
+  size_t next_level_slot = 0;
+  std::optional<Severity> severity_of(std::string_view level) {
+    for (const LevelReading& l : levels_read)
+      if (l.word == level && !l.word.empty()) return l.severity;
+    LevelReading& l = levels_read[next_level_slot++ % levels_read.size()];
+    l.word.assign(level);
+    l.severity = parse_severity(level);
+    return l.severity;
+  }
+
   void fill_from_format(Record& r, std::string_view line) {  // values[] view `line`
     const auto& f = *fields;
     split_klog_level();
@@ -336,7 +353,8 @@ struct EventReader::Impl {
       stamp = with_following_time(stamp, line);
     }
     if (!stamp.empty()) r.timestamp_ns = timestamp_of(stamp);
-    if (auto s = parse_severity(v(f.level)); s && f.level >= 0) r.severity = *s;
+    if (f.level >= 0)
+      if (auto s = severity_of(v(f.level))) r.severity = *s;
     r.module.assign(f.module >= 0 ? v(f.module) : v(f.component));
     r.logger.assign(f.logger >= 0 ? v(f.logger) : v(f.component));
     r.function.assign(v(f.function));

@@ -327,6 +327,22 @@ TEST(FileSource, SyslogAndApacheDates) {
   EXPECT_EQ(klog.out.records[1].message, "Node is under pressure");
 }
 
+// Level words are read once and remembered (a few at a time): more words than it keeps, in
+// turn, still give each line its own level.
+TEST(FileSource, EveryLineGetsItsOwnLevelWord) {
+  Harness r;
+  const std::vector<std::pair<std::string, Severity>> words = {
+      {"INFO", Severity::Info},     {"WARN", Severity::Warning}, {"ERROR", Severity::Error},   {"DEBUG", Severity::Debug},
+      {"fatal", Severity::Critical}, {"E", Severity::Error},      {"W", Severity::Warning},     {"crit", Severity::Critical},
+      {"notice", Severity::Notice},  {"err", Severity::Error},    {"warning", Severity::Warning}, {"I", Severity::Info}};
+  std::string text;
+  for (int i = 0; i < 40; ++i) text += "2025-09-13 17:00:0" + std::to_string(i % 10) + " " + words[i * 7 % 12].first + " x: m\n";
+  write(r.dir.file("app.log"), text);
+  r.go({{"path", "app.log"}, {"log_format", "<Date> <Time> <Level> <Component>: <Content>"}});
+  ASSERT_EQ(r.out.records.size(), 40u);
+  for (int i = 0; i < 40; ++i) EXPECT_EQ(r.out.records[i].severity, words[i * 7 % 12].second) << i;
+}
+
 // A file none of whose lines can be read says so: the format is wrong, not the service quiet.
 TEST(FileSource, AFileOfOnlyBadLinesIsNamed) {
   Harness r;
