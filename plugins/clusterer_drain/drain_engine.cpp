@@ -704,6 +704,24 @@ std::vector<ValueList> value_lists(const std::vector<TemplateToken>& t) {
   return lists;
 }
 
+// The template with each list as one mark (bare and quoted items apart) and each placeholder as
+// another; `constants` counts its alphanumeric words.
+std::string list_shape(const std::vector<TemplateToken>& t, const std::vector<ValueList>& lists, size_t& constants) {
+  std::string shape;
+  for (size_t i = 0, next = 0; i < t.size(); ++i) {
+    if (next < lists.size() && i == lists[next].begin) {
+      const ValueList& l = lists[next++];
+      i = l.end - 1;
+      shape += l.width == 1 ? "\x1e" : "\x1e\"";
+    } else {
+      constants += t[i].type == TokenType::Word && is_alnum_word(t[i].text);
+      shape += t[i].type == TokenType::Word ? t[i].text : "\x1f";
+    }
+    shape += t[i].ws;
+  }
+  return shape;
+}
+
 // A list of values has as many lengths as it has sizes (`Wait queue: <*>.`, `... <*>, <*>.`,
 // `Key (<*>, <*>)=(<*>, <*>) already exists.`), and Drain files each length apart. Clusters equal
 // but for the sizes of such lists, with two constant words at least, are one event: each list
@@ -718,26 +736,15 @@ void value_list_merges(std::vector<FinalCluster>& out, const Masker& masker, Uni
     if (!alone[c] || std::any_of(t.begin(), t.end(), [](const TemplateToken& k) { return k.free; })) continue;
     lists[c] = value_lists(t);
     if (lists[c].empty()) continue;
-    std::string shape;
-    size_t constants = 0, next = 0;
-    for (size_t i = 0; i < t.size(); ++i) {
-      if (next < lists[c].size() && i == lists[c][next].begin) {
-        const ValueList& l = lists[c][next++];
-        i = l.end - 1;
-        shape += l.width == 1 ? "\x1e" : "\x1e\"";  // bare and quoted items are not one list
-        shape += t[i].ws;
-        continue;
-      }
-      constants += t[i].type == TokenType::Word && is_alnum_word(t[i].text);
-      shape += t[i].type == TokenType::Word ? t[i].text : "\x1f";
-      shape += t[i].ws;
-    }
+    size_t constants = 0;
+    std::string shape = list_shape(t, lists[c], constants);
     if (constants >= 2) shapes[shape].push_back(c);
   }
   // Whether b is a's template but for the sizes of their lists: the shape says so unless a word
   // holds one of its marks (a control byte in a log).
   auto same_but_lists = [&](size_t a, size_t b) {
-    const std::vector<ValueList>&la = lists[a], &lb = lists[b];
+    const std::vector<ValueList>& la = lists[a];
+    const std::vector<ValueList>& lb = lists[b];
     if (la.size() != lb.size()) return false;
     for (size_t k = 0, i = 0, j = 0; k <= la.size(); ++k) {
       const size_t to_i = k < la.size() ? la[k].begin : out[a].tokens.size();
