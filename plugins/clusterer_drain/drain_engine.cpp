@@ -1020,8 +1020,18 @@ Node* DrainEngine::descend(LengthRoot& root, const std::vector<Token>& tokens, b
 DrainEngine::Match DrainEngine::best_group(const LengthRoot& root, const Node& leaf,
                                            const std::vector<Token>& tokens) const {
   const size_t n = tokens.size();
+  // A word's trailing `:` or `,` (glued to it, a blank after) does not make two messages alike:
+  // Drain's whitespace tokens keep it inside the word, and `wl0: MDNS: IPV4 Addr:` would
+  // otherwise pass for 60% punctuation. A `=` between a key and its value still counts.
+  size_t words = 0;
+  for (size_t i = 0; i < n; ++i) {
+    const Token& t = tokens[i];
+    const bool trailing = i > 0 && tokens[i - 1].ws.empty() && !t.ws.empty() && t.text.size() == 1 &&
+                          !is_placeholder(t.type) && std::ispunct(static_cast<unsigned char>(t.text[0]));
+    words += !trailing;
+  }
   const size_t allowed =
-      n <= params_.short_tokens ? 0 : static_cast<size_t>(std::floor(n * (1.0 - params_.sim_threshold) + 1e-9));
+      n <= params_.short_tokens ? 0 : static_cast<size_t>(std::floor(words * (1.0 - params_.sim_threshold) + 1e-9));
   Match best;
   size_t best_mism = allowed + 1, best_params = 0;
   for (uint32_t gi : leaf.groups) {
@@ -1607,7 +1617,12 @@ void DrainEngine::post_merges(std::vector<FinalCluster>& out, const std::vector<
       // itself (mDNS_RegisterInterface: / mDNS_DeregisterInterface:).
       const bool identifiers = p > 0 && std::all_of(words.begin(), words.end(), looks_like_identifier);
       const bool methods = std::all_of(words.begin(), words.end(), [&](std::string_view w) { return request_method(first, p, w); });
-      const bool names = naming_position(first, p) || recurring >= 2 || identifiers || methods;
+      // Or instances counted from zero (CPU0, CPU1), which the tree files apart in a short message.
+      const bool numbered = std::any_of(words.begin(), words.end(), [&](std::string_view zero) {
+        return std::all_of(words.begin(), words.end(),
+                           [&](std::string_view w) { return w == zero || numbered_siblings(zero, w); });
+      });
+      const bool names = naming_position(first, p) || recurring >= 2 || identifiers || methods || numbered;
       // What is left must say what the event is: two constant words, or one beside names
       // ("(<*>) CMD (<*>)"); one-word messages (normal, warning, critical) never merge.
       if (alnum_constants(first, p) < (names ? 1u : 2u)) return;
