@@ -118,12 +118,15 @@ void DrainClusterer::tokenize(const Record& r, std::vector<Token>& tokens) const
   if (r.masked.empty() || !masker_->tokenize_masked(r.masked, r.variables, tokens)) masker_->tokenize(r.message, tokens);
 }
 
+namespace {
+// User masks of the upstream transform are unknown here: they count as <*>, as in `masked`.
+TokenType as_read_here(TokenType t) { return t >= TokenType::User ? TokenType::Var : t; }
+}  // namespace
+
 // The record's tokens as the template transform left them; false when its message changed since.
 bool DrainClusterer::stored_tokens(const Record& r, std::vector<Token>& tokens) const {
   if (!load_tokens(r, tokens)) return false;
-  // User masks of the upstream transform are unknown here: they count as <*>, as in `masked`.
-  for (Token& t : tokens)
-    if (t.type >= TokenType::User) t.type = TokenType::Var;
+  for (Token& t : tokens) t.type = as_read_here(t.type);
   return true;
 }
 
@@ -139,9 +142,8 @@ bool DrainClusterer::recalled_tokens(const Record& r, const std::vector<uint32_t
   for (const uint32_t i : positions) {
     const MessageToken& m = r.tokens[i];
     if (size_t{m.begin} + m.size + m.ws > msg.size()) return false;
-    const auto type = static_cast<TokenType>(m.type);
     tokens[i] = Token{msg.substr(m.begin, m.size), msg.substr(m.begin + m.size, m.ws),
-                      type >= TokenType::User ? TokenType::Var : type};  // as stored_tokens() reads them
+                      as_read_here(static_cast<TokenType>(m.type))};
   }
   return true;
 }
