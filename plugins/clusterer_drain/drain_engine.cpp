@@ -1570,6 +1570,99 @@ void DrainEngine::evict_if_needed() {
   }
 }
 
+namespace {
+
+// One frame of the cardinality merge: clusters equal but for one word position.
+struct CardinalityFrame {
+  uint64_t key = 0;
+  std::vector<int> members;
+  std::set<std::string_view> words;  // distinct, not clusters: the free-text merge leaves several of one template
+  size_t constants = 0;              // alphanumeric constant words besides the position
+  bool open = false;                 // values that may be parameters: not kinds of error, not a frame's function
+  bool merged = false;               // by the first pass
+  bool many = false;                 // merged for its many values: its words are names
+};
+
+// The first pass's verdict on one frame (docs/clustering.md §3, the cardinality merge).
+CardinalityFrame judge_frame(const std::vector<FinalCluster>& out, std::span<const SlotIndex::Entry> slots,
+                             const std::unordered_set<std::string>& recurring_words) {
+  CardinalityFrame f;
+  f.key = slots[0].key;
+  const size_t p = slots[0].slot.pos;
+  const std::vector<TemplateToken>& first = out[static_cast<size_t>(slots[0].slot.cluster)].tokens;
+  for (const auto& [key, s] : slots)  // without the keys that collided
+    if (same_frame(first, p, p + 1, out[static_cast<size_t>(s.cluster)].tokens, s.pos, s.pos + 1))
+      f.members.push_back(s.cluster);
+  size_t recurring = 0;
+  uint64_t total = 0;
+  for (int m : f.members) {
+    const std::string& w = out[m].tokens[p].text;
+    if (f.words.insert(w).second) recurring += recurring_words.count(w);
+    total += out[m].count;
+  }
+  const size_t values = f.words.size();
+  if (values < 2 || frame_function(first, p) ||
+      std::any_of(f.words.begin(), f.words.end(), [](std::string_view w) { return names_error_class(w); }))
+    return f;  // kinds of error and the frames that threw them are events, not values
+  // Names: by their place (a program's, a user's), or words other events vary over.
+  // Or identifiers (check-nfs, mcelog.cron) after the first word: the first names the event
+  // itself (mDNS_RegisterInterface: / mDNS_DeregisterInterface:).
+  const bool identifiers = p > 0 && std::all_of(f.words.begin(), f.words.end(), looks_like_identifier);
+  const bool methods = std::all_of(f.words.begin(), f.words.end(), [&](std::string_view w) { return request_method(first, p, w); });
+  // Or instances counted from zero (CPU0, CPU1), which the tree files apart in a short message.
+  const bool numbered = std::any_of(f.words.begin(), f.words.end(), [&](std::string_view zero) {
+    return std::all_of(f.words.begin(), f.words.end(),
+                       [&](std::string_view w) { return w == zero || numbered_siblings(zero, w); });
+  });
+  const bool names = naming_position(first, p) || recurring >= 2 || identifiers || methods || numbered;
+  // What is left must say what the event is: two constant words, or one beside names
+  // ("(<*>) CMD (<*>)"); one-word messages (normal, warning, critical) never merge.
+  f.open = true;
+  f.constants = alnum_constants(first, p);
+  const bool rare = total * 2 <= values * 3;  // <= 1.5 messages per value
+  const bool many = values >= 5 || (rare && values >= 3);
+  f.merged = f.constants >= (names ? 1u : 2u) && (names || many);
+  f.many = f.merged && many;
+  return f;
+}
+
+}  // namespace
+
+// Clusters equal but for one word position with many values, each seen rarely: a word-valued
+// parameter (user, host) in a message too short for the similarity threshold to absorb it.
+// Two passes: the words of the frames merged for their many values are names, and a frame of
+// another event whose words are two of those is a parameter too (`cupsd|sshd shutdown succeeded`
+// beside `<*> startup succeeded` with sixteen daemons), as recurring words are (names_entities).
+static void cardinality_merges(const std::vector<FinalCluster>& out, const std::unordered_set<std::string>& recurring_words,
+                               UnionFind& uf) {
+  const std::vector<FrameHashes> hashes = frame_hashes(out);
+  SlotIndex by_key;
+  for (size_t c = 0; c < out.size(); ++c)
+    for (size_t p = 0; p < out[c].tokens.size(); ++p)
+      if (out[c].tokens[p].type == TokenType::Word && is_alnum_word(out[c].tokens[p].text))
+        by_key.add(hashes[c].key(p, p + 1), {static_cast<int>(c), p});
+  by_key.sort();
+  std::vector<CardinalityFrame> frames;
+  std::unordered_map<std::string_view, std::vector<uint64_t>> named_in;  // word -> the frames that show it is a name
+  by_key.for_each_frame([&](std::span<const SlotIndex::Entry> slots) {
+    if (slots.size() < 2) return;
+    frames.push_back(judge_frame(out, slots, recurring_words));
+    if (frames.back().many)
+      for (std::string_view w : frames.back().words) named_in[w].push_back(frames.back().key);
+  });
+  auto named_elsewhere = [&](const CardinalityFrame& f, std::string_view w) {
+    auto it = named_in.find(w);
+    return it != named_in.end() && std::any_of(it->second.begin(), it->second.end(), [&](uint64_t k) { return k != f.key; });
+  };
+  for (CardinalityFrame& f : frames) {
+    // A frame the first pass left, with a constant word beside names, and two of its words names.
+    if (!f.merged && f.open && f.constants >= 1)
+      f.merged = std::count_if(f.words.begin(), f.words.end(), [&](std::string_view w) { return named_elsewhere(f, w); }) >= 2;
+    if (f.merged)
+      for (int m : f.members) uf.unite(f.members[0], m);
+  }
+}
+
 void DrainEngine::post_merges(std::vector<FinalCluster>& out, const std::vector<const std::vector<TemplateToken>*>& layout,
                               std::vector<int>& redirect) const {
   UnionFind uf(out.size());
@@ -1581,56 +1674,7 @@ void DrainEngine::post_merges(std::vector<FinalCluster>& out, const std::vector<
     list_tail_merges(out, masker_, uf);
     value_list_merges(out, masker_, uf);
   }
-  if (params_.cardinality_merge) {
-    // Clusters equal but for one word position with many values, each seen rarely: a word-valued
-    // parameter (user, host) in a message too short for the similarity threshold to absorb it.
-    const std::vector<FrameHashes> hashes = frame_hashes(out);
-    SlotIndex by_key;
-    for (size_t c = 0; c < out.size(); ++c)
-      for (size_t p = 0; p < out[c].tokens.size(); ++p)
-        if (out[c].tokens[p].type == TokenType::Word && is_alnum_word(out[c].tokens[p].text))
-          by_key.add(hashes[c].key(p, p + 1), {static_cast<int>(c), p});
-    by_key.sort();
-    by_key.for_each_frame([&](std::span<const SlotIndex::Entry> slots) {
-      if (slots.size() < 2) return;
-      const size_t p = slots[0].slot.pos;
-      const std::vector<TemplateToken>& first = out[static_cast<size_t>(slots[0].slot.cluster)].tokens;
-      std::vector<int> members;
-      for (const auto& [key, s] : slots)  // without the keys that collided
-        if (same_frame(first, p, p + 1, out[static_cast<size_t>(s.cluster)].tokens, s.pos, s.pos + 1))
-          members.push_back(s.cluster);
-      // Distinct words, not clusters: the free-text merge leaves several clusters of one template.
-      std::set<std::string_view> words;
-      size_t recurring = 0;
-      uint64_t total = 0;
-      for (int m : members) {
-        const std::string& w = out[m].tokens[p].text;
-        if (words.insert(w).second) recurring += recurring_words_.count(w);
-        total += out[m].count;
-      }
-      const size_t values = words.size();
-      if (values < 2 || frame_function(first, p) ||
-          std::any_of(words.begin(), words.end(), [](std::string_view w) { return names_error_class(w); }))
-        return;  // kinds of error and the frames that threw them are events, not values
-      // Names: by their place (a program's, a user's), or words other events vary over.
-      // Or identifiers (check-nfs, mcelog.cron) after the first word: the first names the event
-      // itself (mDNS_RegisterInterface: / mDNS_DeregisterInterface:).
-      const bool identifiers = p > 0 && std::all_of(words.begin(), words.end(), looks_like_identifier);
-      const bool methods = std::all_of(words.begin(), words.end(), [&](std::string_view w) { return request_method(first, p, w); });
-      // Or instances counted from zero (CPU0, CPU1), which the tree files apart in a short message.
-      const bool numbered = std::any_of(words.begin(), words.end(), [&](std::string_view zero) {
-        return std::all_of(words.begin(), words.end(),
-                           [&](std::string_view w) { return w == zero || numbered_siblings(zero, w); });
-      });
-      const bool names = naming_position(first, p) || recurring >= 2 || identifiers || methods || numbered;
-      // What is left must say what the event is: two constant words, or one beside names
-      // ("(<*>) CMD (<*>)"); one-word messages (normal, warning, critical) never merge.
-      if (alnum_constants(first, p) < (names ? 1u : 2u)) return;
-      const bool rare = total * 2 <= values * 3;  // <= 1.5 messages per value
-      if (!names && (values < 3 || (!rare && values < 5))) return;
-      for (int m : members) uf.unite(members[0], m);
-    });
-  }
+  if (params_.cardinality_merge) cardinality_merges(out, recurring_words_, uf);
   if (params_.subsumption_merge) {
     const std::vector<FrameHashes> hashes = frame_hashes(out);
     std::vector<size_t> constants(out.size());

@@ -177,6 +177,31 @@ TEST(Drain, StatesSharedBySeveralEventsStayAnEnumeration) {
   EXPECT_EQ(m["DHCPREQUEST on <*> to <IP> port <NUM>"], 20u);
 }
 
+// Words that one event takes many of are names: where another event takes two of them, they are
+// its parameter too (Linux's `<*> startup succeeded` over sixteen daemons, and `cupsd|sshd shutdown
+// succeeded`). The same pair without the many-valued event stays apart, as states do.
+TEST(Drain, NamesThatOneEventTakesManyOfAreNamesInAnother) {
+  const char* daemons[] = {"cupsd", "sshd", "crond", "atd", "named", "xinetd"};
+  std::vector<std::string> shutdowns;
+  for (int i = 0; i < 18; ++i) shutdowns.push_back(std::string(i % 9 ? "cupsd" : "sshd") + " shutdown succeeded");
+  for (int i = 0; i < 10; ++i) shutdowns.push_back(std::string("link state ") + (i % 2 ? "up" : "down") + " reported");
+  std::vector<std::string> lines = shutdowns;
+  for (int i = 0; i < 12; ++i) lines.push_back(std::string(daemons[i % 6]) + " startup succeeded");
+  {
+    auto d = make_configured<DrainClusterer>(Json::object());
+    TestContext ctx;
+    auto m = by_template(run(*d, ctx, lines));
+    EXPECT_EQ(m["<*> startup succeeded"], 12u);
+    EXPECT_EQ(m["<*> shutdown succeeded"], 18u);
+    EXPECT_EQ(m["link state up reported"], 5u);  // no event takes many of these
+  }
+  auto d = make_configured<DrainClusterer>(Json::object());
+  TestContext ctx;
+  auto m = by_template(run(*d, ctx, shutdowns));
+  EXPECT_EQ(m["cupsd shutdown succeeded"], 16u);
+  EXPECT_EQ(m["sshd shutdown succeeded"], 2u);
+}
+
 // The value of `key=value`, a program before its process id and the word after `user` are
 // parameters, however few values they take.
 TEST(Drain, KeyValuesProgramsAndUsersAreParameters) {
