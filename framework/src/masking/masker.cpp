@@ -410,6 +410,31 @@ inline size_t Masker::Impl::plain_number(std::string_view rest, TokenType& type)
   return j;
 }
 
+namespace {
+
+// A value in typographic quotes, as macOS writes names (`associated to “HomeNet 5G”.`): the
+// length of the whole, quotes included, or 0. The quotes are three bytes each in UTF-8; the value
+// is not empty, has no quote of either kind and, like a single-quoted one, a few words at most.
+size_t curly_quoted(std::string_view rest) {
+  constexpr std::string_view kOpenDouble = "\xE2\x80\x9C", kCloseDouble = "\xE2\x80\x9D";
+  constexpr std::string_view kOpenSingle = "\xE2\x80\x98", kCloseSingle = "\xE2\x80\x99";
+  constexpr size_t kQuote = 3, kMaxValue = 64;
+  std::string_view close;
+  if (rest.starts_with(kOpenDouble)) close = kCloseDouble;
+  else if (rest.starts_with(kOpenSingle)) close = kCloseSingle;
+  else return 0;
+  const size_t end = rest.substr(0, kQuote + kMaxValue + kQuote).find(close, kQuote);
+  if (end == std::string_view::npos || end == kQuote) return 0;
+  const std::string_view value = rest.substr(kQuote, end - kQuote);
+  if (value.front() == ' ' || value.back() == ' ' || value.find_first_of("\"'\t") != std::string_view::npos ||
+      value.find("\xE2\x80") != std::string_view::npos)
+    return 0;
+  const size_t after = end + kQuote;
+  return after < rest.size() && is_alnum(rest[after]) ? 0 : after;
+}
+
+}  // namespace
+
 void Masker::Impl::scan_segment(std::string_view msg, size_t from, size_t to, Offsets& out) const {
   size_t i = skip_delims(msg, from, to, out);
   std::string_view seg = msg.substr(from, to - from);
@@ -481,6 +506,15 @@ void Masker::Impl::scan_segment(std::string_view msg, size_t from, size_t to, Of
           i = skip_delims(msg, i + j + 1, to, out);
           continue;
         }
+      }
+    }
+    if (settings.builtins && at_chunk && on(TokenType::Quoted) && static_cast<unsigned char>(c) == 0xE2) {
+      if (const size_t n = curly_quoted(rest)) {
+        emit(out, i, i + 3, TokenType::Word);
+        emit(out, i + 3, i + n - 3, TokenType::Quoted);
+        emit(out, i + n - 3, i + n, TokenType::Word);
+        i = skip_delims(msg, i + n, to, out);
+        continue;
       }
     }
     size_t j = 0;

@@ -226,6 +226,13 @@ TEST(Masking, BoolsNamesQuoted) {
   EXPECT_EQ(typed("onSleep, 'ExternalConnected': Yes"), "onSleep, 'ExternalConnected': Yes");
   EXPECT_EQ(typed("Could not resolve host 'db1': Name or service not known"),
             "Could not resolve host '<QUOTED>': Name or service not known");  // not in an object
+  // Typographic quotes, as macOS writes names: a value of a few words, like single quotes.
+  EXPECT_EQ(typed("Already associated to \u201cHome Net\u201d. Bailing"), "Already associated to \u201c<QUOTED>\u201d. Bailing");
+  EXPECT_EQ(typed("join \u2018Lab\u2019 now"), "join \u2018<QUOTED>\u2019 now");
+  EXPECT_EQ(typed("it\u2019s done"), "it\u2019s done");                                  // an apostrophe
+  EXPECT_EQ(typed("say \u201cabc \u201d now"), "say \u201cabc \u201d now");             // a space before the close
+  EXPECT_EQ(typed("open \u201cnever closed"), "open \u201cnever closed");
+  EXPECT_EQ(typed("\u201cab\u201dcd x"), "\u201cab\u201dcd x");                        // a word goes on after it
 }
 
 TEST(Masking, HostsWithPortsAndMacAddresses) {
