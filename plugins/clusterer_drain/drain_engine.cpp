@@ -1628,6 +1628,38 @@ CardinalityFrame judge_frame(const std::vector<FinalCluster>& out, std::span<con
 
 }  // namespace
 
+// Clusters equal but at the positions that name things (after `user=` or `host `, a program
+// before its pid, a field of an error's context) are one event, however few values each takes and
+// however many of them differ at once: `connection authorized: user=app_rw database=shop
+// application_name=shop-api` is PostgreSQL's `user=<*> database=<*> application_name=<*>`. (One
+// position at a time is the cardinality merge's.) One constant word at least must be left.
+static void naming_merges(const std::vector<FinalCluster>& out, UnionFind& uf) {
+  auto kept = [](const std::vector<TemplateToken>& t, size_t p) { return !naming_position(t, p); };
+  auto same_but_names = [&](const std::vector<TemplateToken>& a, const std::vector<TemplateToken>& b) {
+    if (a.size() != b.size()) return false;
+    for (size_t p = 0; p < a.size(); ++p) {
+      if (kept(a, p) != kept(b, p) || a[p].ws != b[p].ws) return false;
+      if (kept(a, p) && (a[p].type != b[p].type || a[p].text != b[p].text)) return false;
+    }
+    return true;
+  };
+  std::unordered_map<uint64_t, int> first_of;  // the key of a template without its names -> its first cluster
+  for (size_t c = 0; c < out.size(); ++c) {
+    const std::vector<TemplateToken>& t = out[c].tokens;
+    uint64_t key = t.size();
+    size_t names = 0, constants = 0;
+    for (size_t p = 0; p < t.size(); ++p) {
+      const bool name = !kept(t, p);
+      names += name;
+      constants += !name && t[p].type == TokenType::Word && is_alnum_word(t[p].text);
+      key = FrameHashes::combine(key, name ? 0x6e616d65ULL : FrameHashes::token_hash(t[p]));
+    }
+    if (names < 2 || constants < 1) continue;
+    const auto [it, fresh] = first_of.emplace(key, static_cast<int>(c));
+    if (!fresh && same_but_names(out[static_cast<size_t>(it->second)].tokens, t)) uf.unite(it->second, static_cast<int>(c));
+  }
+}
+
 // Clusters equal but for one word position with many values, each seen rarely: a word-valued
 // parameter (user, host) in a message too short for the similarity threshold to absorb it.
 // Two passes: the words of the frames merged for their many values are names, and a frame of
@@ -1674,7 +1706,10 @@ void DrainEngine::post_merges(std::vector<FinalCluster>& out, const std::vector<
     list_tail_merges(out, masker_, uf);
     value_list_merges(out, masker_, uf);
   }
-  if (params_.cardinality_merge) cardinality_merges(out, recurring_words_, uf);
+  if (params_.cardinality_merge) {
+    naming_merges(out, uf);
+    cardinality_merges(out, recurring_words_, uf);
+  }
   if (params_.subsumption_merge) {
     const std::vector<FrameHashes> hashes = frame_hashes(out);
     std::vector<size_t> constants(out.size());

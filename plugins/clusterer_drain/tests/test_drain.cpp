@@ -202,6 +202,24 @@ TEST(Drain, NamesThatOneEventTakesManyOfAreNamesInAnother) {
   EXPECT_EQ(m["sshd shutdown succeeded"], 2u);
 }
 
+// Clusters that differ only where things are named (after `user=`, `database=`, `host `) are one
+// event, however many of those positions differ at once and however few values each takes.
+TEST(Drain, ClustersThatDifferOnlyInNamesAreOneEvent) {
+  const char* users[] = {"app_rw", "grafana", "auth_svc", "report", "etl", "backup"};
+  const char* databases[] = {"shop", "analytics", "auth", "billing"};
+  std::vector<std::string> lines;
+  for (int i = 0; i < 8; ++i) lines.push_back("connection authorized: user=inv_app database=inventory application_name=sync");
+  for (int i = 0; i < 24; ++i)
+    lines.push_back(std::string("connection authorized: user=") + users[i % 6] + " database=" + databases[i % 4] +
+                    " application_name=" + users[(i + 1) % 6]);
+  for (int i = 0; i < 6; ++i) lines.push_back(std::string("checkpoint starting: ") + (i % 2 ? "time" : "wal"));
+  auto d = make_configured<DrainClusterer>(Json::object());
+  TestContext ctx;
+  auto m = by_template(run(*d, ctx, lines));
+  EXPECT_EQ(m["connection authorized: user=<*> database=<*> application_name=<*>"], 32u);
+  EXPECT_EQ(m["checkpoint starting: time"], 3u);  // no name here: an enumeration
+}
+
 // The value of `key=value`, a program before its process id and the word after `user` are
 // parameters, however few values they take.
 TEST(Drain, KeyValuesProgramsAndUsersAreParameters) {
