@@ -478,7 +478,19 @@ void word_run_merges(std::vector<FinalCluster>& out, const std::vector<const std
                      const Masker& masker, UnionFind& uf) {
   constexpr size_t kMaxRun = 4;
   SlotIndex slots, optional;  // word slots, optional slots
-  const std::vector<FrameHashes> frames = frame_hashes(out);
+  // Frames compare with the words at their naming positions as placeholders: clusters that differ
+  // only there are one event (naming_merges), so a run of words beside a slot joins across them
+  // (`database=shop application_name=PostgreSQL JDBC Driver` beside `database=<*> application_name=<*>`).
+  std::vector<std::vector<TemplateToken>> unnamed(out.size());
+  std::vector<FrameHashes> frames;
+  frames.reserve(out.size());
+  for (size_t c = 0; c < out.size(); ++c) {
+    unnamed[c] = out[c].tokens;
+    for (size_t p = 0; p < unnamed[c].size(); ++p)
+      if (unnamed[c][p].type == TokenType::Word && naming_position(out[c].tokens, p))
+        unnamed[c][p] = TemplateToken{std::string(), unnamed[c][p].ws, TokenType::Var, false};
+    frames.emplace_back(unnamed[c]);
+  }
   for (size_t c = 0; c < out.size(); ++c) {
     const std::vector<TemplateToken>& t = out[c].tokens;
     const size_t constants = alnum_constants(t);
@@ -499,7 +511,7 @@ void word_run_merges(std::vector<FinalCluster>& out, const std::vector<const std
     into.clear();
     for (const auto& [key, s] : found.find(frames[c].key(from, to)))
       if (s.cluster != static_cast<int>(c) && !rewritten[static_cast<size_t>(s.cluster)] &&
-          same_frame(out[static_cast<size_t>(s.cluster)].tokens, s.pos, s.pos + 1, out[c].tokens, from, to))
+          same_frame(unnamed[static_cast<size_t>(s.cluster)], s.pos, s.pos + 1, unnamed[c], from, to))
         into.push_back(s.cluster);
     return !into.empty();
   };

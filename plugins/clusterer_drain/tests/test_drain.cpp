@@ -213,10 +213,13 @@ TEST(Drain, ClustersThatDifferOnlyInNamesAreOneEvent) {
     lines.push_back(std::string("connection authorized: user=") + users[i % 6] + " database=" + databases[i % 4] +
                     " application_name=" + users[(i + 1) % 6]);
   for (int i = 0; i < 6; ++i) lines.push_back(std::string("checkpoint starting: ") + (i % 2 ? "time" : "wal"));
+  // A name of several words at a naming position, where the other names differ too.
+  for (int i = 0; i < 6; ++i)
+    lines.push_back("connection authorized: user=app_rw database=shop application_name=PostgreSQL JDBC Driver");
   auto d = make_configured<DrainClusterer>(Json::object());
   TestContext ctx;
   auto m = by_template(run(*d, ctx, lines));
-  EXPECT_EQ(m["connection authorized: user=<*> database=<*> application_name=<*>"], 32u);
+  EXPECT_EQ(m["connection authorized: user=<*> database=<*> application_name=<*>"], 38u);
   EXPECT_EQ(m["checkpoint starting: time"], 3u);  // no name here: an enumeration
 }
 
