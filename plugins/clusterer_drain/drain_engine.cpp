@@ -1029,6 +1029,23 @@ Node* DrainEngine::descend(LengthRoot& root, const std::vector<Token>& tokens, b
   return node;
 }
 
+namespace {
+// Brackets, quotes and separators only: the shape of a message, never a value (`-` is: a value
+// that is missing).
+bool structural(std::string_view w) {
+  return !w.empty() && w.size() <= 2 &&
+         std::all_of(w.begin(), w.end(), [](char c) { return std::strchr("()[]{},;:=\"'<>|", c) && c != '\0'; });
+}
+}  // namespace
+
+// A bracket or separator where the other message has a word: the two have the same number of
+// tokens by chance, their words sit at other places (`unexpected eof while reading)` beside
+// `no shared cipher) while SSL`), and merging them would spell each one's words with the other's
+// spacing. Not the same event.
+static bool misaligned(std::string_view a, std::string_view b) {
+  return structural(a) != structural(b);
+}
+
 DrainEngine::Match DrainEngine::best_group(const LengthRoot& root, const Node& leaf,
                                            const std::vector<Token>& tokens) const {
   const size_t n = tokens.size();
@@ -1061,6 +1078,7 @@ DrainEngine::Match DrainEngine::best_group(const LengthRoot& root, const Node& l
           // CancellationException), however alike the rest of the trace is; nor one frame another.
           if (!is_placeholder(m.type) && (names_error_class(t.text) || names_error_class(m.text))) mism = allowed + 1;
           if (frame_function(g.tmpl, i)) mism = allowed + 1;
+          if (!is_placeholder(m.type) && misaligned(t.text, m.text)) mism = allowed + 1;
         }
       } else {
         ++params;

@@ -223,6 +223,29 @@ TEST(Drain, ClustersThatDifferOnlyInNamesAreOneEvent) {
   EXPECT_EQ(m["checkpoint starting: time"], 3u);  // no name here: an enumeration
 }
 
+// Two messages of one length whose brackets fall where the other has words are not one event:
+// grouped, each would be spelled with the other's spacing ("unexpected eof whilereading )").
+TEST(Drain, ABracketWhereAnotherMessageHasAWordIsAnotherEvent) {
+  const std::vector<std::string> lines = {
+      "*59719 SSL_do_handshake() failed (SSL: error:0A0000C1:SSL routines::no shared cipher) while SSL handshaking, "
+      "client: 39.38.19.167, server: 0.0.0.0:80",
+      "*60045 SSL_do_handshake() failed (SSL: error:0A00010B:SSL routines::wrong version number) while SSL "
+      "handshaking, client: 86.27.54.253, server: 0.0.0.0:80",
+      "*61405 SSL_read() failed (SSL: error:0A000126:SSL routines::unexpected eof while reading) while keepalive, "
+      "client: 2a01:360f:520c:288c::207d, server: 0.0.0.0:443",
+      "*62037 SSL_read() failed (SSL: error:0A000126:SSL routines::unexpected eof while reading) while keepalive, "
+      "client: 2.173.224.191, server: 0.0.0.0:443",
+      "*64960 SSL_do_handshake() failed (SSL: error:0A0000C1:SSL routines::no shared cipher) while SSL handshaking, "
+      "client: 34.160.14.215, server: 0.0.0.0:443"};
+  auto d = make_configured<DrainClusterer>(Json::object());
+  TestContext ctx;
+  auto rep = run(*d, ctx, lines);
+  auto m = by_template(rep);
+  EXPECT_EQ(m["*<NUM> SSL_read() failed (SSL: error:<HEX>:SSL routines::unexpected eof while reading) while keepalive, "
+              "client: <IP>, server: <IP>"], 2u);
+  for (const auto& c : rep.clusters) EXPECT_EQ(c.template_text.find("whilereading"), std::string::npos) << c.template_text;
+}
+
 // The value of `key=value`, a program before its process id and the word after `user` are
 // parameters, however few values they take.
 TEST(Drain, KeyValuesProgramsAndUsersAreParameters) {
