@@ -383,6 +383,20 @@ void rewrite_to_frame(FinalCluster& f, size_t open, size_t close, const Masker& 
   t = std::move(framed);
 }
 
+// Each cluster's template with the words at its naming positions as placeholders: the merges of
+// free text and of word runs compare frames so, since clusters that differ only there are one
+// event (naming_merges): `request: "GET` beside `request: "<*>`, `database=shop` beside `database=<*>`.
+std::vector<std::vector<TemplateToken>> without_names(const std::vector<FinalCluster>& out) {
+  std::vector<std::vector<TemplateToken>> unnamed(out.size());
+  for (size_t c = 0; c < out.size(); ++c) {
+    unnamed[c] = out[c].tokens;
+    for (size_t p = 0; p < unnamed[c].size(); ++p)
+      if (unnamed[c][p].type == TokenType::Word && naming_position(out[c].tokens, p))
+        unnamed[c][p] = TemplateToken{std::string(), unnamed[c][p].ws, TokenType::Var, false};
+  }
+  return unnamed;
+}
+
 // Clusters that share a frame -- a prefix with two or more constant words ending in an opener,
 // and what follows the free text -- and hold free text of two or more lengths in it are one event
 // with a free-text parameter (Drain files messages by length, so each length made a cluster).
@@ -398,9 +412,10 @@ void free_text_merges(std::vector<FinalCluster>& out, const Masker& masker, Unio
     bool one_value;
   };
   std::map<std::pair<size_t, uint64_t>, std::vector<Member>> frames;  // (opener, frame key): in a fixed order
+  const std::vector<std::vector<TemplateToken>> unnamed = without_names(out);
   for (size_t c = 0; c < out.size(); ++c) {
     const std::vector<TemplateToken>& t = out[c].tokens;
-    const FrameHashes hashes(t);
+    const FrameHashes hashes(unnamed[c]);
     const std::vector<size_t> ends = free_text_ends(t);
     size_t constants = 0;
     for (size_t k = 0; k + 1 < t.size(); ++k) {
@@ -427,8 +442,8 @@ void free_text_merges(std::vector<FinalCluster>& out, const Masker& masker, Unio
     if (!free_text()) continue;
     const Member head = members[0];
     std::erase_if(members, [&](const Member& m) {  // a key that collided
-      return !same_frame(out[static_cast<size_t>(head.cluster)].tokens, head.open + 1, head.close,
-                         out[static_cast<size_t>(m.cluster)].tokens, m.open + 1, m.close);
+      return !same_frame(unnamed[static_cast<size_t>(head.cluster)], head.open + 1, head.close,
+                         unnamed[static_cast<size_t>(m.cluster)], m.open + 1, m.close);
     });
     if (!free_text()) continue;
     for (const Member& m : members) {
@@ -478,19 +493,12 @@ void word_run_merges(std::vector<FinalCluster>& out, const std::vector<const std
                      const Masker& masker, UnionFind& uf) {
   constexpr size_t kMaxRun = 4;
   SlotIndex slots, optional;  // word slots, optional slots
-  // Frames compare with the words at their naming positions as placeholders: clusters that differ
-  // only there are one event (naming_merges), so a run of words beside a slot joins across them
-  // (`database=shop application_name=PostgreSQL JDBC Driver` beside `database=<*> application_name=<*>`).
-  std::vector<std::vector<TemplateToken>> unnamed(out.size());
+  // A run of words beside a slot joins across names (`database=shop application_name=PostgreSQL
+  // JDBC Driver` beside `database=<*> application_name=<*>`).
+  const std::vector<std::vector<TemplateToken>> unnamed = without_names(out);
   std::vector<FrameHashes> frames;
   frames.reserve(out.size());
-  for (size_t c = 0; c < out.size(); ++c) {
-    unnamed[c] = out[c].tokens;
-    for (size_t p = 0; p < unnamed[c].size(); ++p)
-      if (unnamed[c][p].type == TokenType::Word && naming_position(out[c].tokens, p))
-        unnamed[c][p] = TemplateToken{std::string(), unnamed[c][p].ws, TokenType::Var, false};
-    frames.emplace_back(unnamed[c]);
-  }
+  for (const auto& t : unnamed) frames.emplace_back(t);
   for (size_t c = 0; c < out.size(); ++c) {
     const std::vector<TemplateToken>& t = out[c].tokens;
     const size_t constants = alnum_constants(t);

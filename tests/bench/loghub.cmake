@@ -24,7 +24,7 @@ if(Python3_Interpreter_FOUND)
   # Our dev set for logs unlike the shipped ten (the rules were shaped on it).
   add_generalisation_check(loghub-style loghub_style 0.91)
   # Written by someone who did not read the rules: a floor against regressions, far below the aim.
-  add_generalisation_check(loghub-heldout loghub_heldout 0.74)
+  add_generalisation_check(loghub-heldout loghub_heldout 0.76)
   # The six Loghub systems we lack, recalled by someone who did not read the rules.
   add_generalisation_check(loghub-recall loghub_recall 0.95)
   # The same six recalled by another helper, blind to the rules and to the first recollection.

@@ -794,6 +794,26 @@ TEST(Drain, ContextFieldsOfAnErrorAreOneEvent) {
   EXPECT_EQ(rep2.clusters[0].id, id) << rep2.clusters[0].template_text;
 }
 
+// Free text of several lengths joins across names: the only `(20: Not a directory)` lines were
+// GETs, so its cluster kept the method where the others have <*>, and the free-text merge, which
+// needs three lengths, saw two.
+TEST(Drain, FreeTextJoinsAcrossNamedContext) {
+  const char* reasons[] = {"2: No such file or directory", "13: Permission denied", "20: Not a directory"};
+  const char* methods[] = {"GET", "POST"};
+  std::vector<std::string> lines;
+  for (int i = 0; i < 12; ++i) {
+    const int r = i % 6 < 3 ? 0 : (i % 6 < 5 ? 1 : 2);
+    lines.push_back("*" + std::to_string(100 + i) + " open() \"/srv/www/f" + std::to_string(i) + "\" failed (" +
+                    reasons[r] + "), client: 10.0.0." + std::to_string(i) + ", server: shop, request: \"" +
+                    (r == 2 ? "GET" : methods[i % 2]) + " /f" + std::to_string(i) + " HTTP/1.1\"");
+  }
+  auto d = make_configured<DrainClusterer>(Json::object());
+  TestContext ctx;
+  auto rep = run(*d, ctx, lines);
+  ASSERT_EQ(rep.clusters.size(), 1u) << ::testing::PrintToString(by_template(rep));
+  EXPECT_EQ(rep.clusters[0].count, 12u);
+}
+
 // Quoted text of varying length is free text like bracketed text: three user agents of three
 // lengths are one event.
 TEST(Drain, QuotedFreeTextOfSeveralLengthsIsOneSlot) {
