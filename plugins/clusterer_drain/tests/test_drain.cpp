@@ -188,12 +188,22 @@ TEST(Drain, NamesThatOneEventTakesManyOfAreNamesInAnother) {
   std::vector<std::string> lines = shutdowns;
   for (int i = 0; i < 12; ++i) lines.push_back(std::string(daemons[i % 6]) + " startup succeeded");
   {
-    auto d = make_configured<DrainClusterer>(Json::object());
+    TempDir dir;
+    auto store = StateStore::open(dir.file("state.db"));
     TestContext ctx;
-    auto m = by_template(run(*d, ctx, lines));
+    ctx.store = store.get();
+    auto rep = run(*make_configured<DrainClusterer>(Json::object()), ctx, lines);
+    auto m = by_template(rep);
     EXPECT_EQ(m["<*> startup succeeded"], 12u);
     EXPECT_EQ(m["<*> shutdown succeeded"], 18u);
     EXPECT_EQ(m["link state up reported"], 5u);  // no event takes many of these
+    std::string id;
+    for (const auto& c : rep.clusters)
+      if (c.template_text == "<*> shutdown succeeded") id = c.id;
+    // A next window with one daemon's shutdowns only: the same issue.
+    auto next = run(*make_configured<DrainClusterer>(Json::object()), ctx, {"sshd shutdown succeeded"});
+    ASSERT_EQ(next.clusters.size(), 1u);
+    EXPECT_EQ(next.clusters[0].id, id) << next.clusters[0].template_text;
   }
   auto d = make_configured<DrainClusterer>(Json::object());
   TestContext ctx;
@@ -216,11 +226,23 @@ TEST(Drain, ClustersThatDifferOnlyInNamesAreOneEvent) {
   // A name of several words at a naming position, where the other names differ too.
   for (int i = 0; i < 6; ++i)
     lines.push_back("connection authorized: user=app_rw database=shop application_name=PostgreSQL JDBC Driver");
-  auto d = make_configured<DrainClusterer>(Json::object());
+  TempDir dir;
+  auto store = StateStore::open(dir.file("state.db"));
   TestContext ctx;
-  auto m = by_template(run(*d, ctx, lines));
-  EXPECT_EQ(m["connection authorized: user=<*> database=<*> application_name=<*>"], 38u);
+  ctx.store = store.get();
+  auto rep1 = run(*make_configured<DrainClusterer>(Json::object()), ctx, lines);
+  auto m = by_template(rep1);
+  const std::string merged = "connection authorized: user=<*> database=<*> application_name=<*>";
+  EXPECT_EQ(m[merged], 38u);
   EXPECT_EQ(m["checkpoint starting: time"], 3u);  // no name here: an enumeration
+  std::string id;
+  for (const auto& c : rep1.clusters)
+    if (c.template_text == merged) id = c.id;
+  // The next window has only the lines that were a cluster of their own: the same issue.
+  auto rep2 = run(*make_configured<DrainClusterer>(Json::object()), ctx,
+                  std::vector<std::string>(3, "connection authorized: user=inv_app database=inventory application_name=sync"));
+  ASSERT_EQ(rep2.clusters.size(), 1u);
+  EXPECT_EQ(rep2.clusters[0].id, id) << rep2.clusters[0].template_text;
 }
 
 // Two messages of one length whose brackets fall where the other has words are not one event:
@@ -807,11 +829,17 @@ TEST(Drain, FreeTextJoinsAcrossNamedContext) {
                     reasons[r] + "), client: 10.0.0." + std::to_string(i) + ", server: shop, request: \"" +
                     (r == 2 ? "GET" : methods[i % 2]) + " /f" + std::to_string(i) + " HTTP/1.1\"");
   }
-  auto d = make_configured<DrainClusterer>(Json::object());
+  TempDir dir;
+  auto store = StateStore::open(dir.file("state.db"));
   TestContext ctx;
-  auto rep = run(*d, ctx, lines);
+  ctx.store = store.get();
+  auto rep = run(*make_configured<DrainClusterer>(Json::object()), ctx, lines);
   ASSERT_EQ(rep.clusters.size(), 1u) << ::testing::PrintToString(by_template(rep));
   EXPECT_EQ(rep.clusters[0].count, 12u);
+  // A next window with the GETs of one errno text only: the same issue.
+  auto next = run(*make_configured<DrainClusterer>(Json::object()), ctx, {lines[5], lines[11]});
+  ASSERT_EQ(next.clusters.size(), 1u);
+  EXPECT_EQ(next.clusters[0].id, rep.clusters[0].id) << next.clusters[0].template_text;
 }
 
 // Quoted text of varying length is free text like bracketed text: three user agents of three
