@@ -134,9 +134,29 @@ static bool ends_compound_value(const std::vector<TemplateToken>& t, size_t p) {
 
 // Where a word names something by its place in the message: a program, a user, a host, the
 // context of an error in a field list, or a part of a compound value.
+// The value of a field of a logfmt record (`msg="payment failed" provider=adyen currency=EUR`,
+// Go's slog and logrus): the record's `msg=` says what happened, its other fields are context,
+// like nginx's (in_field_list), whatever their key. Not the message itself, nor a level or error
+// field, which say which event it is.
+static bool in_logfmt_record(const std::vector<TemplateToken>& t, size_t pos) {
+  auto key_before = [&](size_t p) -> std::string_view {  // `key=` glued before p, or ""
+    if (p < 2 || t[p - 1].text != "=" || !t[p - 1].ws.empty() || !t[p - 2].ws.empty() || t[p - 2].type != TokenType::Word)
+      return {};
+    return t[p - 2].text;
+  };
+  const std::string_view key = key_before(pos);
+  if (key.empty() || key == "msg" || key == "message" || key == "level" || key == "lvl" || key == "err" ||
+      key == "error")
+    return false;
+  for (size_t p = 2; p < t.size(); ++p)
+    if (const std::string_view k = key_before(p); (k == "msg" || k == "message") && (p == 2 || !t[p - 3].ws.empty()))
+      return true;
+  return false;
+}
+
 static bool naming_position(const std::vector<TemplateToken>& tmpl, size_t pos) {
   return before_process_id(tmpl, pos) || after_naming_key(tmpl, pos) || in_field_list(tmpl, pos) ||
-         ends_compound_value(tmpl, pos);
+         ends_compound_value(tmpl, pos) || in_logfmt_record(tmpl, pos);
 }
 
 namespace {

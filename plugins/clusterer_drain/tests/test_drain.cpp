@@ -245,6 +245,27 @@ TEST(Drain, ClustersThatDifferOnlyInNamesAreOneEvent) {
   EXPECT_EQ(rep2.clusters[0].id, id) << rep2.clusters[0].template_text;
 }
 
+// A logfmt record's `msg=` says what happened; its other fields are context, however few values
+// they take (Go's slog: provider=adyen|stripe, currency=EUR|USD). Without a `msg=`, `key=value`
+// states stay an enumeration.
+TEST(Drain, FieldsOfALogfmtRecordAreContext) {
+  const char* providers[] = {"adyen", "stripe"};
+  const char* currencies[] = {"EUR", "USD"};
+  std::vector<std::string> lines;
+  for (int i = 0; i < 16; ++i) {
+    lines.push_back(std::string("time=2025-09-13T17:00:00Z level=ERROR msg=\"payment failed\" provider=") +
+                    providers[i % 2] + " user=u" + std::to_string(i) + " amount=" + std::to_string(10 + i) +
+                    " currency=" + currencies[i / 2 % 2]);
+    lines.push_back(std::string("link changed state=") + (i % 2 ? "up" : "down") + " speed=1000");
+  }
+  auto d = make_configured<DrainClusterer>(Json::object());
+  TestContext ctx;
+  auto m = by_template(run(*d, ctx, lines));
+  EXPECT_EQ(m["time=<TIMESTAMP> level=ERROR msg=\"payment failed\" provider=<*> user=<ID> amount=<NUM> currency=<*>"], 16u)
+      << ::testing::PrintToString(m);
+  EXPECT_EQ(m["link changed state=up speed=<NUM>"], 8u);
+}
+
 // Two messages of one length whose brackets fall where the other has words are not one event:
 // grouped, each would be spelled with the other's spacing ("unexpected eof whilereading )").
 TEST(Drain, ABracketWhereAnotherMessageHasAWordIsAnotherEvent) {
