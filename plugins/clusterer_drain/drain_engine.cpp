@@ -132,8 +132,6 @@ static bool ends_compound_value(const std::vector<TemplateToken>& t, size_t p) {
          t[p - 2].ws.empty();
 }
 
-// Where a word names something by its place in the message: a program, a user, a host, the
-// context of an error in a field list, or a part of a compound value.
 // The value of a field of a logfmt record (`msg="payment failed" provider=adyen currency=EUR`,
 // Go's slog and logrus): the record's `msg=` says what happened, its other fields are context,
 // like nginx's (in_field_list), whatever their key. Not the message itself, nor a level or error
@@ -154,6 +152,8 @@ static bool in_logfmt_record(const std::vector<TemplateToken>& t, size_t pos) {
   return false;
 }
 
+// Where a word names something by its place in the message: a program, a user, a host, the
+// context of an error in a field list or of a logfmt record, or a part of a compound value.
 static bool naming_position(const std::vector<TemplateToken>& tmpl, size_t pos) {
   return before_process_id(tmpl, pos) || after_naming_key(tmpl, pos) || in_field_list(tmpl, pos) ||
          ends_compound_value(tmpl, pos) || in_logfmt_record(tmpl, pos);
