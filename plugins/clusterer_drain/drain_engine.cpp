@@ -1171,10 +1171,15 @@ static bool upper_case_word(std::string_view w) {
 // An enumeration is a closed set of plain words (Started/Paused, GET/POST, ok/error). A word
 // with inner punctuation (auth-service, gmail.com, user_42) names something: a host, a service,
 // a key. Such positions are parameters, however few values one window shows.
-static bool looks_like_identifier(std::string_view word) {
-  // ...unless it ends in an upper-case constant (SCREEN_ON, android.intent.action.SCREEN_OFF).
+// A word of a closed vocabulary: an upper-case constant, alone or as the last part of a dotted
+// name (SCREEN_ON, android.intent.action.SCREEN_OFF).
+static bool closed_set_word(std::string_view word) {
   const size_t dot = word.rfind('.');
-  if (upper_case_word(dot == std::string_view::npos ? word : word.substr(dot + 1))) return false;
+  return upper_case_word(dot == std::string_view::npos ? word : word.substr(dot + 1));
+}
+
+static bool looks_like_identifier(std::string_view word) {
+  if (closed_set_word(word)) return false;  // ...unless it is a constant of a closed set
   // Inner: between two letters or digits. HAProxy's termination flags (`sH--`, `CD--`) are a
   // closed set padded with dashes, not names.
   auto alnum = [](char c) { return std::isalnum(static_cast<unsigned char>(c)) != 0; };
@@ -1737,8 +1742,11 @@ static void cardinality_merges(const std::vector<FinalCluster>& out, const std::
   by_key.for_each_frame([&](std::span<const SlotIndex::Entry> slots) {
     if (slots.size() < 2) return;
     frames.push_back(judge_frame(out, slots, recurring_words));
+    // The constants of a dotted closed set (android.intent.action.SCREEN_ON, which the masker keeps
+    // as words, §1) are no names, however many of them one event takes.
     if (frames.back().many)
-      for (std::string_view w : frames.back().words) named_in[w].push_back(frames.back().key);
+      for (std::string_view w : frames.back().words)
+        if (w.find('.') == std::string_view::npos || !closed_set_word(w)) named_in[w].push_back(frames.back().key);
   });
   auto named_elsewhere = [&](const CardinalityFrame& f, std::string_view w) {
     auto it = named_in.find(w);

@@ -185,6 +185,13 @@ TEST(Drain, NamesThatOneEventTakesManyOfAreNamesInAnother) {
   std::vector<std::string> shutdowns;
   for (int i = 0; i < 18; ++i) shutdowns.push_back(std::string(i % 9 ? "cupsd" : "sshd") + " shutdown succeeded");
   for (int i = 0; i < 10; ++i) shutdowns.push_back(std::string("link state ") + (i % 2 ? "up" : "down") + " reported");
+  // The constants of a dotted closed set stay constants where an event takes two of them, even
+  // when another event takes many (HealthApp's intent actions).
+  const char* actions[] = {"SCREEN_ON", "SCREEN_OFF", "USER_PRESENT", "TIME_TICK", "DATE_CHANGED", "BATTERY_LOW"};
+  for (int i = 0; i < 12; ++i) {
+    shutdowns.push_back(std::string("onReceive action: android.intent.action.") + actions[i % 2]);
+    shutdowns.push_back(std::string("processHandleBroadcastAction action:android.intent.action.") + actions[i % 6]);
+  }
   std::vector<std::string> lines = shutdowns;
   for (int i = 0; i < 12; ++i) lines.push_back(std::string(daemons[i % 6]) + " startup succeeded");
   {
@@ -197,6 +204,8 @@ TEST(Drain, NamesThatOneEventTakesManyOfAreNamesInAnother) {
     EXPECT_EQ(m["<*> startup succeeded"], 12u);
     EXPECT_EQ(m["<*> shutdown succeeded"], 18u);
     EXPECT_EQ(m["link state up reported"], 5u);  // no event takes many of these
+    EXPECT_EQ(m["processHandleBroadcastAction action:<*>"], 12u);
+    EXPECT_EQ(m["onReceive action: android.intent.action.SCREEN_ON"], 6u);
     std::string id;
     for (const auto& c : rep.clusters)
       if (c.template_text == "<*> shutdown succeeded") id = c.id;
