@@ -1213,6 +1213,20 @@ static bool numbered_siblings(std::string_view a, std::string_view b) {
          (a.substr(ea) == "0" || b.substr(eb) == "0");
 }
 
+// Whether the words are one stem and another number each (tty1, tty2, tty5; hda1, hda2).
+template <typename Words>
+static bool one_kind_numbered(const Words& words) {
+  std::string_view stem;
+  for (std::string_view w : words) {
+    size_t e = w.size();
+    while (e > 0 && std::isdigit(static_cast<unsigned char>(w[e - 1]))) --e;
+    if (e == 0 || e == w.size() || !std::isalpha(static_cast<unsigned char>(w[e - 1]))) return false;
+    if (stem.empty()) stem = w.substr(0, e);
+    else if (w.substr(0, e) != stem) return false;
+  }
+  return !stem.empty();
+}
+
 // A varying word position is an enumeration candidate while it has at most enum_max_values plain
 // words. A position that names things (an identifier, a key's value, a program, a user) is a
 // parameter at once (`overflow`), but keeps its first few words as evidence for the recurring
@@ -1672,11 +1686,13 @@ CardinalityFrame judge_frame(const std::vector<FinalCluster>& out, std::span<con
   // itself (mDNS_RegisterInterface: / mDNS_DeregisterInterface:).
   const bool identifiers = p > 0 && std::all_of(f.words.begin(), f.words.end(), looks_like_identifier);
   const bool methods = std::all_of(f.words.begin(), f.words.end(), [&](std::string_view w) { return request_method(first, p, w); });
-  // Or instances counted from zero (CPU0, CPU1), which the tree files apart in a short message.
+  // Or instances counted from zero (CPU0, CPU1), which the tree files apart in a short message, or
+  // three instances or more of one kind (tty1, tty2, tty5): a pair not counted from zero may be
+  // versions (IPV4, IPV6).
   const bool numbered = std::any_of(f.words.begin(), f.words.end(), [&](std::string_view zero) {
     return std::all_of(f.words.begin(), f.words.end(),
                        [&](std::string_view w) { return w == zero || numbered_siblings(zero, w); });
-  });
+  }) || (values >= 3 && one_kind_numbered(f.words));
   const bool names = naming_position(first, p) || recurring >= 2 || identifiers || methods || numbered;
   // What is left must say what the event is: two constant words, or one beside names
   // ("(<*>) CMD (<*>)"); one-word messages (normal, warning, critical) never merge.

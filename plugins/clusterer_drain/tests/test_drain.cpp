@@ -611,11 +611,15 @@ TEST(Drain, NumberedInstancesAreAParameterVersionsAreNot) {
     lines.push_back("CPU" + std::to_string(i % 2) + ": Running in modulated clock mode");  // short: two groups, one cluster
     lines.push_back(std::string("wl0: MDNS: ") + (i % 2 ? "IPV4" : "IPV6") + " Addr: 10.0.0." + std::to_string(i));
     lines.push_back(std::string("link via interface ") + (i % 2 ? "ee0" : "alt0") + " is now down");
+    // Three instances or more of one kind, not counted from zero: a parameter too.
+    const int ttys[] = {1, 2, 5, 6};
+    if (i < 8) lines.push_back("ROOT LOGIN ON tty" + std::to_string(ttys[i % 4]));
   }
   auto rep = run(*d, ctx, lines);
   std::map<std::string, uint64_t> counts;
   for (const auto& c : rep.clusters) counts[c.template_text] = c.count;
-  EXPECT_EQ(counts.size(), 6u);
+  EXPECT_EQ(counts["ROOT LOGIN ON <*>"], 8u);
+  EXPECT_EQ(counts.size(), 7u);
   EXPECT_EQ(counts["<*>: Running in modulated clock mode"], 12u);
   EXPECT_EQ(counts["<*>: Temperature above threshold, clock throttled"], 12u);
   EXPECT_EQ(counts["wl0: MDNS: IPV4 Addr: <IP>"], 6u);
