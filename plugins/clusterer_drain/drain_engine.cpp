@@ -1201,30 +1201,26 @@ static bool plural_of(std::string_view a, std::string_view b) {
 // (CPU0 and CPU1, MC0 and MC1, eth0 and eth1: devices are counted from zero). A closed set's
 // members differ in their letters (ee0 and alt0), and versions start at one (IPV4 and IPV6,
 // SOCKS4 and SOCKS5 are protocols that Loghub's labels keep apart).
+// The letters before a word's trailing number (`tty` of tty5), or "" when it has none of either.
+static std::string_view numbered_stem(std::string_view w) {
+  size_t e = w.size();
+  while (e > 0 && std::isdigit(static_cast<unsigned char>(w[e - 1]))) --e;
+  if (e == 0 || e == w.size() || !std::isalpha(static_cast<unsigned char>(w[e - 1]))) return {};
+  return w.substr(0, e);
+}
+
 static bool numbered_siblings(std::string_view a, std::string_view b) {
-  auto stem_end = [](std::string_view w) {
-    size_t e = w.size();
-    while (e > 0 && std::isdigit(static_cast<unsigned char>(w[e - 1]))) --e;
-    return e;
-  };
-  const size_t ea = stem_end(a), eb = stem_end(b);
-  if (ea == 0 || ea == a.size() || eb == b.size() || a.substr(0, ea) != b.substr(0, eb)) return false;
-  return std::isalpha(static_cast<unsigned char>(a[ea - 1])) && a != b &&
-         (a.substr(ea) == "0" || b.substr(eb) == "0");
+  const std::string_view stem = numbered_stem(a);
+  if (stem.empty() || stem != numbered_stem(b) || a == b) return false;
+  return a.substr(stem.size()) == "0" || b.substr(stem.size()) == "0";
 }
 
 // Whether the words are one stem and another number each (tty1, tty2, tty5; hda1, hda2).
 template <typename Words>
 static bool one_kind_numbered(const Words& words) {
-  std::string_view stem;
-  for (std::string_view w : words) {
-    size_t e = w.size();
-    while (e > 0 && std::isdigit(static_cast<unsigned char>(w[e - 1]))) --e;
-    if (e == 0 || e == w.size() || !std::isalpha(static_cast<unsigned char>(w[e - 1]))) return false;
-    if (stem.empty()) stem = w.substr(0, e);
-    else if (w.substr(0, e) != stem) return false;
-  }
-  return !stem.empty();
+  if (words.empty()) return false;
+  const std::string_view stem = numbered_stem(*words.begin());
+  return !stem.empty() && std::all_of(words.begin(), words.end(), [&](std::string_view w) { return numbered_stem(w) == stem; });
 }
 
 // A varying word position is an enumeration candidate while it has at most enum_max_values plain
