@@ -417,11 +417,26 @@ std::vector<std::vector<TemplateToken>> without_names(const std::vector<FinalClu
   return unnamed;
 }
 
+// Whether two words of letters follow each other, a blank between, inside t's brackets at
+// `open` and `close`: a sentence ("Disassociated due to inactivity", "250 OK queued as <*>"), not
+// a command line ("run-parts <PATH>", "<PATH> 1 1", "<PATH> -A").
+bool holds_prose(const std::vector<TemplateToken>& t, size_t open, size_t close) {
+  auto letters = [&](size_t i) {
+    return t[i].type == TokenType::Word && t[i].text.size() >= 2 &&
+           std::all_of(t[i].text.begin(), t[i].text.end(), [](char c) { return std::isalpha(static_cast<unsigned char>(c)); });
+  };
+  for (size_t i = open + 1; i + 2 <= close; ++i)
+    if (i + 1 < close && letters(i) && letters(i + 1) && !t[i].ws.empty()) return true;
+  return false;
+}
+
 // Clusters that share a frame -- a prefix with two or more constant words ending in an opener,
 // and what follows the free text -- and hold free text of two or more lengths in it are one event
 // with a free-text parameter (Drain files messages by length, so each length made a cluster).
-// Three members at least: two lengths alone may be two events that start alike. Two suffice when
-// one has nothing in the brackets and the other one value: "from 1.2.3.4 () at" lacks a host name.
+// Three lengths at least, or three members of two lengths with a sentence among them: two lengths
+// of commands are two jobs ("CMD (run-parts <PATH>)" beside "CMD (<PATH> 1 1)" and "CMD (<PATH>
+// -A)"), two events that start alike. Two members suffice when one has nothing in the brackets and
+// the other one value: "from 1.2.3.4 () at" lacks a host name.
 // Each member is rewritten to the frame with one <*> for the text (all then have one length) and
 // its statistics follow. A cluster
 // takes part in one frame at most: the first, in key order.
@@ -453,8 +468,11 @@ void free_text_merges(std::vector<FinalCluster>& out, const Masker& masker, Unio
     auto any = [&](auto pred) { return std::any_of(members.begin(), members.end(), pred); };
     if (any([&](const Member& m) { return taken[static_cast<size_t>(m.cluster)]; })) continue;  // rewritten
     auto free_text = [&] {
-      const size_t length0 = members[0].close - members[0].open;
-      const bool lengths_differ = any([&](const Member& m) { return m.close - m.open != length0; });
+      std::set<size_t> lengths;
+      for (const Member& m : members) lengths.insert(m.close - m.open);
+      const bool lengths_differ = lengths.size() >= 3 || (lengths.size() == 2 && any([&](const Member& m) {
+                                    return holds_prose(out[static_cast<size_t>(m.cluster)].tokens, m.open, m.close);
+                                  }));
       const bool missing_value = any([](const Member& m) { return m.close == m.open + 1; }) &&
                                  any([](const Member& m) { return m.one_value; });
       return (members.size() >= 3 && lengths_differ) || missing_value;

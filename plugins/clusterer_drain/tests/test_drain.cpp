@@ -374,6 +374,20 @@ TEST(Drain, BracketedFreeTextOfAnyLengthIsOneParameter) {
     EXPECT_TRUE(c.variables[1].top.empty());
   }
   EXPECT_EQ(m["(root) CMD (<*>)"], 40u);
+  // Three clusters but two lengths: a sentence in the brackets is free text, command lines of two
+  // shapes are two jobs (as the Loghub labels of cron's lines have them).
+  std::vector<std::string> two_lengths;
+  for (int i = 0; i < 30; ++i) {
+    const char* reasons[] = {"Unspecified", "Disassociated due to inactivity", "Disassociated because station leaving"};
+    const char* jobs[] = {"run-parts /etc/cron.daily", "/usr/lib64/sa/sa1 1 1", "/usr/lib64/sa/sa2 -A"};
+    two_lengths.push_back(std::string("AirPort: Link Down on en0. Reason 4 (") + reasons[i % 3] + ").");
+    two_lengths.push_back(std::string("(root) CMD (") + jobs[i % 3] + ")");
+  }
+  TestContext ctx3;
+  auto shapes = by_template(run(*make_configured<DrainClusterer>(Json::object()), ctx3, two_lengths));
+  EXPECT_EQ(shapes["AirPort: Link Down on en0. Reason <NUM> (<*>)."], 30u);
+  EXPECT_EQ(shapes["(root) CMD (run-parts <PATH>)"], 10u);
+  EXPECT_EQ(shapes["(root) CMD (<PATH> -A)"], 10u);
   EXPECT_EQ(m["backup job done (exit ok)"], 10u);
   EXPECT_EQ(m["backup job done (exit code <NUM>, disk full)"], 10u);
   auto off = make_configured<DrainClusterer>(Json{{"free_text_merge", false}});
