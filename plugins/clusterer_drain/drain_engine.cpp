@@ -436,7 +436,8 @@ bool holds_prose(const std::vector<TemplateToken>& t, size_t open, size_t close)
 // Three lengths at least, or three members of two lengths with a sentence among them: two lengths
 // of commands are two jobs ("CMD (run-parts <PATH>)" beside "CMD (<PATH> 1 1)" and "CMD (<PATH>
 // -A)"), two events that start alike. Two members suffice when one has nothing in the brackets and
-// the other one value: "from 1.2.3.4 () at" lacks a host name.
+// the other one value: "from 1.2.3.4 () at" lacks a host name; or when one holds one value and the
+// other a sentence: a user agent is a library's name or a browser's whole description.
 // Each member is rewritten to the frame with one <*> for the text (all then have one length) and
 // its statistics follow. A cluster
 // takes part in one frame at most: the first, in key order.
@@ -470,12 +471,13 @@ void free_text_merges(std::vector<FinalCluster>& out, const Masker& masker, Unio
     auto free_text = [&] {
       std::set<size_t> lengths;
       for (const Member& m : members) lengths.insert(m.close - m.open);
-      const bool lengths_differ = lengths.size() >= 3 || (lengths.size() == 2 && any([&](const Member& m) {
-                                    return holds_prose(out[static_cast<size_t>(m.cluster)].tokens, m.open, m.close);
-                                  }));
-      const bool missing_value = any([](const Member& m) { return m.close == m.open + 1; }) &&
-                                 any([](const Member& m) { return m.one_value; });
-      return (members.size() >= 3 && lengths_differ) || missing_value;
+      const bool prose = any([&](const Member& m) {
+        return holds_prose(out[static_cast<size_t>(m.cluster)].tokens, m.open, m.close);
+      });
+      const bool lengths_differ = lengths.size() >= 3 || (lengths.size() == 2 && prose);
+      const bool one_value = any([](const Member& m) { return m.one_value; });
+      const bool missing_value = any([](const Member& m) { return m.close == m.open + 1; }) && one_value;
+      return (members.size() >= 3 && lengths_differ) || missing_value || (one_value && prose);
     };
     if (!free_text()) continue;
     const Member head = members[0];

@@ -901,6 +901,18 @@ TEST(Drain, QuotedFreeTextOfSeveralLengthsIsOneSlot) {
     lines.push_back(std::string("upstream connect error for client agent \"") + agents[i % 3] + "\" status 503 flags UF");
   auto m = by_template(run(*d, ctx, lines));
   EXPECT_EQ(m["upstream connect error for client agent \"<*>\" status <NUM> flags UF"], 9u) << ::testing::PrintToString(m);
+  // Two lengths suffice when one holds a single value and the other a sentence (Envoy's user
+  // agent: a client library's name or a browser's); two lengths of values alone do not.
+  lines.clear();
+  for (int i = 0; i < 8; ++i) {
+    lines.push_back(std::string("upstream reset for client agent \"") + (i % 2 ? agents[0] : agents[2]) + "\" flags UF");
+    lines.push_back(std::string("retry budget spent on shard (") + (i % 2 ? "7" : "rack-2 -f") + ") of the index");
+  }
+  TestContext ctx2;
+  m = by_template(run(*make_configured<DrainClusterer>(Json::object()), ctx2, lines));
+  EXPECT_EQ(m["upstream reset for client agent \"<*>\" flags UF"], 8u) << ::testing::PrintToString(m);
+  EXPECT_EQ(m["retry budget spent on shard (<NUM>) of the index"], 4u) << ::testing::PrintToString(m);
+  EXPECT_EQ(m["retry budget spent on shard (<ID> -f) of the index"], 4u) << ::testing::PrintToString(m);
 }
 
 // A message that ends in a list has a length per list size: rare clusters that share what
