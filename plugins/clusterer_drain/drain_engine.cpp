@@ -162,6 +162,9 @@ static bool naming_position(const std::vector<TemplateToken>& tmpl, size_t pos) 
 namespace {
 
 constexpr size_t kMaxLiveSubs = 16;
+// Words a naming position keeps as evidence of the names that recur across events
+// (find_recurring_words): the users of `Invalid user <*>` that a rarer event names as well.
+constexpr size_t kNameEvidence = 32;
 const std::string kWild = "<*>";
 
 bool has_digit(std::string_view s) {
@@ -1250,9 +1253,10 @@ static bool one_kind_numbered(const Words& words) {
 void DrainEngine::add_value(Group& g, size_t pos, std::string_view word, uint64_t n) {
   PosTracker& tr = g.trackers[pos];
   tr.words_seen = true;
-  if (!tr.word_only || (tr.overflow && tr.values.empty())) return;
+  if (!tr.word_only || (tr.overflow && tr.values.empty()) || (tr.names && tr.values.size() >= kNameEvidence)) return;
   if (!tr.overflow && (looks_like_identifier(word) || naming_position(g.tmpl, pos) || request_method(g.tmpl, pos, word))) {
     tr.overflow = true;  // no longer a candidate: the sub-clusters merge
+    tr.names = true;
     ++g.version;
   }
   for (auto& [v, c] : tr.values)
@@ -1267,10 +1271,10 @@ void DrainEngine::add_value(Group& g, size_t pos, std::string_view word, uint64_
     tr.overflow = true;
     ++g.version;
   }
-  if (tr.values.size() >= params_.enum_max_values) {
+  if (tr.values.size() >= (tr.names ? kNameEvidence : params_.enum_max_values)) {
     if (!tr.overflow) ++g.version;
     tr.overflow = true;
-    tr.values.clear();
+    if (!tr.names) tr.values.clear();
     return;
   }
   tr.values.emplace_back(std::string(word), n);

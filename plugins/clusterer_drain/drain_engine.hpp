@@ -45,6 +45,7 @@ struct PosTracker {
   bool word_only = true;   // every message had an unmasked word here
   bool words_seen = false; // some message had an unmasked word here
   bool overflow = false;   // more distinct words than an enumeration may have
+  bool names = false;      // a parameter for its place or its words: `values` keeps names as evidence
   std::vector<std::pair<std::string, uint64_t>> values;
   bool candidate() const { return word_only && !overflow; }
 };

@@ -23,7 +23,7 @@ std::string DrainEngine::save() const {
       json tmpl = json::array(), trackers = json::array(), subs = json::array();
       for (const auto& t : g.tmpl) tmpl.push_back(json::array({t.text, t.ws, static_cast<int>(t.type)}));
       for (const auto& tr : g.trackers)
-        trackers.push_back(json::array({tr.word_only, tr.overflow, tr.words_seen, json(tr.values)}));
+        trackers.push_back(json::array({tr.word_only, tr.overflow, tr.words_seen, json(tr.values), tr.names}));
       for (const auto& s : g.subs) {
         json sub = json::object();
         sub["key"] = s.key;
@@ -88,6 +88,7 @@ void DrainEngine::load(const std::string& text) {
         tr.overflow = t.at(1).get<bool>();
         tr.words_seen = t.at(2).get<bool>();
         tr.values = t.at(3).get<std::vector<std::pair<std::string, uint64_t>>>();
+        tr.names = t.size() > 4 && t.at(4).get<bool>();  // absent in states saved before the nineteenth session
         g->trackers.push_back(std::move(tr));
       }
       if (g->tmpl.size() != len || g->trackers.size() != len) throw std::runtime_error("template length mismatch");

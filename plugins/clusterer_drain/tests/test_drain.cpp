@@ -45,6 +45,27 @@ std::map<std::string, uint64_t> by_template(const Report& r) {
   return m;
 }
 
+// Two windows of one pipeline: `first`, then `next` with the state the first one saved.
+struct TwoWindows {
+  Report first, next;
+  // The id of the first window's cluster whose template starts with `prefix`.
+  std::string first_id(std::string_view prefix) const {
+    for (const auto& c : first.clusters)
+      if (c.template_text.rfind(prefix, 0) == 0) return c.id;
+    return "(none)";
+  }
+};
+TwoWindows two_windows(const std::vector<std::string>& first, const std::vector<std::string>& next) {
+  TempDir dir;
+  auto store = StateStore::open(dir.file("state.db"));
+  TestContext ctx;
+  ctx.store = store.get();
+  TwoWindows w;
+  w.first = run(*make_configured<DrainClusterer>(Json::object()), ctx, first);
+  w.next = run(*make_configured<DrainClusterer>(Json::object()), ctx, next);
+  return w;
+}
+
 }  // namespace
 
 // Drain3 test_drain.py::test_add_log_message, same input; the templates differ only where our
@@ -180,6 +201,29 @@ TEST(Drain, StatesSharedBySeveralEventsStayAnEnumeration) {
 // Words that one event takes many of are names: where another event takes two of them, they are
 // its parameter too (Linux's `<*> startup succeeded` over sixteen daemons, and `cupsd|sshd shutdown
 // succeeded`). The same pair without the many-valued event stays apart, as states do.
+// A position that names things (after `user`) keeps the first words it saw as evidence: where a
+// rarer event takes four of them, mostly one (`failures for root|admin|pi|minecraft`), they are the
+// names other events took, not an enumeration -- in this window, and after a restore in the next.
+TEST(Drain, WordsANamingPositionTookAreNamesInARarerEvent) {
+  const char* users[] = {"oracle", "admin", "test", "pi",   "ubuntu", "minecraft", "git",  "guest",
+                         "ftp",    "user1", "deploy", "nagios", "mysql", "postgres", "hadoop", "tomcat"};
+  std::vector<std::string> lines;
+  for (int i = 0; i < 48; ++i) {
+    lines.push_back(std::string("Invalid user ") + users[i % 16] + " from 10.0.0." + std::to_string(i));
+    lines.push_back(std::string("input_userauth_request: invalid user ") + users[(i + 5) % 16] + " [preauth]");
+  }
+  const char* few[] = {"admin", "pi", "minecraft", "pi"};
+  for (int i = 0; i < 34; ++i)
+    lines.push_back(std::string("Disconnecting: Too many authentication failures for ") + (i < 30 ? "root" : few[i - 30]) +
+                    " [preauth]");
+  const TwoWindows w = two_windows(lines, {"Disconnecting: Too many authentication failures for root [preauth]",
+                                            "Disconnecting: Too many authentication failures for pi [preauth]"});
+  auto m = by_template(w.first);
+  EXPECT_EQ(m["Disconnecting: Too many authentication failures for <*> [preauth]"], 34u) << ::testing::PrintToString(m);
+  ASSERT_EQ(w.next.clusters.size(), 1u) << w.next.clusters[0].template_text;
+  EXPECT_EQ(w.next.clusters[0].id, w.first_id("Disconnecting"));
+}
+
 TEST(Drain, NamesThatOneEventTakesManyOfAreNamesInAnother) {
   const char* daemons[] = {"cupsd", "sshd", "crond", "atd", "named", "xinetd"};
   std::vector<std::string> shutdowns;
@@ -195,24 +239,16 @@ TEST(Drain, NamesThatOneEventTakesManyOfAreNamesInAnother) {
   std::vector<std::string> lines = shutdowns;
   for (int i = 0; i < 12; ++i) lines.push_back(std::string(daemons[i % 6]) + " startup succeeded");
   {
-    TempDir dir;
-    auto store = StateStore::open(dir.file("state.db"));
-    TestContext ctx;
-    ctx.store = store.get();
-    auto rep = run(*make_configured<DrainClusterer>(Json::object()), ctx, lines);
-    auto m = by_template(rep);
+    // A next window with one daemon's shutdowns only: the same issue.
+    const TwoWindows w = two_windows(lines, {"sshd shutdown succeeded"});
+    auto m = by_template(w.first);
     EXPECT_EQ(m["<*> startup succeeded"], 12u);
     EXPECT_EQ(m["<*> shutdown succeeded"], 18u);
     EXPECT_EQ(m["link state up reported"], 5u);  // no event takes many of these
     EXPECT_EQ(m["processHandleBroadcastAction action:<*>"], 12u);
     EXPECT_EQ(m["onReceive action: android.intent.action.SCREEN_ON"], 6u);
-    std::string id;
-    for (const auto& c : rep.clusters)
-      if (c.template_text == "<*> shutdown succeeded") id = c.id;
-    // A next window with one daemon's shutdowns only: the same issue.
-    auto next = run(*make_configured<DrainClusterer>(Json::object()), ctx, {"sshd shutdown succeeded"});
-    ASSERT_EQ(next.clusters.size(), 1u);
-    EXPECT_EQ(next.clusters[0].id, id) << next.clusters[0].template_text;
+    ASSERT_EQ(w.next.clusters.size(), 1u);
+    EXPECT_EQ(w.next.clusters[0].id, w.first_id("<*> shutdown succeeded")) << w.next.clusters[0].template_text;
   }
   auto d = make_configured<DrainClusterer>(Json::object());
   TestContext ctx;
