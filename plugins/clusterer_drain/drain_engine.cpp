@@ -1759,6 +1759,31 @@ static void naming_merges(const std::vector<FinalCluster>& out, UnionFind& uf) {
   }
 }
 
+// Two events that vary over the same names, each too rarely for the first pass ("Starting
+// hcid|sdpd|pcmcia: succeeded" beside "Stopping hcid|sdpd: succeeded"): frames that share two
+// words, and hold three in all, are parameters. A closed pair of states shared by two events
+// (up/down) holds two words only; upper-case words are a closed vocabulary.
+static void vary_over_the_same_names(std::vector<CardinalityFrame>& frames) {
+  auto candidate = [](const CardinalityFrame& f) { return f.open && f.constants >= 1 && !f.merged; };
+  std::unordered_map<std::string_view, std::vector<size_t>> frames_of;
+  for (size_t i = 0; i < frames.size(); ++i)
+    if (candidate(frames[i]))
+      for (std::string_view w : frames[i].words)
+        if (!closed_set_word(w)) frames_of[w].push_back(i);
+  std::vector<bool> names(frames.size(), false);
+  for (size_t i = 0; i < frames.size(); ++i) {
+    if (!candidate(frames[i])) continue;
+    std::map<size_t, size_t> shared;  // another frame -> the words it shares with this one
+    for (std::string_view w : frames[i].words)
+      if (auto it = frames_of.find(w); it != frames_of.end())
+        for (size_t j : it->second)
+          if (j != i) ++shared[j];
+    for (const auto& [j, n] : shared)
+      if (n >= 2 && frames[i].words.size() + frames[j].words.size() - n >= 3) names[i] = names[j] = true;
+  }
+  for (size_t i = 0; i < frames.size(); ++i) frames[i].merged = frames[i].merged || names[i];
+}
+
 // Clusters equal but for one word position with many values, each seen rarely: a word-valued
 // parameter (user, host) in a message too short for the similarity threshold to absorb it.
 // Two passes: the words of the frames merged for their many values are names, and a frame of
@@ -1792,9 +1817,11 @@ static void cardinality_merges(const std::vector<FinalCluster>& out, const std::
     // A frame the first pass left, with a constant word beside names, and two of its words names.
     if (!f.merged && f.open && f.constants >= 1)
       f.merged = std::count_if(f.words.begin(), f.words.end(), [&](std::string_view w) { return named_elsewhere(f, w); }) >= 2;
+  }
+  vary_over_the_same_names(frames);
+  for (const CardinalityFrame& f : frames)
     if (f.merged)
       for (int m : f.members) uf.unite(f.members[0], m);
-  }
 }
 
 void DrainEngine::post_merges(std::vector<FinalCluster>& out, const std::vector<const std::vector<TemplateToken>*>& layout,

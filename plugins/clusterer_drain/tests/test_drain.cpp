@@ -224,6 +224,28 @@ TEST(Drain, WordsANamingPositionTookAreNamesInARarerEvent) {
   EXPECT_EQ(w.next.clusters[0].id, w.first_id("Disconnecting"));
 }
 
+// Two events that vary over the same names, each too rarely to tell alone (an init script's
+// daemons): frames sharing two words and three in all are parameters. A pair of states two events
+// share is an enumeration still.
+TEST(Drain, TwoEventsThatVaryOverTheSameNamesTakeNames) {
+  std::vector<std::string> lines;
+  for (const char* daemon : {"hcid", "sdpd", "pcmcia", "hcid", "sdpd", "pcmcia"})
+    lines.push_back(std::string("Starting ") + daemon + ": succeeded");
+  for (const char* daemon : {"hcid", "sdpd"}) lines.push_back(std::string("Stopping ") + daemon + ": succeeded");
+  for (int i = 0; i < 4; ++i) {
+    lines.push_back(std::string("link state ") + (i % 2 ? "up" : "down") + " reported");
+    lines.push_back(std::string("port state ") + (i % 2 ? "up" : "down") + " changed");
+  }
+  const TwoWindows w = two_windows(lines, {"Starting hcid: succeeded"});
+  auto m = by_template(w.first);
+  EXPECT_EQ(m["Starting <*>: succeeded"], 6u) << ::testing::PrintToString(m);
+  EXPECT_EQ(m["Stopping <*>: succeeded"], 2u);
+  EXPECT_EQ(m["link state up reported"], 2u);
+  EXPECT_EQ(m["port state down changed"], 2u);
+  ASSERT_EQ(w.next.clusters.size(), 1u);  // one daemon in the next window: the same issue
+  EXPECT_EQ(w.next.clusters[0].id, w.first_id("Starting <*>")) << w.next.clusters[0].template_text;
+}
+
 TEST(Drain, NamesThatOneEventTakesManyOfAreNamesInAnother) {
   const char* daemons[] = {"cupsd", "sshd", "crond", "atd", "named", "xinetd"};
   std::vector<std::string> shutdowns;
