@@ -428,8 +428,8 @@ bool holds_prose(const std::vector<TemplateToken>& t, size_t open, size_t close)
     return t[i].type == TokenType::Word && t[i].text.size() >= 2 &&
            std::all_of(t[i].text.begin(), t[i].text.end(), [](char c) { return std::isalpha(static_cast<unsigned char>(c)); });
   };
-  for (size_t i = open + 1; i + 2 <= close; ++i)
-    if (i + 1 < close && letters(i) && letters(i + 1) && !t[i].ws.empty()) return true;
+  for (size_t i = open + 1; i + 1 < close; ++i)
+    if (letters(i) && letters(i + 1) && !t[i].ws.empty()) return true;
   return false;
 }
 
