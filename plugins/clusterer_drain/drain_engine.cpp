@@ -1719,7 +1719,12 @@ CardinalityFrame judge_frame(const std::vector<FinalCluster>& out, std::span<con
   f.open = true;
   f.constants = alnum_constants(first, p);
   const bool rare = total * 2 <= values * 3;  // <= 1.5 messages per value
-  const bool many = values >= 5 || (rare && values >= 3);
+  // A dotted closed set's constants (android.intent.action.SCREEN_ON, which the masker keeps as
+  // words, §1) are an enumeration however many of them one event takes: never many, nor names.
+  const bool closed = std::all_of(f.words.begin(), f.words.end(), [](std::string_view w) {
+    return w.find('.') != std::string_view::npos && closed_set_word(w);
+  });
+  const bool many = !closed && (values >= 5 || (rare && values >= 3));
   f.merged = f.constants >= (names ? 1u : 2u) && (names || many);
   f.many = f.merged && many;
   return f;
@@ -1803,11 +1808,8 @@ static void cardinality_merges(const std::vector<FinalCluster>& out, const std::
   by_key.for_each_frame([&](std::span<const SlotIndex::Entry> slots) {
     if (slots.size() < 2) return;
     frames.push_back(judge_frame(out, slots, recurring_words));
-    // The constants of a dotted closed set (android.intent.action.SCREEN_ON, which the masker keeps
-    // as words, §1) are no names, however many of them one event takes.
     if (frames.back().many)
-      for (std::string_view w : frames.back().words)
-        if (w.find('.') == std::string_view::npos || !closed_set_word(w)) named_in[w].push_back(frames.back().key);
+      for (std::string_view w : frames.back().words) named_in[w].push_back(frames.back().key);
   });
   auto named_elsewhere = [&](const CardinalityFrame& f, std::string_view w) {
     auto it = named_in.find(w);

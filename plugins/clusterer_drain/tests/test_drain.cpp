@@ -251,8 +251,8 @@ TEST(Drain, NamesThatOneEventTakesManyOfAreNamesInAnother) {
   std::vector<std::string> shutdowns;
   for (int i = 0; i < 18; ++i) shutdowns.push_back(std::string(i % 9 ? "cupsd" : "sshd") + " shutdown succeeded");
   for (int i = 0; i < 10; ++i) shutdowns.push_back(std::string("link state ") + (i % 2 ? "up" : "down") + " reported");
-  // The constants of a dotted closed set stay constants where an event takes two of them, even
-  // when another event takes many (HealthApp's intent actions).
+  // The constants of a dotted closed set stay constants, where an event takes two of them and
+  // where another takes six (HealthApp's intent actions: three of five recollections label them so).
   const char* actions[] = {"SCREEN_ON", "SCREEN_OFF", "USER_PRESENT", "TIME_TICK", "DATE_CHANGED", "BATTERY_LOW"};
   for (int i = 0; i < 12; ++i) {
     shutdowns.push_back(std::string("onReceive action: android.intent.action.") + actions[i % 2]);
@@ -267,7 +267,7 @@ TEST(Drain, NamesThatOneEventTakesManyOfAreNamesInAnother) {
     EXPECT_EQ(m["<*> startup succeeded"], 12u);
     EXPECT_EQ(m["<*> shutdown succeeded"], 18u);
     EXPECT_EQ(m["link state up reported"], 5u);  // no event takes many of these
-    EXPECT_EQ(m["processHandleBroadcastAction action:<*>"], 12u);
+    EXPECT_EQ(m["processHandleBroadcastAction action:android.intent.action.BATTERY_LOW"], 2u);
     EXPECT_EQ(m["onReceive action: android.intent.action.SCREEN_ON"], 6u);
     ASSERT_EQ(w.next.clusters.size(), 1u);
     EXPECT_EQ(w.next.clusters[0].id, w.first_id("<*> shutdown succeeded")) << w.next.clusters[0].template_text;
