@@ -154,10 +154,16 @@ void keep_frame_functions(std::string_view msg, std::vector<MessageToken>& out) 
   }
 }
 
+bool letters_only(std::string_view w) {
+  return !w.empty() && std::all_of(w.begin(), w.end(), [](char c) { return std::isalpha(static_cast<unsigned char>(c)); });
+}
+
 // What follows `reason` or `cause` and a `:` or `=` is free text, one value, as Loghub's labels
-// have it (`Wake reason: RTC (Alarm)`, `reason = device busy`; Android's `reason = <*>`). It ends
-// at the message's end, at a bracket opened before the key, or at another `key=`; one value alone
-// keeps its type. `message` and `msg` are no such keys: in logfmt they hold the event's own text.
+// have it (`Wake reason: RTC (Alarm)`; Android's `reason = <*>`). It ends at the message's end, at
+// a bracket opened before the key, or at another `key=`; one value alone keeps its type, and a
+// sentence of plain words (`reason = device busy`) stays words: a fixed reason text. `message` and
+// `msg` are no such keys: in logfmt they hold the event's own text.
+
 void join_reason_text(std::string_view msg, std::vector<MessageToken>& out) {
   auto is = [&](const MessageToken& t, char c) { return t.size == 1 && msg[t.begin] == c; };
   auto reason_key = [&](const MessageToken& t) {
@@ -187,6 +193,11 @@ void join_reason_text(std::string_view msg, std::vector<MessageToken>& out) {
       end = j + 1;
     }
     if (end <= first || (end == first + 1 && is_placeholder(static_cast<TokenType>(out[first].type)))) continue;
+    if (end - first >= 2 && std::all_of(out.begin() + static_cast<std::ptrdiff_t>(first),
+                                        out.begin() + static_cast<std::ptrdiff_t>(end), [&](const MessageToken& t) {
+                                          return t.type == 0 && t.ws <= 1 && letters_only(msg.substr(t.begin, t.size));
+                                        }))
+      continue;  // a sentence ("Wake on Scan offload"): a fixed reason text, which tells events apart
     MessageToken& value = out[first];
     value.type = static_cast<uint16_t>(TokenType::Var);
     value.size = out[end - 1].begin + out[end - 1].size - value.begin;

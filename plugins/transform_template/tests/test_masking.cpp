@@ -100,16 +100,19 @@ TEST(Masking, ShortDeviceNamesAreWords) {
 }
 
 // What follows a reason or a cause is free text, one value, whatever its length; `message` and
-// `msg` are not such keys (logfmt's msg= holds the event's own text).
+// `msg` are not such keys (logfmt's msg= holds the event's own text). A sentence of plain words
+// is a fixed reason text instead, which tells events apart (Loghub's labels keep `Wake Reason: Wake
+// on Scan offload` beside `... Wake on TCP Timeout`, as they keep `Connection reset by peer`).
 TEST(Masking, TextAfterAReasonOrCauseIsOneValue) {
   EXPECT_EQ(typed("Wake reason: RTC (Alarm)"), "Wake reason: <*>");
   EXPECT_EQ(typed("Wake reason: EC.SleepTimer (SleepTimer) EC.LidOpen (User)"), "Wake reason: <*>");
-  EXPECT_EQ(typed("tell the app,reason = device busy"), "tell the app,reason = <*>");
   EXPECT_EQ(typed("tell the app,reason = 8"), "tell the app,reason = <NUM>");  // one value keeps its type
-  EXPECT_EQ(typed("Cause: disk full"), "Cause: <*>");
+  EXPECT_EQ(typed("Cause: disk_full (errno 28)"), "Cause: <*>");
+  EXPECT_EQ(typed("ARPT: Wake Reason: Wake on Scan offload"), "ARPT: Wake Reason: Wake on Scan offload");
+  EXPECT_EQ(typed("tell the app,reason = device busy"), "tell the app,reason = device busy");
   // It ends at a bracket opened before the key, or at the next key=value pair.
-  EXPECT_EQ(typed("lost (reason: peer closed the session) now"), "lost (reason: <*>) now");
-  EXPECT_EQ(typed("failed reason=bad thing user=root"), "failed reason=<*> user=root");
+  EXPECT_EQ(typed("lost (reason: peer closed after 30 s) now"), "lost (reason: <*>) now");
+  EXPECT_EQ(typed("failed reason=ERR_BAD thing user=root"), "failed reason=<*> user=root");
   // Not such a key: no separator, a longer word, or message/msg.
   EXPECT_EQ(typed("stopped for reason 42: bad"), "stopped for reason <NUM>: bad");
   EXPECT_EQ(typed("Not done because: not enabled"), "Not done because: not enabled");
