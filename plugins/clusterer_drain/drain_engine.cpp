@@ -152,11 +152,22 @@ static bool in_logfmt_record(const std::vector<TemplateToken>& t, size_t pos) {
   return false;
 }
 
+// The value of a quoted key in a printed object (`'ExternalConnected': Yes, 'TimeRemaining': 15`,
+// Python's dicts, JSON): the object's fields are its values, as logfmt's are; not an error's.
+static bool after_quoted_key(const std::vector<TemplateToken>& t, size_t pos) {
+  if (pos < 4 || !is_token(t[pos - 1], ":") || t[pos - 3].type != TokenType::Word) return false;
+  const std::string& quote = t[pos - 2].text;
+  if ((quote != "'" && quote != "\"") || t[pos - 4].text != quote || t[pos - 2].type != TokenType::Word) return false;
+  const std::string& key = t[pos - 3].text;
+  return key != "level" && key != "error" && key != "err" && key != "msg" && key != "message";
+}
+
 // Where a word names something by its place in the message: a program, a user, a host, the
-// context of an error in a field list or of a logfmt record, or a part of a compound value.
+// context of an error in a field list or of a logfmt record, a field of a printed object, or a
+// part of a compound value.
 static bool naming_position(const std::vector<TemplateToken>& tmpl, size_t pos) {
   return before_process_id(tmpl, pos) || after_naming_key(tmpl, pos) || in_field_list(tmpl, pos) ||
-         ends_compound_value(tmpl, pos) || in_logfmt_record(tmpl, pos);
+         ends_compound_value(tmpl, pos) || in_logfmt_record(tmpl, pos) || after_quoted_key(tmpl, pos);
 }
 
 namespace {

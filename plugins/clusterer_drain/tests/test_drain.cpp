@@ -324,6 +324,10 @@ TEST(Drain, FieldsOfALogfmtRecordAreContext) {
                     providers[i % 2] + " user=u" + std::to_string(i) + " amount=" + std::to_string(10 + i) +
                     " currency=" + currencies[i / 2 % 2]);
     lines.push_back(std::string("link changed state=") + (i % 2 ? "up" : "down") + " speed=1000");
+    // So are the fields of a printed object (a quoted key, then `:`); not an error's.
+    lines.push_back(std::string("IOPMPowerSource Information: onSleep, 'ExternalConnected': ") + (i % 2 ? "Yes" : "No") +
+                    ", 'TimeRemaining': " + std::to_string(i) + ",");
+    lines.push_back(std::string("sync job ended {'error': ") + (i % 2 ? "timeout" : "refused") + ", 'job': 7}");
   }
   auto d = make_configured<DrainClusterer>(Json::object());
   TestContext ctx;
@@ -331,6 +335,8 @@ TEST(Drain, FieldsOfALogfmtRecordAreContext) {
   EXPECT_EQ(m["time=<TIMESTAMP> level=ERROR msg=\"payment failed\" provider=<*> user=<ID> amount=<NUM> currency=<*>"], 16u)
       << ::testing::PrintToString(m);
   EXPECT_EQ(m["link changed state=up speed=<NUM>"], 8u);
+  EXPECT_EQ(m["IOPMPowerSource Information: onSleep, 'ExternalConnected': <*>, 'TimeRemaining': <NUM>,"], 16u);
+  EXPECT_EQ(m["sync job ended {'error': timeout, 'job': <NUM>}"], 8u) << ::testing::PrintToString(m);
 }
 
 // Two messages of one length whose brackets fall where the other has words are not one event:
