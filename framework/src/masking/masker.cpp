@@ -154,6 +154,56 @@ void keep_frame_functions(std::string_view msg, std::vector<MessageToken>& out) 
   }
 }
 
+// A base64 value (Dovecot's `session=<1A0CRK+EuMCmuM+m>`, a nonce, a token): letters and digits
+// glued by `+` (a `/` is inside words already), 12 bytes or more, with both cases and a sign of
+// randomness (a digit, a `/`, two `+`, or the case changing four times), is one ID. Its `+` would
+// otherwise split it into as many tokens as the value happens to hold.
+void join_base64(std::string_view msg, std::vector<MessageToken>& out) {
+  auto is_plus = [&](const MessageToken& t) { return t.size == 1 && msg[t.begin] == '+'; };
+  auto part = [&](const MessageToken& t) {
+    const std::string_view text = msg.substr(t.begin, t.size);
+    return !text.empty() && std::all_of(text.begin(), text.end(), [](char c) {
+      return std::isalnum(static_cast<unsigned char>(c)) || c == '/';
+    });
+  };
+  size_t w = 0;
+  for (size_t r = 0; r < out.size();) {
+    size_t e = r;  // [r, e): glued parts and pluses
+    bool plus = false;
+    while (e < out.size() && (part(out[e]) || is_plus(out[e]))) {
+      plus |= is_plus(out[e]);
+      if (out[e++].ws > 0) break;
+    }
+    bool joined = false;
+    if (plus && e - r >= 2) {
+      const size_t end = out[e - 1].begin + out[e - 1].size;
+      const std::string_view text = msg.substr(out[r].begin, end - out[r].begin);
+      auto has = [&](auto pred) { return std::any_of(text.begin(), text.end(), [&](char c) { return pred(static_cast<unsigned char>(c)); }); };
+      size_t case_changes = 0;  // random letters change case every other letter; words rarely
+      for (size_t k = 1; k < text.size(); ++k)
+        case_changes += std::isalpha(static_cast<unsigned char>(text[k - 1])) && std::isalpha(static_cast<unsigned char>(text[k])) &&
+                        !std::isupper(static_cast<unsigned char>(text[k - 1])) != !std::isupper(static_cast<unsigned char>(text[k]));
+      const bool random = has(::isdigit) || text.find('/') != std::string_view::npos ||
+                          std::count(text.begin(), text.end(), '+') >= 2 || case_changes >= 4;
+      if (text.size() >= 12 && has(::isupper) && has(::islower) && random) {
+        MessageToken joint = out[r];
+        joint.type = static_cast<uint16_t>(TokenType::Id);
+        joint.size = static_cast<uint32_t>(text.size());
+        joint.ws = out[e - 1].ws;
+        out[w++] = joint;
+        joined = true;
+      }
+    }
+    if (!joined) {
+      const size_t stop = e > r ? e : r + 1;
+      for (size_t k = r; k < stop; ++k) out[w++] = out[k];
+      e = stop;
+    }
+    r = e;
+  }
+  out.resize(w);
+}
+
 bool letters_only(std::string_view w) {
   return !w.empty() && std::all_of(w.begin(), w.end(), [](char c) { return std::isalpha(static_cast<unsigned char>(c)); });
 }
@@ -669,6 +719,7 @@ void Masker::Impl::tokenize(std::string_view message, Offsets& out) const {
     // A message that opens with true/false/null opens with a phrase, not a value ("null value in
     // column ... violates not-null constraint"): no line gives it a value to vary over.
     if (!out.empty() && static_cast<TokenType>(out[0].type) == TokenType::Bool) out[0].type = static_cast<uint16_t>(TokenType::Word);
+    if (on(TokenType::Id)) join_base64(message, out);
   }
   if (settings.collapse) {
     collapse(message, out);

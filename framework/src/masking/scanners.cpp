@@ -534,6 +534,17 @@ static bool short_device_word(std::string_view w) {
   return true;
 }
 
+// A protocol name and a word joined by a hyphen (`pop3-login`, `ec2-user`, `http2-server`): a
+// component's name, as constant as `imap-login`. A part of digits alone (`worker-3`) is an id, and
+// so is a longer compound (`diffie-hellman-group1-sha1`: one of many algorithms).
+static bool device_compound(std::string_view w) {
+  const size_t cut = w.find('-');
+  if (cut == std::string_view::npos || w.find('-', cut + 1) != std::string_view::npos) return false;
+  auto letters = [](std::string_view p) { return !p.empty() && std::all_of(p.begin(), p.end(), [](char c) { return is_alpha(c); }); };
+  const std::string_view a = w.substr(0, cut), b = w.substr(cut + 1);
+  return (short_device_word(a) && letters(b)) || (letters(a) && short_device_word(b));
+}
+
 TokenType classify_word(std::string_view w, WordShape shape) {
   const bool digit = shape.any & kDigit;
   const bool alpha_nonhex = shape.any & kAlphaNonHex;
@@ -546,12 +557,19 @@ TokenType classify_word(std::string_view w, WordShape shape) {
     if (d > 0 && w[i + d] == '.' && i + d + 1 < w.size() && digits(w, i + d + 1) == w.size() - i - d - 1)
       return TokenType::Num;
     if (w.size() > 2 && w[0] == '0' && (w[1] == 'x' || w[1] == 'X')) return TokenType::Hex;
-    if (short_device_word(w)) return TokenType::Word;
+    if (short_device_word(w) || device_compound(w)) return TokenType::Word;
     if (!alpha_nonhex && !slash && dots == 0 && w.size() >= 6 && w.find('-') == std::string_view::npos)
       return TokenType::Hex;
     return slash ? TokenType::Path : TokenType::Id;
   }
   if (slash) {
+    // Two words of letters joined by one slash (`i/o`, `load/store`, `TCP/IP`, `Input/output`) are
+    // one compound word, as Loghub's labels keep them; a path has more parts, dots or digits.
+    const size_t cut = w.find('/');
+    auto letters = [](std::string_view part) {
+      return !part.empty() && std::all_of(part.begin(), part.end(), [](char c) { return std::isalpha(static_cast<unsigned char>(c)); });
+    };
+    if (letters(w.substr(0, cut)) && letters(w.substr(cut + 1))) return TokenType::Word;
     for (char c : w)
       if (is_alnum(c)) return TokenType::Path;
     return TokenType::Word;

@@ -91,6 +91,10 @@ TEST(Masking, EscapedQuotesAndCaretJoinedValues) {
 
 TEST(Masking, ShortDeviceNamesAreWords) {
   EXPECT_EQ(typed("from 10.0.0.1 port 22 ssh2"), "from <IP> port <NUM> ssh2");
+  // Joined to a word by a hyphen too (a component: Dovecot's `pop3-login` beside `imap-login`);
+  // a part of digits, or a longer compound (one of many algorithms), is an identifier.
+  EXPECT_EQ(typed("pop3-login: Login as ec2-user"), "pop3-login: Login as ec2-user");
+  EXPECT_EQ(typed("worker-3 offered diffie-hellman-group1-sha1"), "<ID> offered <ID>");
   EXPECT_EQ(typed("en0: link up via scip0"), "en0: link up via scip0");
   EXPECT_EQ(typed("node7, v2, Eth0, eth10, sda1x"), "node7, <ID>, <ID>, <ID>, <ID>");
   // Upper case alike: a protocol's name (`IPV4 Addr` and `IPV6 Addr` are two events, as are
@@ -120,6 +124,24 @@ TEST(Masking, TextAfterAReasonOrCauseIsOneValue) {
   MaskSettings no_collapse;
   no_collapse.collapse = false;
   EXPECT_EQ(typed("Wake reason: RTC (Alarm)", no_collapse), "Wake reason: RTC (Alarm)");
+}
+
+// Two words of letters joined by one slash are one compound word (Go's `i/o timeout`, BGL's
+// `load/store`, `Input/output error`); more parts, digits or dots make a path.
+TEST(Masking, ASlashBetweenTwoWordsIsNoPath) {
+  EXPECT_EQ(typed("read udp 10.0.0.1:53: i/o timeout"), "read udp <IP>: i/o timeout");
+  EXPECT_EQ(typed("Input/output error on load/store unit"), "Input/output error on load/store unit");
+  EXPECT_EQ(typed("missing var/log/app and api/v1"), "missing <PATH> and <PATH>");
+}
+
+// A base64 value glued by `+` is one ID (Dovecot's session ids), whatever it happens to hold; a
+// short or plainly worded one is left alone.
+TEST(Masking, Base64ValuesAreOneId) {
+  EXPECT_EQ(typed("session=<1A0CRK+EuMCmuM+m>"), "session=<<ID>>");
+  EXPECT_EQ(typed("session=<EM+OfbunpILdYO/P>, TLS"), "session=<<ID>>, TLS");
+  EXPECT_EQ(typed("pam(bob,<KDTyiZxTD+ebdeWS>)"), "pam(bob,<<ID>>)");
+  EXPECT_EQ(typed("built with C++ and Foo+Bar"), "built with C++ and Foo+Bar");
+  EXPECT_EQ(typed("tz UTC+0100 today"), "tz UTC+<NUM> today");
 }
 
 TEST(Masking, HexAndIds) {
@@ -376,7 +398,8 @@ std::vector<std::string> varied_lines() {
       "F2:9F:16", "[ab]", "[abcd:", ":ab", "~x", "+x", "+5", "deadbeef-dead-beef-dead-beefdeadbeef",
       "abcdefgh-1234-5678-9abc-def012345678", "True_x", "nullable", "Sept_1", "a.b.c.", "http:x", "X:\\dir\\f.txt",
       "github.com:443", "Foo.java:12", "Stub.onTransact:88", "a.io:1:2", "86:50:f2:a8:8b:4a", "ea:ff:01:02:03:04",
-      "ea:ff:01:02:03:04:05", "<1 sec", ">100", "~5", "+0.18 s"};
+      "ea:ff:01:02:03:04:05", "<1 sec", ">100", "~5", "+0.18 s", "i/o", "load/store", "1A0CRK+EuMCmuM+m",
+      "EM+OfbunpILdYO/P", "pop3-login", "ec2-user", "worker-3", "diffie-hellman-group1-sha1", "C++"};
   const std::string seps[] = {" ", " ", "  ", "\t", ":", ",", "=", "(", ")", "[", "]", "{", "}", "\"", "'", "@",
                               "/", ".", "-", "+", "|", ";", "<", ">", "~"};
   uint64_t seed = 7;
