@@ -1261,6 +1261,18 @@ static bool one_kind_numbered(const Words& words) {
 // words. A position that names things (an identifier, a key's value, a program, a user) is a
 // parameter at once (`overflow`), but keeps its first few words as evidence for the recurring
 // words of other clusters (find_recurring_words); past enum_max_values nothing is kept.
+// A word of a closed vocabulary spelt in upper case, a single letter too (DNS's record type `A`).
+static bool vocabulary_word(std::string_view w) {
+  return upper_case_word(w) || (w.size() == 1 && w[0] >= 'A' && w[0] <= 'Z');
+}
+
+// How many values a position may take and stay an enumeration: twice as many when all are upper
+// case, which is how logs spell a closed vocabulary (DNS record types A|AAAA|PTR|SRV|HINFO, states).
+size_t DrainEngine::enum_limit(const PosTracker& tr) const {
+  const bool upper = std::all_of(tr.values.begin(), tr.values.end(), [](const auto& v) { return vocabulary_word(v.first); });
+  return upper ? 2 * params_.enum_max_values : params_.enum_max_values;
+}
+
 void DrainEngine::add_value(Group& g, size_t pos, std::string_view word, uint64_t n) {
   PosTracker& tr = g.trackers[pos];
   tr.words_seen = true;
@@ -1282,7 +1294,8 @@ void DrainEngine::add_value(Group& g, size_t pos, std::string_view word, uint64_
     tr.overflow = true;
     ++g.version;
   }
-  if (tr.values.size() >= (tr.names ? kNameEvidence : params_.enum_max_values)) {
+  const size_t enum_max = vocabulary_word(word) ? enum_limit(tr) : params_.enum_max_values;
+  if (tr.values.size() >= (tr.names ? kNameEvidence : enum_max)) {
     if (!tr.overflow) ++g.version;
     tr.overflow = true;
     if (!tr.names) tr.values.clear();
@@ -1540,7 +1553,7 @@ std::vector<bool> DrainEngine::enum_positions(const Group& g) const {
   for (size_t i = 0; i < g.tmpl.size(); ++i) {
     const PosTracker& tr = g.trackers[i];
     if (g.tmpl[i].type == TokenType::Word || !tr.candidate()) continue;
-    if (tr.values.size() < 2 || tr.values.size() > params_.enum_max_values) continue;
+    if (tr.values.size() < 2 || tr.values.size() > enum_limit(tr)) continue;
     if (names_entities(tr)) continue;
     if (params_.enum_min_repeat &&
         std::any_of(tr.values.begin(), tr.values.end(), [](const auto& v) { return v.second < 2; }))
@@ -1730,10 +1743,11 @@ CardinalityFrame judge_frame(const std::vector<FinalCluster>& out, std::span<con
   f.open = true;
   f.constants = alnum_constants(first, p);
   const bool rare = total * 2 <= values * 3;  // <= 1.5 messages per value
-  // A dotted closed set's constants (android.intent.action.SCREEN_ON, which the masker keeps as
-  // words, §1) are an enumeration however many of them one event takes: never many, nor names.
+  // A closed vocabulary's constants (DNS record types A|AAAA|PTR|SRV|HINFO, or a dotted
+  // android.intent.action.SCREEN_ON, which the masker keeps as words, §1) are an enumeration
+  // however many of them one event takes: never many, nor names.
   const bool closed = std::all_of(f.words.begin(), f.words.end(), [](std::string_view w) {
-    return w.find('.') != std::string_view::npos && closed_set_word(w);
+    return closed_set_word(w) || vocabulary_word(w);
   });
   const bool many = !closed && (values >= 5 || (rare && values >= 3));
   f.merged = f.constants >= (names ? 1u : 2u) && (names || many);

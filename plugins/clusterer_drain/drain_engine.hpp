@@ -216,6 +216,7 @@ class DrainEngine {
   int choose_sub(Group& g, const std::vector<Token>& tokens, const std::vector<uint32_t>& var_pos);
   void merge_subs_by_key(Group& g);
   void add_value(Group& g, size_t pos, std::string_view word, uint64_t n);
+  size_t enum_limit(const PosTracker& tr) const;
   void insert_stats_position(Group& g, size_t pos, const std::string& word) const;
   int sub_root(const Group& g, int s) const;
   std::vector<TemplateToken> sub_template(const Group& g, const Sub& s, const std::vector<bool>& enum_pos) const;
