@@ -509,14 +509,15 @@ bool is_host_port(std::string_view rest, size_t j) {
       return false;
     }
   }
-  // A top-level domain: 2 to 6 lower-case letters ("onTransact:88" is a method and its line).
-  if (labels == 0 || label < 2 || label > 6 || last_letters != label) return false;
+  // A top-level domain: 2 to 10 lower-case letters (`.io`, `.example`, `.digital`; "onTransact:88"
+  // is a method and its line).
+  if (labels == 0 || label < 2 || label > 10 || last_letters != label) return false;
   // Source files before a line number ("Foo.java:12", "app.py:3") are not hosts.
   // Extensions that are also country domains (.pl, .rs, .sh, .so, .cc) count as hosts.
   static constexpr std::string_view kSourceExtensions[] = {
       "java", "py", "go", "cpp", "cxx", "hpp", "hh", "js", "ts", "rb", "php", "scala", "kt", "cs", "swift", "lua",
       "erl", "ex", "exs", "clj", "groovy", "log", "txt", "conf", "xml", "json", "yaml", "yml", "cfg", "ini", "jsp",
-      "mm", "vb", "fs", "dart", "jar", "class", "dll"};
+      "mm", "vb", "fs", "dart", "jar", "class", "dll", "properties", "gradle", "kts", "proto", "html", "vue", "jsx", "tsx"};
   const std::string_view tld = rest.substr(j - label, label);
   for (std::string_view ext : kSourceExtensions)
     if (ieq(tld, ext)) return false;

@@ -264,6 +264,8 @@ TEST(Masking, HostsWithPortsAndMacAddresses) {
   // A two-label host before a port is an address like www.google.com:443 (NAME, port: one <*>).
   EXPECT_EQ(typed("to github.com:443 close"), typed("to www.google.com:443 close"));
   EXPECT_EQ(typed("to github.com:443 close"), "to <*> close");
+  EXPECT_EQ(typed("on URL: data.example:443"), "on URL: <*>");  // longer top-level domains too
+  EXPECT_EQ(typed("at gradle.properties:12 x"), "at gradle.properties:<NUM> x");
   // A source file or a method before a line number is not a host.
   EXPECT_EQ(typed("at Foo.java:12 x"), "at Foo.java:<NUM> x");
   EXPECT_EQ(typed("by Stub.onTransact:88 x"), "by Stub.onTransact:<NUM> x");
