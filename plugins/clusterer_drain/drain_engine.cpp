@@ -1294,8 +1294,9 @@ void DrainEngine::add_value(Group& g, size_t pos, std::string_view word, uint64_
     tr.overflow = true;
     ++g.version;
   }
-  const size_t enum_max = vocabulary_word(word) ? enum_limit(tr) : params_.enum_max_values;
-  if (tr.values.size() >= (tr.names ? kNameEvidence : enum_max)) {
+  size_t limit = tr.names ? kNameEvidence : params_.enum_max_values;
+  if (!tr.names && tr.values.size() >= limit && vocabulary_word(word)) limit = enum_limit(tr);  // rarely reached
+  if (tr.values.size() >= limit) {
     if (!tr.overflow) ++g.version;
     tr.overflow = true;
     if (!tr.names) tr.values.clear();

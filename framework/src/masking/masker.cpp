@@ -162,9 +162,7 @@ void join_base64(std::string_view msg, std::vector<MessageToken>& out) {
   auto is_plus = [&](const MessageToken& t) { return t.size == 1 && msg[t.begin] == '+'; };
   auto part = [&](const MessageToken& t) {
     const std::string_view text = msg.substr(t.begin, t.size);
-    return !text.empty() && std::all_of(text.begin(), text.end(), [](char c) {
-      return std::isalnum(static_cast<unsigned char>(c)) || c == '/';
-    });
+    return !text.empty() && std::all_of(text.begin(), text.end(), [](char c) { return is_alnum(c) || c == '/'; });
   };
   size_t w = 0;
   for (size_t r = 0; r < out.size();) {
@@ -719,7 +717,7 @@ void Masker::Impl::tokenize(std::string_view message, Offsets& out) const {
     // A message that opens with true/false/null opens with a phrase, not a value ("null value in
     // column ... violates not-null constraint"): no line gives it a value to vary over.
     if (!out.empty() && static_cast<TokenType>(out[0].type) == TokenType::Bool) out[0].type = static_cast<uint16_t>(TokenType::Word);
-    if (on(TokenType::Id)) join_base64(message, out);
+    if (on(TokenType::Id) && message.find('+') != std::string_view::npos) join_base64(message, out);
   }
   if (settings.collapse) {
     collapse(message, out);
