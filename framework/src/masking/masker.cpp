@@ -202,16 +202,11 @@ void join_base64(std::string_view msg, std::vector<MessageToken>& out) {
   out.resize(w);
 }
 
-bool letters_only(std::string_view w) {
-  return !w.empty() && std::all_of(w.begin(), w.end(), [](char c) { return std::isalpha(static_cast<unsigned char>(c)); });
-}
-
 // What follows `reason` or `cause` and a `:` or `=` is free text, one value, as Loghub's labels
 // have it (`Wake reason: RTC (Alarm)`; Android's `reason = <*>`). It ends at the message's end, at
 // a bracket opened before the key, or at another `key=`; one value alone keeps its type, and a
 // sentence of plain words (`reason = device busy`) stays words: a fixed reason text. `message` and
 // `msg` are no such keys: in logfmt they hold the event's own text.
-
 void join_reason_text(std::string_view msg, std::vector<MessageToken>& out) {
   auto is = [&](const MessageToken& t, char c) { return t.size == 1 && msg[t.begin] == c; };
   auto reason_key = [&](const MessageToken& t) {

@@ -541,9 +541,8 @@ static bool short_device_word(std::string_view w) {
 static bool device_compound(std::string_view w) {
   const size_t cut = w.find('-');
   if (cut == std::string_view::npos || w.find('-', cut + 1) != std::string_view::npos) return false;
-  auto letters = [](std::string_view p) { return !p.empty() && std::all_of(p.begin(), p.end(), [](char c) { return is_alpha(c); }); };
   const std::string_view a = w.substr(0, cut), b = w.substr(cut + 1);
-  return (short_device_word(a) && letters(b)) || (letters(a) && short_device_word(b));
+  return (short_device_word(a) && letters_only(b)) || (letters_only(a) && short_device_word(b));
 }
 
 TokenType classify_word(std::string_view w, WordShape shape) {
@@ -567,10 +566,7 @@ TokenType classify_word(std::string_view w, WordShape shape) {
     // Two words of letters joined by one slash (`i/o`, `load/store`, `TCP/IP`, `Input/output`) are
     // one compound word, as Loghub's labels keep them; a path has more parts, dots or digits.
     const size_t cut = w.find('/');
-    auto letters = [](std::string_view part) {
-      return !part.empty() && std::all_of(part.begin(), part.end(), [](char c) { return std::isalpha(static_cast<unsigned char>(c)); });
-    };
-    if (letters(w.substr(0, cut)) && letters(w.substr(cut + 1))) return TokenType::Word;
+    if (letters_only(w.substr(0, cut)) && letters_only(w.substr(cut + 1))) return TokenType::Word;
     for (char c : w)
       if (is_alnum(c)) return TokenType::Path;
     return TokenType::Word;

@@ -35,6 +35,12 @@ inline bool has_class(char c, unsigned char cls) { return kChars.c[static_cast<u
 inline bool is_digit(char c) { return has_class(c, kDigit); }
 inline bool is_alpha(char c) { return has_class(c, kAlpha); }
 inline bool is_alnum(char c) { return has_class(c, kDigit | kAlpha); }
+/// A word of ASCII letters alone, not empty.
+inline bool letters_only(std::string_view w) {
+  for (char c : w)
+    if (!is_alpha(c)) return false;
+  return !w.empty();
+}
 inline bool is_hex(char c) { return has_class(c, kHex); }
 inline bool is_space(char c) { return has_class(c, kSpace); }
 /// Characters that stay inside a token: letters, digits, `_ - . /` and any non-ASCII byte.
