@@ -1206,10 +1206,10 @@ static bool upper_case_word(std::string_view w) {
 // with inner punctuation (auth-service, gmail.com, user_42) names something: a host, a service,
 // a key. Such positions are parameters, however few values one window shows.
 // A word of a closed vocabulary: an upper-case constant, alone or as the last part of a dotted
-// name (SCREEN_ON, android.intent.action.SCREEN_OFF).
+// name (SCREEN_ON, android.intent.action.SCREEN_OFF), a single capital too.
 static bool closed_set_word(std::string_view word) {
-  const size_t dot = word.rfind('.');
-  return upper_case_word(dot == std::string_view::npos ? word : word.substr(dot + 1));
+  const std::string_view last = word.substr(word.rfind('.') == std::string_view::npos ? 0 : word.rfind('.') + 1);
+  return upper_case_word(last) || (last.size() == 1 && last[0] >= 'A' && last[0] <= 'Z');  // DNS's record type `A`
 }
 
 static bool looks_like_identifier(std::string_view word) {
@@ -1261,15 +1261,10 @@ static bool one_kind_numbered(const Words& words) {
 // words. A position that names things (an identifier, a key's value, a program, a user) is a
 // parameter at once (`overflow`), but keeps its first few words as evidence for the recurring
 // words of other clusters (find_recurring_words); past enum_max_values nothing is kept.
-// A word of a closed vocabulary spelt in upper case, a single letter too (DNS's record type `A`).
-static bool vocabulary_word(std::string_view w) {
-  return upper_case_word(w) || (w.size() == 1 && w[0] >= 'A' && w[0] <= 'Z');
-}
-
 // How many values a position may take and stay an enumeration: twice as many when all are upper
 // case, which is how logs spell a closed vocabulary (DNS record types A|AAAA|PTR|SRV|HINFO, states).
 size_t DrainEngine::enum_limit(const PosTracker& tr) const {
-  const bool upper = std::all_of(tr.values.begin(), tr.values.end(), [](const auto& v) { return vocabulary_word(v.first); });
+  const bool upper = std::all_of(tr.values.begin(), tr.values.end(), [](const auto& v) { return closed_set_word(v.first); });
   return upper ? 2 * params_.enum_max_values : params_.enum_max_values;
 }
 
@@ -1295,7 +1290,7 @@ void DrainEngine::add_value(Group& g, size_t pos, std::string_view word, uint64_
     ++g.version;
   }
   size_t limit = tr.names ? kNameEvidence : params_.enum_max_values;
-  if (!tr.names && tr.values.size() >= limit && vocabulary_word(word)) limit = enum_limit(tr);  // rarely reached
+  if (!tr.names && tr.values.size() >= limit && closed_set_word(word)) limit = enum_limit(tr);  // rarely reached
   if (tr.values.size() >= limit) {
     if (!tr.overflow) ++g.version;
     tr.overflow = true;
@@ -1747,9 +1742,7 @@ CardinalityFrame judge_frame(const std::vector<FinalCluster>& out, std::span<con
   // A closed vocabulary's constants (DNS record types A|AAAA|PTR|SRV|HINFO, or a dotted
   // android.intent.action.SCREEN_ON, which the masker keeps as words, §1) are an enumeration
   // however many of them one event takes: never many, nor names.
-  const bool closed = std::all_of(f.words.begin(), f.words.end(), [](std::string_view w) {
-    return closed_set_word(w) || vocabulary_word(w);
-  });
+  const bool closed = std::all_of(f.words.begin(), f.words.end(), closed_set_word);
   const bool many = !closed && (values >= 5 || (rare && values >= 3));
   f.merged = f.constants >= (names ? 1u : 2u) && (names || many);
   f.many = f.merged && many;
