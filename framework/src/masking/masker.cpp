@@ -176,14 +176,15 @@ void join_base64(std::string_view msg, std::vector<MessageToken>& out) {
     if (plus && e - r >= 2) {
       const size_t end = out[e - 1].begin + out[e - 1].size;
       const std::string_view text = msg.substr(out[r].begin, end - out[r].begin);
-      auto has = [&](auto pred) { return std::any_of(text.begin(), text.end(), [&](char c) { return pred(static_cast<unsigned char>(c)); }); };
+      auto upper = [](char c) { return c >= 'A' && c <= 'Z'; };
+      auto lower = [](char c) { return c >= 'a' && c <= 'z'; };
+      auto has = [&](auto pred) { return std::any_of(text.begin(), text.end(), pred); };
       size_t case_changes = 0;  // random letters change case every other letter; words rarely
       for (size_t k = 1; k < text.size(); ++k)
-        case_changes += std::isalpha(static_cast<unsigned char>(text[k - 1])) && std::isalpha(static_cast<unsigned char>(text[k])) &&
-                        !std::isupper(static_cast<unsigned char>(text[k - 1])) != !std::isupper(static_cast<unsigned char>(text[k]));
-      const bool random = has(::isdigit) || text.find('/') != std::string_view::npos ||
+        case_changes += is_alpha(text[k - 1]) && is_alpha(text[k]) && upper(text[k - 1]) != upper(text[k]);
+      const bool random = has(is_digit) || text.find('/') != std::string_view::npos ||
                           std::count(text.begin(), text.end(), '+') >= 2 || case_changes >= 4;
-      if (text.size() >= 12 && has(::isupper) && has(::islower) && random) {
+      if (text.size() >= 12 && has(upper) && has(lower) && random) {
         MessageToken joint = out[r];
         joint.type = static_cast<uint16_t>(TokenType::Id);
         joint.size = static_cast<uint32_t>(text.size());
